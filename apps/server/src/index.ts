@@ -1,1 +1,6 @@
-export {}
+export type { Config } from './config.ts'
+export { ConfigError, parseConfig } from './config.ts'
+export type { RunningServer, ServerDeps } from './server.ts'
+export { createServer } from './server.ts'
+export type { BoardRecord, BoardStorage, StoredDoc } from './storage/BoardStorage.ts'
+export { SqliteBoardStorage } from './storage/SqliteBoardStorage.ts'

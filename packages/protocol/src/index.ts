@@ -1,1 +1,23 @@
-export {}
+export type {
+  ClientConfig,
+  CreateBoardRequest,
+  CreateBoardResponse,
+  RoleLinks,
+  SessionResponse,
+} from './api.ts'
+export {
+  ClientConfigSchema,
+  CreateBoardRequestSchema,
+  CreateBoardResponseSchema,
+  RoleLinksSchema,
+  SessionResponseSchema,
+} from './api.ts'
+export type { CloseCode, CloseCodeName } from './closeCodes.ts'
+export { CloseCodes, describeCloseCode } from './closeCodes.ts'
+export type { ApiErrorBody, HttpErrorCode } from './httpErrors.ts'
+export { HttpErrors } from './httpErrors.ts'
+export { MessageType, SyncMessageType } from './messages.ts'
+export type { Role } from './roles.ts'
+export { canWrite, RoleSchema, Roles } from './roles.ts'
+export type { TokenPayload } from './token.ts'
+export { BoardIdSchema, TokenPayloadSchema } from './token.ts'

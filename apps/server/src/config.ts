@@ -1,0 +1,82 @@
+import { z } from 'zod'
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1')
+  .optional()
+
+/** Every setting the server reads from the environment, in one place. */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  PUBLIC_URL: z.string().url().optional(),
+  TOKEN_SECRET: z.string().min(32).optional(),
+  TOKEN_TTL_DAYS: z.coerce.number().positive().default(60),
+  ORGANISER_KEY: z.string().min(8).optional(),
+  TLDRAW_LICENSE_KEY: z.string().optional(),
+  WEB_DIST: z.string().optional(),
+  MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(4 * 1024 * 1024),
+  MAX_MESSAGES_PER_SECOND: z.coerce.number().positive().default(200),
+  MAX_BYTES_PER_SECOND: z.coerce
+    .number()
+    .positive()
+    .default(16 * 1024 * 1024),
+  UNLOAD_GRACE_MS: z.coerce.number().int().nonnegative().default(30_000),
+  COMPACT_AFTER_UPDATES: z.coerce.number().int().positive().default(500),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: bool,
+})
+
+export type Config = {
+  port: number
+  host: string
+  dataDir: string
+  publicUrl: string | null
+  tokenSecret: string | null
+  tokenTtlSeconds: number
+  organiserKey: string | null
+  tldrawLicenseKey: string | null
+  webDist: string | null
+  maxMessageBytes: number
+  maxMessagesPerSecond: number
+  maxBytesPerSecond: number
+  unloadGraceMs: number
+  compactAfterUpdates: number
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
+}
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID'
+}
+
+/** Parses the environment once; the only place that reads `process.env`-like input. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = EnvSchema.safeParse(env)
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new ConfigError(`invalid configuration: ${issues}`)
+  }
+  const e = parsed.data
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
+    tokenSecret: e.TOKEN_SECRET ?? null,
+    tokenTtlSeconds: Math.round(e.TOKEN_TTL_DAYS * 86_400),
+    organiserKey: e.ORGANISER_KEY ?? null,
+    tldrawLicenseKey: e.TLDRAW_LICENSE_KEY?.trim() || null,
+    webDist: e.WEB_DIST ?? null,
+    maxMessageBytes: e.MAX_MESSAGE_BYTES,
+    maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
+    maxBytesPerSecond: e.MAX_BYTES_PER_SECOND,
+    unloadGraceMs: e.UNLOAD_GRACE_MS,
+    compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    logLevel: e.LOG_LEVEL,
+  }
+}

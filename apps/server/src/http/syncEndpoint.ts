@@ -1,0 +1,92 @@
+import type { IncomingMessage } from 'node:http'
+import { CloseCodes } from '@waardentafel/protocol'
+import type { Logger } from 'pino'
+import type { RawData, WebSocket } from 'ws'
+import type { BoardService } from '../BoardService.ts'
+import type { Config } from '../config.ts'
+import { closeCodeFor } from '../errors.ts'
+import { RateLimiter } from '../room/RateLimiter.ts'
+import type { Room, RoomSocket } from '../room/Room.ts'
+import type { RoomManager } from '../room/RoomManager.ts'
+
+export type SyncDeps = {
+  config: Config
+  boards: BoardService
+  rooms: RoomManager
+  log: Logger
+}
+
+let nextSocketId = 0
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+}
+
+/**
+ * Adapts one `ws` connection on `/sync/:boardId?token=…` to a Room. The token is checked before
+ * anything is sent; frames that arrive while the board loads are kept and handled in order after.
+ */
+export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: SyncDeps): void {
+  const { config, boards, rooms, log } = deps
+  const url = new URL(req.url ?? '/', 'http://localhost')
+  const boardId = decodeURIComponent(url.pathname.slice('/sync/'.length))
+  const token = url.searchParams.get('token')
+  const limiter = new RateLimiter(config.maxMessagesPerSecond, config.maxBytesPerSecond)
+  const backlog: Uint8Array[] = []
+  let room: Room | null = null
+  let closed = false
+  let socket: RoomSocket | null = null
+
+  const close = (code: number, reason: string) => {
+    if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason)
+  }
+
+  ws.on('error', (error) => log.warn({ err: error, boardId }, 'socket error'))
+  ws.on('message', (data, isBinary) => {
+    const bytes = toBytes(data)
+    if (!isBinary) return close(CloseCodes.BAD_MESSAGE.code, 'TEXT_FRAME')
+    if (bytes.byteLength > config.maxMessageBytes)
+      return close(CloseCodes.MESSAGE_TOO_LARGE.code, 'TOO_LARGE')
+    if (!limiter.take(bytes.byteLength)) return close(CloseCodes.RATE_LIMITED.code, 'RATE_LIMITED')
+    if (room && socket) room.receive(socket, bytes)
+    else backlog.push(bytes)
+  })
+
+  let held = false
+  ws.on('close', () => {
+    closed = true
+    if (room && socket) room.leave(socket)
+    if (held) rooms.release(boardId)
+  })
+
+  void (async () => {
+    try {
+      const { payload } = await boards.authorize(boardId, token)
+      if (closed) return
+      held = true
+      const loaded = await rooms.acquire(boardId)
+      const role = payload.r
+      socket = {
+        id: `s${++nextSocketId}`,
+        role,
+        send: (message) => {
+          if (ws.readyState === ws.OPEN) ws.send(message)
+        },
+        close,
+      }
+      if (closed) return
+      room = loaded
+      loaded.join(socket)
+      for (const message of backlog.splice(0)) loaded.receive(socket, message)
+      log.debug({ boardId, role, socket: socket.id }, 'joined')
+    } catch (error) {
+      const { code, reason } = closeCodeFor(error)
+      if (code === CloseCodes.INTERNAL_ERROR.code)
+        log.error({ err: error, boardId }, 'sync connection failed')
+      else log.info({ boardId, reason }, 'sync connection refused')
+      close(code, reason)
+    }
+  })()
+}

@@ -1,0 +1,237 @@
+import type { Role } from '@waardentafel/protocol'
+import { CloseCodes, canWrite, MessageType, SyncMessageType } from '@waardentafel/protocol'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+
+/** The one thing a room needs from a connection; the ws adapter implements it. */
+export interface RoomSocket {
+  readonly id: string
+  readonly role: Role
+  send(message: Uint8Array): void
+  close(code: number, reason: string): void
+}
+
+/** Durable append, done before an update is applied to the shared doc and relayed. */
+export type PersistUpdates = (updates: Uint8Array[]) => Promise<void>
+
+export type RoomOptions = {
+  boardId: string
+  /** Stored state to start from (snapshot first, then updates); unreadable entries are skipped and reported. */
+  stored: Uint8Array[]
+  persist: PersistUpdates
+  /** Called when persisting failed: the room has closed its sockets and must be dropped. */
+  onFailure: (error: unknown) => void
+  /** Called after each durable batch with the number of updates in it (drives compaction). */
+  onPersisted?: (count: number) => void
+  onSkippedStoredUpdate?: (index: number, error: unknown) => void
+}
+
+type Pending = { update: Uint8Array; origin: RoomSocket }
+
+/**
+ * One board in memory: a Y.Doc that only ever holds durable state, the awareness of everyone on the
+ * board, and the sockets joined to it. Pure: no ws, http or storage imports.
+ *
+ * Order of an edit: decode and check the update → queue → persist the batch (group commit) →
+ * apply to the doc → relay to the other sockets. So every byte any client can receive is durable.
+ */
+export class Room {
+  readonly boardId: string
+  readonly doc = new Y.Doc({ gc: true })
+  readonly awareness: awarenessProtocol.Awareness
+  readonly #sockets = new Map<RoomSocket, Set<number>>()
+  readonly #options: RoomOptions
+  #queue: Pending[] = []
+  #chain: Promise<void> = Promise.resolve()
+  #flushScheduled = false
+  #failed = false
+  #destroyed = false
+
+  constructor(options: RoomOptions) {
+    this.#options = options
+    this.boardId = options.boardId
+    options.stored.forEach((update, index) => {
+      try {
+        Y.applyUpdate(this.doc, update, 'storage')
+      } catch (error) {
+        options.onSkippedStoredUpdate?.(index, error)
+      }
+    })
+    this.awareness = new awarenessProtocol.Awareness(this.doc)
+    this.awareness.setLocalState(null)
+    this.doc.on('update', this.#relayUpdate)
+    this.awareness.on('update', this.#relayAwareness)
+  }
+
+  get size(): number {
+    return this.#sockets.size
+  }
+
+  /** Resolves when everything queued so far is durable and relayed. */
+  flushed(): Promise<void> {
+    this.#scheduleFlush()
+    return this.#chain
+  }
+
+  join(socket: RoomSocket): void {
+    if (this.#destroyed) throw new Error('room destroyed')
+    this.#sockets.set(socket, new Set())
+    // Ask the client for what we miss (writers only: an observer's document state is never taken).
+    if (canWrite(socket.role)) {
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MessageType.sync)
+      syncProtocol.writeSyncStep1(encoder, this.doc)
+      socket.send(encoding.toUint8Array(encoder))
+    }
+    const states = [...this.awareness.getStates().keys()]
+    if (states.length > 0) socket.send(this.#awarenessMessage(states))
+  }
+
+  leave(socket: RoomSocket): void {
+    const clients = this.#sockets.get(socket)
+    if (!clients) return
+    this.#sockets.delete(socket)
+    if (clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null)
+  }
+
+  /**
+   * Handles one frame from a socket. Anything malformed closes that socket only (4400); the doc is
+   * untouched because updates are fully decoded before they are queued.
+   */
+  receive(socket: RoomSocket, message: Uint8Array): void {
+    if (!this.#sockets.has(socket)) return
+    try {
+      this.#handle(socket, message)
+    } catch {
+      this.#closeSocket(socket, CloseCodes.BAD_MESSAGE.code, 'BAD_MESSAGE')
+    }
+  }
+
+  /** Closes every socket with the given code and releases memory. */
+  destroy(code: number = CloseCodes.GOING_AWAY.code, reason = 'GOING_AWAY'): void {
+    if (this.#destroyed) return
+    this.#destroyed = true
+    for (const socket of [...this.#sockets.keys()]) this.#closeSocket(socket, code, reason)
+    this.awareness.off('update', this.#relayAwareness)
+    this.awareness.destroy()
+    this.doc.off('update', this.#relayUpdate)
+    this.doc.destroy()
+  }
+
+  #handle(socket: RoomSocket, message: Uint8Array): void {
+    const decoder = decoding.createDecoder(message)
+    const type = decoding.readVarUint(decoder)
+    switch (type) {
+      case MessageType.sync:
+        this.#handleSync(socket, decoder)
+        return
+      case MessageType.awareness: {
+        const update = decoding.readVarUint8Array(decoder)
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, socket)
+        return
+      }
+      case MessageType.queryAwareness:
+        socket.send(this.#awarenessMessage([...this.awareness.getStates().keys()]))
+        return
+      case MessageType.auth:
+        // Authentication happens at connection time from the link token; in-band auth is ignored.
+        return
+      default:
+        throw new Error(`unknown message type ${type}`)
+    }
+  }
+
+  #handleSync(socket: RoomSocket, decoder: decoding.Decoder): void {
+    const subtype = decoding.readVarUint(decoder)
+    if (subtype === SyncMessageType.step1) {
+      const stateVector = decoding.readVarUint8Array(decoder)
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MessageType.sync)
+      encoding.writeVarUint(encoder, SyncMessageType.step2)
+      encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, stateVector))
+      socket.send(encoding.toUint8Array(encoder))
+      return
+    }
+    if (subtype !== SyncMessageType.step2 && subtype !== SyncMessageType.update) {
+      throw new Error(`unknown sync message ${subtype}`)
+    }
+    const update = decoding.readVarUint8Array(decoder)
+    if (!canWrite(socket.role)) return // observers' document changes are dropped, never stored or relayed
+    Y.decodeUpdate(update) // throws on a malformed update, before anything is queued
+    this.#queue.push({ update, origin: socket })
+    this.#scheduleFlush()
+  }
+
+  #scheduleFlush(): void {
+    if (this.#flushScheduled || this.#queue.length === 0 || this.#failed) return
+    this.#flushScheduled = true
+    // Group commit: everything that arrives in this turn of the event loop goes to storage together.
+    setImmediate(() => {
+      this.#flushScheduled = false
+      this.#chain = this.#chain.then(() => this.#flush())
+    })
+  }
+
+  async #flush(): Promise<void> {
+    const batch = this.#queue
+    this.#queue = []
+    if (batch.length === 0 || this.#failed || this.#destroyed) return
+    try {
+      await this.#options.persist(batch.map((p) => p.update))
+    } catch (error) {
+      this.#failed = true
+      this.destroy(CloseCodes.INTERNAL_ERROR.code, 'STORAGE_FAILED')
+      this.#options.onFailure(error)
+      return
+    }
+    if (this.#destroyed) return
+    for (const { update, origin } of batch) {
+      try {
+        Y.applyUpdate(this.doc, update, origin)
+      } catch {
+        // Decoded fine but could not be integrated; it is stored, and skipped again on load.
+        this.#closeSocket(origin, CloseCodes.BAD_MESSAGE.code, 'BAD_UPDATE')
+      }
+    }
+    this.#options.onPersisted?.(batch.length)
+  }
+
+  #relayUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === 'storage') return
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.sync)
+    syncProtocol.writeUpdate(encoder, update)
+    const message = encoding.toUint8Array(encoder)
+    for (const socket of this.#sockets.keys()) if (socket !== origin) socket.send(message)
+  }
+
+  #relayAwareness = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...change.added, ...change.updated, ...change.removed]
+    const owned = this.#sockets.get(origin as RoomSocket)
+    if (owned) {
+      for (const id of [...change.added, ...change.updated]) owned.add(id)
+      for (const id of change.removed) owned.delete(id)
+    }
+    // Sent to everyone, the sender included: it doubles as the keep-alive the y-websocket client expects.
+    const message = this.#awarenessMessage(changed)
+    for (const socket of this.#sockets.keys()) socket.send(message)
+  }
+
+  #awarenessMessage(clients: number[]): Uint8Array {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.awareness)
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients))
+    return encoding.toUint8Array(encoder)
+  }
+
+  #closeSocket(socket: RoomSocket, code: number, reason: string): void {
+    this.leave(socket)
+    socket.close(code, reason)
+  }
+}

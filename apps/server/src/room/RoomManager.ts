@@ -1,0 +1,147 @@
+import type { BoardStorage, MergeUpdates } from '../storage/BoardStorage.ts'
+import { Room } from './Room.ts'
+
+export type RoomManagerEvents = {
+  loaded?: (boardId: string, ms: number) => void
+  unloaded?: (boardId: string) => void
+  failed?: (boardId: string, error: unknown) => void
+  skippedStoredUpdate?: (boardId: string, index: number, error: unknown) => void
+  compactionFailed?: (boardId: string, error: unknown) => void
+}
+
+export type RoomManagerOptions = {
+  storage: BoardStorage
+  merge: MergeUpdates
+  unloadGraceMs: number
+  compactAfterUpdates: number
+  events?: RoomManagerEvents
+  now?: () => number
+}
+
+type Entry = {
+  room: Promise<Room>
+  holders: number
+  unloadTimer: ReturnType<typeof setTimeout> | null
+  sinceCompaction: number
+  unloading: Promise<void> | null
+}
+
+/**
+ * Loads boards on first use, shares one Room per board, and unloads a board a grace period after its
+ * last holder left (flushing and compacting it first). A board that is unloading finishes doing so
+ * before it is loaded again, so two Rooms never hold the same board.
+ */
+export class RoomManager {
+  readonly #entries = new Map<string, Entry>()
+  readonly #options: RoomManagerOptions
+
+  constructor(options: RoomManagerOptions) {
+    this.#options = options
+  }
+
+  get loadedBoards(): number {
+    return this.#entries.size
+  }
+
+  /** Takes a hold on a board's room, loading it if needed. Pair every acquire with one release. */
+  async acquire(boardId: string): Promise<Room> {
+    const existing = this.#entries.get(boardId)
+    if (existing?.unloading) {
+      await existing.unloading
+      return this.acquire(boardId)
+    }
+    if (existing) {
+      existing.holders++
+      if (existing.unloadTimer) clearTimeout(existing.unloadTimer)
+      existing.unloadTimer = null
+      return existing.room
+    }
+    const entry: Entry = {
+      room: this.#load(boardId),
+      holders: 1,
+      unloadTimer: null,
+      sinceCompaction: 0,
+      unloading: null,
+    }
+    this.#entries.set(boardId, entry)
+    entry.room.catch(() => {
+      if (this.#entries.get(boardId) === entry) this.#entries.delete(boardId)
+    })
+    return entry.room
+  }
+
+  release(boardId: string): void {
+    const entry = this.#entries.get(boardId)
+    if (!entry || entry.unloading) return
+    entry.holders = Math.max(0, entry.holders - 1)
+    if (entry.holders > 0) return
+    entry.unloadTimer = setTimeout(() => {
+      entry.unloadTimer = null
+      if (entry.holders === 0) this.#unload(boardId, entry)
+    }, this.#options.unloadGraceMs)
+  }
+
+  /** Flushes and unloads every board (graceful shutdown). */
+  async closeAll(): Promise<void> {
+    await Promise.all(
+      [...this.#entries.entries()].map(([boardId, entry]) => {
+        if (entry.unloadTimer) clearTimeout(entry.unloadTimer)
+        return entry.unloading ?? this.#unload(boardId, entry)
+      }),
+    )
+  }
+
+  async #load(boardId: string): Promise<Room> {
+    const { storage, events } = this.#options
+    const started = (this.#options.now ?? performance.now.bind(performance))()
+    const stored = await storage.loadDoc(boardId)
+    const room = new Room({
+      boardId,
+      stored: stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates,
+      persist: (updates) => storage.appendUpdates(boardId, updates),
+      onFailure: (error) => {
+        events?.failed?.(boardId, error)
+        const entry = this.#entries.get(boardId)
+        if (entry) this.#entries.delete(boardId)
+      },
+      onPersisted: (count) => this.#afterPersist(boardId, count),
+      onSkippedStoredUpdate: (index, error) => events?.skippedStoredUpdate?.(boardId, index, error),
+    })
+    const entry = this.#entries.get(boardId)
+    if (entry) entry.sinceCompaction = stored.updates.length
+    events?.loaded?.(boardId, (this.#options.now ?? performance.now.bind(performance))() - started)
+    return room
+  }
+
+  #afterPersist(boardId: string, count: number): void {
+    const entry = this.#entries.get(boardId)
+    if (!entry) return
+    entry.sinceCompaction += count
+    if (entry.sinceCompaction < this.#options.compactAfterUpdates) return
+    entry.sinceCompaction = 0
+    this.#compact(boardId)
+  }
+
+  #compact(boardId: string): Promise<void> {
+    return this.#options.storage
+      .compact(boardId, this.#options.merge)
+      .catch((error) => this.#options.events?.compactionFailed?.(boardId, error))
+  }
+
+  #unload(boardId: string, entry: Entry): Promise<void> {
+    entry.unloading = (async () => {
+      try {
+        const room = await entry.room
+        await room.flushed()
+        room.destroy()
+        if (entry.sinceCompaction > 0) await this.#compact(boardId)
+      } catch {
+        // A room that failed to load or persist has nothing left to flush.
+      } finally {
+        if (this.#entries.get(boardId) === entry) this.#entries.delete(boardId)
+        this.#options.events?.unloaded?.(boardId)
+      }
+    })()
+    return entry.unloading
+  }
+}

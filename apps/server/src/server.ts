@@ -1,0 +1,169 @@
+import { existsSync } from 'node:fs'
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import type { ClientConfig } from '@waardentafel/protocol'
+import { CloseCodes, CreateBoardRequestSchema } from '@waardentafel/protocol'
+import type { Logger } from 'pino'
+import sirv from 'sirv'
+import { WebSocketServer } from 'ws'
+import { BoardService } from './BoardService.ts'
+import type { Config } from './config.ts'
+import { AppError } from './errors.ts'
+import { readJsonBody } from './http/readJsonBody.ts'
+import { sendError, sendJson } from './http/sendJson.ts'
+import { handleSyncConnection } from './http/syncEndpoint.ts'
+import { mergeUpdates } from './room/mergeUpdates.ts'
+import { RoomManager, type RoomManagerEvents } from './room/RoomManager.ts'
+import type { BoardStorage } from './storage/BoardStorage.ts'
+import { TokenSigner } from './tokens.ts'
+
+export type ServerDeps = {
+  storage: BoardStorage
+  log: Logger
+  tokenSecret: string
+  version?: string
+  roomEvents?: RoomManagerEvents
+}
+
+export type RunningServer = {
+  listen(): Promise<AddressInfo>
+  close(): Promise<void>
+  readonly rooms: RoomManager
+  readonly url: string
+}
+
+const BODY_LIMIT = 64 * 1024
+
+/** Builds the HTTP + WebSocket server; nothing is global, nothing listens until `listen()`. */
+export function createServer(config: Config, deps: ServerDeps): RunningServer {
+  const { storage, log } = deps
+  const signer = new TokenSigner(deps.tokenSecret, config.tokenTtlSeconds)
+  const boards = new BoardService(storage, signer)
+  const rooms = new RoomManager({
+    storage,
+    merge: mergeUpdates,
+    unloadGraceMs: config.unloadGraceMs,
+    compactAfterUpdates: config.compactAfterUpdates,
+    events: {
+      loaded: (boardId, ms) => log.debug({ boardId, ms }, 'board loaded'),
+      unloaded: (boardId) => log.debug({ boardId }, 'board unloaded'),
+      failed: (boardId, err) => log.error({ boardId, err }, 'board storage failed; room dropped'),
+      skippedStoredUpdate: (boardId, index, err) =>
+        log.warn({ boardId, index, err }, 'stored update skipped'),
+      compactionFailed: (boardId, err) => log.error({ boardId, err }, 'compaction failed'),
+      ...deps.roomEvents,
+    },
+  })
+  const clientConfig: ClientConfig = {
+    tldrawLicenseKey: config.tldrawLicenseKey,
+    version: deps.version ?? 'dev',
+  }
+  const webDist = config.webDist ?? join(import.meta.dirname, '../../web/dist')
+  // The API and sync work without a built web app (tests, headless use); the page then says so.
+  const serveStatic = existsSync(webDist)
+    ? sirv(webDist, { single: true, etag: true, gzip: false })
+    : (_req: IncomingMessage, res: ServerResponse) =>
+        sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'web app not built' } })
+
+  const baseUrl = (req: IncomingMessage) => config.publicUrl ?? `http://${req.headers.host ?? 'localhost'}`
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const path = url.pathname
+    if (path === '/healthz') return sendJson(res, 200, { ok: true })
+    if (path === '/api/config' && req.method === 'GET') return sendJson(res, 200, clientConfig)
+    if (path === '/api/boards') {
+      if (req.method !== 'POST') throw new AppError('METHOD_NOT_ALLOWED', 'use POST')
+      checkOrganiserKey(req)
+      const parsed = CreateBoardRequestSchema.safeParse(await readJsonBody(req, BODY_LIMIT))
+      if (!parsed.success) throw new AppError('INVALID_BODY', 'expected { "title": string (1–200 chars) }')
+      return sendJson(res, 201, await boards.create(parsed.data.title, baseUrl(req)))
+    }
+    const session = /^\/api\/boards\/([^/]+)\/session$/.exec(path)
+    if (session && req.method === 'GET') {
+      const token = bearer(req) ?? url.searchParams.get('token')
+      const { payload, board } = await boards.authorize(decodeURIComponent(session[1] ?? ''), token)
+      return sendJson(res, 200, {
+        board: { id: board.id, title: board.title },
+        role: payload.r,
+        expiresAt: payload.exp,
+      })
+    }
+    if (path.startsWith('/api/')) throw new AppError('NOT_FOUND', 'no such endpoint')
+    serveStatic(req, res, () => sendError(res, new AppError('NOT_FOUND', 'not found'), () => {}))
+  }
+
+  function checkOrganiserKey(req: IncomingMessage): void {
+    if (!config.organiserKey) return
+    const given = bearer(req) ?? (req.headers['x-organiser-key'] as string | undefined)
+    if (given !== config.organiserKey) throw new AppError('ORGANISER_KEY_REQUIRED', 'organiser key required')
+  }
+
+  const http = createHttpServer((req, res) => {
+    route(req, res).catch((error) => sendError(res, error, (err) => log.error({ err }, 'request failed')))
+  })
+  const wss = new WebSocketServer({
+    noServer: true,
+    // Frames up to the configured limit are read and refused by us with 4413; far larger ones are cut by ws (1009).
+    maxPayload: config.maxMessageBytes * 2 + 1024,
+    perMessageDeflate: false,
+  })
+  wss.on('error', (err) => log.error({ err }, 'websocket server error'))
+  wss.on('connection', (ws, req) => handleSyncConnection(ws, req, { config, boards, rooms, log }))
+  http.on('upgrade', (req, socket, head) => {
+    socket.on('error', (err) => log.debug({ err }, 'upgrade socket error'))
+    if (!(req.url ?? '').startsWith('/sync/')) {
+      socket.end('HTTP/1.1 404 Not Found\r\n\r\n')
+      return
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
+  })
+
+  // Detect dead peers: a socket that did not answer the previous ping is terminated.
+  const alive = new WeakSet<object>()
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate()
+        continue
+      }
+      alive.delete(ws)
+      ws.ping()
+    }
+  }, 30_000)
+  heartbeat.unref()
+  wss.on('connection', (ws) => {
+    alive.add(ws)
+    ws.on('pong', () => alive.add(ws))
+  })
+
+  let address: AddressInfo | null = null
+  return {
+    rooms,
+    get url() {
+      if (!address) throw new Error('not listening')
+      return `http://127.0.0.1:${address.port}`
+    },
+    listen: () =>
+      new Promise((resolve, reject) => {
+        http.once('error', reject)
+        http.listen(config.port, config.host, () => {
+          address = http.address() as AddressInfo
+          resolve(address)
+        })
+      }),
+    close: async () => {
+      clearInterval(heartbeat)
+      for (const ws of wss.clients) ws.close(CloseCodes.GOING_AWAY.code, 'GOING_AWAY')
+      await new Promise<void>((resolve) => http.close(() => resolve()))
+      await rooms.closeAll()
+      wss.close()
+    },
+  }
+}
+
+function bearer(req: IncomingMessage): string | null {
+  const header = req.headers.authorization
+  return header?.startsWith('Bearer ') ? header.slice(7) : null
+}

@@ -1,0 +1,51 @@
+import { createHmac, timingSafeEqual } from 'node:crypto'
+import type { Role, TokenPayload } from '@waardentafel/protocol'
+import { TokenPayloadSchema } from '@waardentafel/protocol'
+import { AppError } from './errors.ts'
+
+/** Signs and verifies role-link tokens: `base64url(JSON payload).base64url(HMAC-SHA256)`. */
+export class TokenSigner {
+  readonly #secret: Buffer
+  readonly #ttlSeconds: number
+  readonly #now: () => number
+
+  constructor(secret: string, ttlSeconds: number, now: () => number = Date.now) {
+    this.#secret = Buffer.from(secret, 'utf8')
+    this.#ttlSeconds = ttlSeconds
+    this.#now = now
+  }
+
+  sign(boardId: string, role: Role, generation = 0, ttlSeconds = this.#ttlSeconds): string {
+    const iat = Math.floor(this.#now() / 1000)
+    const payload: TokenPayload = { v: 1, b: boardId, r: role, iat, exp: iat + ttlSeconds, g: generation }
+    const body = Buffer.from(JSON.stringify(payload)).toString('base64url')
+    return `${body}.${this.#mac(body)}`
+  }
+
+  /** Verifies signature, shape and expiry; the board check is the caller's (it knows the board asked for). */
+  verify(token: string | null | undefined): TokenPayload {
+    if (!token) throw new AppError('TOKEN_MISSING', 'no token')
+    if (token.length > 2048) throw new AppError('TOKEN_INVALID', 'token too long')
+    const [body, mac, extra] = token.split('.')
+    if (!body || !mac || extra !== undefined) throw new AppError('TOKEN_INVALID', 'malformed token')
+    const expected = Buffer.from(this.#mac(body))
+    const given = Buffer.from(mac)
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+      throw new AppError('TOKEN_INVALID', 'bad signature')
+    }
+    let json: unknown
+    try {
+      json = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'))
+    } catch {
+      throw new AppError('TOKEN_INVALID', 'unreadable payload')
+    }
+    const parsed = TokenPayloadSchema.safeParse(json)
+    if (!parsed.success) throw new AppError('TOKEN_INVALID', 'invalid payload')
+    if (parsed.data.exp * 1000 <= this.#now()) throw new AppError('TOKEN_EXPIRED', 'token expired')
+    return parsed.data
+  }
+
+  #mac(body: string): string {
+    return createHmac('sha256', this.#secret).update(body).digest('base64url')
+  }
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod'
+import { RoleSchema } from './roles.ts'
+import { BoardIdSchema } from './token.ts'
+
+export const CreateBoardRequestSchema = z.object({
+  title: z.string().trim().min(1).max(200),
+})
+export type CreateBoardRequest = z.infer<typeof CreateBoardRequestSchema>
+
+export const RoleLinksSchema = z.object({
+  facilitator: z.string().url(),
+  participant: z.string().url(),
+  observer: z.string().url(),
+})
+export type RoleLinks = z.infer<typeof RoleLinksSchema>
+
+export const CreateBoardResponseSchema = z.object({
+  id: BoardIdSchema,
+  title: z.string(),
+  links: RoleLinksSchema,
+})
+export type CreateBoardResponse = z.infer<typeof CreateBoardResponseSchema>
+
+export const SessionResponseSchema = z.object({
+  board: z.object({ id: BoardIdSchema, title: z.string() }),
+  role: RoleSchema,
+  expiresAt: z.number().int(),
+})
+export type SessionResponse = z.infer<typeof SessionResponseSchema>
+
+export const ClientConfigSchema = z.object({
+  tldrawLicenseKey: z.string().nullable(),
+  version: z.string(),
+})
+export type ClientConfig = z.infer<typeof ClientConfigSchema>

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest'
+import { CloseCodes, describeCloseCode } from './closeCodes.ts'
+
+describe('close codes', () => {
+  it('final codes are exactly the ones the stock y-websocket client stops on (4400–4499)', () => {
+    for (const entry of Object.values(CloseCodes)) {
+      expect(entry.final).toBe(entry.code >= 4400 && entry.code < 4500)
+    }
+  })
+  it('codes are unique', () => {
+    const codes = Object.values(CloseCodes).map((e) => e.code)
+    expect(new Set(codes).size).toBe(codes.length)
+  })
+  it('describes known and unknown codes', () => {
+    expect(describeCloseCode(4410)).toEqual({ name: 'TOKEN_EXPIRED', final: true })
+    expect(describeCloseCode(1006)).toEqual({ name: null, final: false })
+    expect(describeCloseCode(4499)).toEqual({ name: null, final: true })
+  })
+})

@@ -1,0 +1,22 @@
+/**
+ * Error codes of the HTTP API, with their status. Bodies look like `{ "error": { "code", "message" } }`.
+ */
+export const HttpErrors = {
+  BAD_REQUEST: 400,
+  INVALID_BODY: 400,
+  BODY_TOO_LARGE: 413,
+  ORGANISER_KEY_REQUIRED: 401,
+  TOKEN_MISSING: 401,
+  TOKEN_INVALID: 401,
+  TOKEN_EXPIRED: 410,
+  TOKEN_WRONG_BOARD: 403,
+  FORBIDDEN: 403,
+  BOARD_NOT_FOUND: 404,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  INTERNAL: 500,
+} as const
+
+export type HttpErrorCode = keyof typeof HttpErrors
+
+export type ApiErrorBody = { error: { code: HttpErrorCode; message: string } }
