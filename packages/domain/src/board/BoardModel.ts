@@ -1,0 +1,68 @@
+import type { Finding } from '../findings.ts'
+import type { BaathouderCardProps } from '../shapes/baathouderCardShape.ts'
+import type { PrioriteringColumn, PrioriteringProps } from '../shapes/prioriteringShape.ts'
+import type { PvwFramePart, PvwFrameProps } from '../shapes/pvwFrameShape.ts'
+import type { RingPosition, SchillenProps } from '../shapes/schillenShape.ts'
+import type { SpanningenProps, TensionStatus } from '../shapes/spanningenShape.ts'
+import type { TensionCardProps } from '../shapes/tensionCardShape.ts'
+import type { ValueCardProps } from '../shapes/valueCardShape.ts'
+import type { Workshop } from './boardSnapshotSchema.ts'
+import type { Point, Transform } from './geometry.ts'
+
+// A board read from a snapshot: validated props plus everything derived from geometry. The PvW builders read
+// only this model, never raw records, so all position rules live in one place (readBoard + placement).
+
+export type Placed = {
+  id: string
+  pageId: string
+  transform: Transform
+  ancestors: string[]
+  zPath: string[]
+  /** Page coordinates of the shape's centre. */
+  centre: Point
+}
+
+export type Template<P> = Placed & { props: P }
+
+export type ValueCard = Placed & {
+  props: ValueCardProps
+  column: PrioriteringColumn | null
+  templateId: string | null
+}
+
+export type BaathouderCard = Placed & {
+  props: BaathouderCardProps
+  ring: RingPosition
+  templateId: string | null
+}
+
+export type TensionCard = Placed & {
+  props: TensionCardProps
+  status: TensionStatus | null
+  templateId: string | null
+  /** Value cards linked by wt-tension-link bindings, in binding order. */
+  valueIds: string[]
+  linkIds: string[]
+}
+
+export type PvwFrame = Placed & { props: PvwFrameProps }
+
+export type Note = Placed & { text: string; part: PvwFramePart | null; frameId: string | null }
+
+export type BoardModel = {
+  id: string
+  title: string
+  createdAt: string | null
+  workshop: Workshop | null
+  prioriteringen: Template<PrioriteringProps>[]
+  schillen: Template<SchillenProps>[]
+  spanningen: Template<SpanningenProps>[]
+  frames: PvwFrame[]
+  /** All lists below are in reading order: top to bottom, then left to right, on the page. */
+  valueCards: ValueCard[]
+  baathouders: BaathouderCard[]
+  tensions: TensionCard[]
+  notes: Note[]
+  /** Input problems: invalid, migrated or unplaceable records. Never thrown. */
+  issues: Finding[]
+}

@@ -1,0 +1,97 @@
+import type { Finding } from '../findings.ts'
+import type { BaathouderCardProps } from '../shapes/baathouderCardShape.ts'
+import type { PrioriteringProps } from '../shapes/prioriteringShape.ts'
+import type { PvwFrameProps } from '../shapes/pvwFrameShape.ts'
+import type { SchillenProps } from '../shapes/schillenShape.ts'
+import {
+  BAATHOUDER_CARD_TYPE,
+  NOTE_TYPE,
+  PRIORITERING_TYPE,
+  PVW_FRAME_TYPE,
+  SCHILLEN_TYPE,
+  SPANNINGEN_TYPE,
+  TENSION_CARD_TYPE,
+  VALUE_CARD_TYPE,
+} from '../shapes/shapeTypes.ts'
+import type { SpanningenProps } from '../shapes/spanningenShape.ts'
+import type { TensionCardProps } from '../shapes/tensionCardShape.ts'
+import type { ValueCardProps } from '../shapes/valueCardShape.ts'
+import type { BoardModel, Note, Placed, PvwFrame, Template, TensionCard } from './BoardModel.ts'
+import { byReadingOrder, frameOf, prioriteringColumnOf, schilOf, spanningenStatusOf } from './placement.ts'
+
+type Entry = { type: string; placed: Placed; props: unknown }
+type Link = { id: string; fromId: string; toId: string }
+
+function ofType<P>(entries: readonly Entry[], type: string): (Placed & { props: P })[] {
+  return entries.filter((e) => e.type === type).map((e) => ({ ...e.placed, props: e.props as P }))
+}
+
+/** Derives class, schil, status and frame membership for every validated card. */
+export function placeCards(
+  placed: ReadonlyMap<string, Entry>,
+  links: readonly Link[],
+  issues: Finding[],
+): Omit<BoardModel, 'id' | 'title' | 'createdAt' | 'workshop'> {
+  const entries = [...placed.values()]
+  const prioriteringen: Template<PrioriteringProps>[] = ofType(entries, PRIORITERING_TYPE)
+  const schillen: Template<SchillenProps>[] = ofType(entries, SCHILLEN_TYPE)
+  const spanningen: Template<SpanningenProps>[] = ofType(entries, SPANNINGEN_TYPE)
+  const frames: PvwFrame[] = ofType<PvwFrameProps>(entries, PVW_FRAME_TYPE).sort(byReadingOrder)
+
+  const valueCards = ofType<ValueCardProps>(entries, VALUE_CARD_TYPE)
+    .map((card) => {
+      const hit = prioriteringColumnOf(card, prioriteringen)
+      return { ...card, column: hit?.column ?? null, templateId: hit?.templateId ?? null }
+    })
+    .sort(byReadingOrder)
+
+  const baathouders = ofType<BaathouderCardProps>(entries, BAATHOUDER_CARD_TYPE)
+    .map((card) => {
+      const hit = schilOf(card, schillen)
+      return { ...card, ring: hit?.ring ?? null, templateId: hit?.templateId ?? null }
+    })
+    .sort(byReadingOrder)
+
+  const valueIds = new Set(valueCards.map((v) => v.id))
+  const tensions: TensionCard[] = ofType<TensionCardProps>(entries, TENSION_CARD_TYPE)
+    .map((card) => {
+      const hit = spanningenStatusOf(card, spanningen)
+      const own = links.filter((l) => l.fromId === card.id && valueIds.has(l.toId))
+      return {
+        ...card,
+        status: hit?.status ?? null,
+        templateId: hit?.templateId ?? null,
+        valueIds: [...new Set(own.map((l) => l.toId))],
+        linkIds: own.map((l) => l.id),
+      }
+    })
+    .sort(byReadingOrder)
+
+  const tensionIds = new Set(tensions.map((t) => t.id))
+  for (const link of links) {
+    if (tensionIds.has(link.fromId) && valueIds.has(link.toId)) continue
+    issues.push({
+      code: 'BOARD-LINK-DANGLING',
+      severity: 'warning',
+      message: {
+        nl: `Koppeling ${link.id} verbindt geen spanning met een waarde en telt niet mee.`,
+        en: `Link ${link.id} does not connect a tension to a value and is ignored.`,
+      },
+      cardIds: [link.id, link.fromId, link.toId],
+    })
+  }
+
+  const notes: Note[] = ofType<{ text: string }>(entries, NOTE_TYPE)
+    .map((note) => {
+      const frame = frameOf(note, frames)
+      return {
+        ...note,
+        text: note.props.text,
+        part: frame?.props.part ?? null,
+        frameId: frame?.id ?? null,
+      }
+    })
+    .sort(byReadingOrder)
+
+  return { prioriteringen, schillen, spanningen, frames, valueCards, baathouders, tensions, notes, issues }
+}
