@@ -1,19 +1,10 @@
 import { toRichText } from '@tldraw/tlschema'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { ensureBoardInitialised } from './ensureBoardInitialised.ts'
 import { createPeer, deliver, type Peer, sync } from './testing/createPeer.ts'
 import { getNote, makeNote, updateNote } from './testing/testRecords.ts'
+import { twoPeers } from './testing/twoPeers.ts'
 import { RECORDS_MAP_NAME } from './yMapNames.ts'
-
-function twoPeers(options: { throttleMs?: number } = {}): [Peer, Peer] {
-  const a = createPeer({ clientId: 1, ...options })
-  const b = createPeer({ clientId: 2, ...options })
-  ensureBoardInitialised(a.doc, a.store)
-  a.binding.flush()
-  sync(a, b)
-  return [a, b]
-}
 
 function yNote(peer: Peer, id: string): Y.Map<unknown> {
   const value = peer.doc.getMap(RECORDS_MAP_NAME).get(`shape:${id}`)

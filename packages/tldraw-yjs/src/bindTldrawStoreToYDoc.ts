@@ -7,6 +7,7 @@ import { jsonEqual } from './jsonEqual.ts'
 import { getYRecord, readYRecord } from './readYRecord.ts'
 import { collectChangedPaths, overlayPaths } from './recordPaths.ts'
 import type { InvalidRecordReason, InvalidRecordReport, TldrawYjsBinding } from './TldrawYjsBinding.ts'
+import { undoOneStep } from './undoOneStep.ts'
 import { writeYRecord } from './writeYRecord.ts'
 import { RECORDS_MAP_NAME, SCHEMA_MAP_NAME } from './yMapNames.ts'
 
@@ -238,11 +239,11 @@ export function bindTldrawStoreToYDoc<Props>(options: BindTldrawStoreToYDocOptio
     flush,
     undo: () => {
       flush()
-      undoManager.undo()
+      undoOneStep(undoManager, 'undo')
     },
     redo: () => {
       flush()
-      undoManager.redo()
+      undoOneStep(undoManager, 'redo')
     },
     canUndo: () => undoManager.canUndo() || (pending.size > 0 && status !== 'newer'),
     canRedo: () => pending.size === 0 && undoManager.canRedo(),
