@@ -58,7 +58,10 @@ export function bindTldrawStoreToYDoc<Props>(options: BindTldrawStoreToYDocOptio
   })
 
   const setAside = (entry: InvalidRecordReport) => {
+    const previous = invalid.get(entry.id)
     invalid.set(entry.id, entry)
+    // One report per distinct problem, not one per re-read of the same record.
+    if (previous?.reason === entry.reason && previous.error.message === entry.error.message) return
     onInvalidRecord?.(entry)
   }
 
