@@ -1,0 +1,99 @@
+import {
+  type CloseCodeName,
+  CloseCodes,
+  describeCloseCode,
+  type SessionResponse,
+} from '@waardentafel/protocol'
+import type { TldrawYjsBinding } from '@waardentafel/tldraw-yjs'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Editor } from 'tldraw'
+import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
+import type { BoardConnection, ConnectionStatus } from './BoardConnection.ts'
+import { ParticipantList } from './ParticipantList.tsx'
+
+type Props = {
+  session: SessionResponse
+  connection: BoardConnection
+  binding: TldrawYjsBinding
+  editor: Editor | null
+}
+
+function useConnectionStatus(connection: BoardConnection): ConnectionStatus {
+  const [status, setStatus] = useState(connection.status)
+  useEffect(() => connection.subscribe(setStatus), [connection])
+  return status
+}
+
+/** Title, status, language and people around the canvas. */
+export function BoardChrome({ session, connection, binding, editor }: Props) {
+  const { t, i18n } = useTranslation()
+  const status = useConnectionStatus(connection)
+  const [invalidCount, setInvalidCount] = useState(0)
+
+  useEffect(() => {
+    const check = () => setInvalidCount(binding.getInvalidRecords().length)
+    check()
+    connection.doc.on('afterTransaction', check)
+    return () => connection.doc.off('afterTransaction', check)
+  }, [binding, connection])
+
+  const closedMessage = (code: number) => {
+    const name: CloseCodeName | null = describeCloseCode(code).name
+    if (!name) return t('board.status.closed')
+    const entry = CloseCodes[name]
+    return i18n.language === 'en' ? entry.en : entry.nl
+  }
+
+  return (
+    <>
+      <header className="wt-topbar">
+        <a className="wt-brand" href="/" aria-label={t('board.home')}>
+          W
+        </a>
+        <h1 className="wt-board-title">{session.board.title}</h1>
+        <span className="wt-badge">{t(`board.roleLabel.${session.role}`)}</span>
+        <span
+          className={`wt-status wt-status-${status.kind}`}
+          role="status"
+          data-testid="connection-status"
+          data-status={status.kind}
+        >
+          {t(`board.status.${status.kind}`)}
+        </span>
+        {session.role === 'observer' && (
+          <span className="wt-badge wt-badge-muted">{t('board.readonly')}</span>
+        )}
+        <LanguageSwitch />
+      </header>
+      <ParticipantList awareness={connection.provider.awareness} editor={editor} />
+      {invalidCount > 0 && (
+        <p className="wt-notice" role="status">
+          {t('board.invalidRecords', { count: invalidCount })}
+        </p>
+      )}
+      {binding.getDocSchemaStatus() === 'newer' && (
+        <div className="wt-notice" role="alert">
+          {t('board.newerVersion')}{' '}
+          <button type="button" onClick={() => window.location.reload()}>
+            {t('board.reload')}
+          </button>
+        </div>
+      )}
+      {status.kind === 'closed' && (
+        <div className="wt-modal-backdrop">
+          <div
+            className="wt-card"
+            role="alertdialog"
+            aria-labelledby="closed-title"
+            data-testid="connection-closed"
+          >
+            <h2 id="closed-title">{t('board.status.closed')}</h2>
+            <p>{closedMessage(status.code)}</p>
+            <a href="/">{t('board.home')}</a>
+          </div>
+        </div>
+      )}
+    </>
+  )
+}

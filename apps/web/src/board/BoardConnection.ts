@@ -1,0 +1,124 @@
+import { describeCloseCode, type Role } from '@waardentafel/protocol'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+
+export type ConnectionStatus =
+  | { kind: 'connecting' }
+  | { kind: 'connected' }
+  | { kind: 'offline' }
+  | { kind: 'reconnecting' }
+  | { kind: 'closed'; code: number; reason: string }
+
+type Listener = (status: ConnectionStatus) => void
+
+/** How long a first visit waits for the server before working from the local copy alone. */
+const OFFLINE_START_MS = 4000
+
+/**
+ * One board's Y.Doc with its two providers: IndexedDB (edits survive offline and reloads) and the
+ * y-websocket provider. Reports a status the UI can show, and stops for good on a final close code.
+ */
+export class BoardConnection {
+  readonly doc = new Y.Doc()
+  readonly provider: WebsocketProvider
+  readonly local: IndexeddbPersistence
+  #status: ConnectionStatus = { kind: 'connecting' }
+  readonly #listeners = new Set<Listener>()
+  readonly #onOnline = () => this.#update()
+  readonly #onOffline = () => this.#update()
+  #everSynced = false
+
+  constructor(boardId: string, token: string, role: Role) {
+    const wsOrigin = window.location.origin.replace(/^http/, 'ws')
+    this.local = new IndexeddbPersistence(`waardentafel:${boardId}:${role}`, this.doc)
+    this.provider = new WebsocketProvider(`${wsOrigin}/sync`, boardId, this.doc, {
+      params: { token },
+      // Observers never write, so they need no cross-tab channel that could carry a writer's edits.
+      disableBc: role === 'observer',
+      maxBackoffTime: 5000,
+    })
+    this.provider.on('status', () => this.#update())
+    this.provider.on('sync', (synced: boolean) => {
+      if (synced) this.#everSynced = true
+      this.#update()
+    })
+    this.provider.on('closed', (event: { code: number; reason: string }) => {
+      this.#set({ kind: 'closed', code: event.code, reason: event.reason })
+    })
+    this.provider.on('connection-close', (event: CloseEvent | null) => {
+      // The stock client reconnects on anything outside 4400–4499; our table may know more final codes.
+      if (event && describeCloseCode(event.code).final && this.provider.shouldConnect) {
+        this.provider.disconnect()
+        this.#set({ kind: 'closed', code: event.code, reason: event.reason })
+      }
+    })
+    window.addEventListener('online', this.#onOnline)
+    window.addEventListener('offline', this.#onOffline)
+  }
+
+  get status(): ConnectionStatus {
+    return this.#status
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  /**
+   * Resolves when the doc holds what is known: the local copy, plus the server's state when the server
+   * answers in time. Returns whether the server's state is in.
+   */
+  async ready(): Promise<{ remote: boolean }> {
+    await this.local.whenSynced
+    if (this.provider.synced) return { remote: true }
+    return new Promise((resolve) => {
+      const done = (remote: boolean) => {
+        clearTimeout(timer)
+        this.provider.off('sync', onSync)
+        this.provider.off('closed', onClosed)
+        resolve({ remote })
+      }
+      const onSync = (synced: boolean) => synced && done(true)
+      const onClosed = () => done(false)
+      const timer = setTimeout(() => done(false), OFFLINE_START_MS)
+      this.provider.on('sync', onSync)
+      this.provider.on('closed', onClosed)
+    })
+  }
+
+  /** Resolves at the first sync with the server (never, if the connection is closed for good). */
+  whenRemoteSynced(): Promise<void> {
+    if (this.provider.synced) return Promise.resolve()
+    return new Promise((resolve) => {
+      const onSync = (synced: boolean) => {
+        if (!synced) return
+        this.provider.off('sync', onSync)
+        resolve()
+      }
+      this.provider.on('sync', onSync)
+    })
+  }
+
+  destroy(): void {
+    window.removeEventListener('online', this.#onOnline)
+    window.removeEventListener('offline', this.#onOffline)
+    this.provider.destroy()
+    void this.local.destroy()
+    this.doc.destroy()
+    this.#listeners.clear()
+  }
+
+  #update(): void {
+    if (this.#status.kind === 'closed') return
+    if (this.provider.wsconnected && this.provider.synced) this.#set({ kind: 'connected' })
+    else if (!navigator.onLine) this.#set({ kind: 'offline' })
+    else this.#set({ kind: this.#everSynced ? 'reconnecting' : 'connecting' })
+  }
+
+  #set(status: ConnectionStatus): void {
+    this.#status = status
+    for (const listener of this.#listeners) listener(status)
+  }
+}

@@ -1,0 +1,124 @@
+import type { SessionResponse } from '@waardentafel/protocol'
+import { bindPresence } from '@waardentafel/tldraw-yjs'
+import { useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  atom,
+  createPresenceStateDerivation,
+  createUserId,
+  type Editor,
+  type TLCurrentUser,
+  type TLUiOverrides,
+  type TLUserPreferences,
+  Tldraw,
+  UserRecordType,
+} from 'tldraw'
+import 'tldraw/tldraw.css'
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import type { Identity } from '../identity.ts'
+import { BoardChrome } from './BoardChrome.tsx'
+import { bindingUtils, shapeUtils, useSyncedStore } from './useSyncedStore.ts'
+
+// Fonts, icons and translations are served by us, not by a CDN: the app works on closed networks.
+const assetUrls = getAssetUrlsByImport()
+
+type Props = { session: SessionResponse; token: string; identity: Identity; licenseKey: string | null }
+
+/** The live board: the synced store, presence, and tldraw with our undo/redo and read-only rules. */
+export function BoardView({ session, token, identity, licenseKey }: Props) {
+  const { t, i18n } = useTranslation()
+  const synced = useSyncedStore(session.board.id, token, session.role)
+  const [editor, setEditor] = useState<Editor | null>(null)
+  const label = identity.organisation ? `${identity.name} (${identity.organisation})` : identity.name
+
+  // tldraw's own user: its id is ours so that tldraw tells our presence from others', and its locale follows i18n.
+  const user = useMemo<TLCurrentUser>(() => {
+    const prefs = atom<TLUserPreferences>('userPreferences', {
+      id: identity.userId,
+      name: label,
+      color: identity.color,
+      locale: i18n.language,
+    })
+    return { userPreferences: prefs, setUserPreferences: (next) => prefs.set(next) }
+  }, [identity.userId, identity.color, label, i18n.language])
+
+  // Publish our presence (cursor, viewport, name) and mirror everyone else's into the store.
+  useEffect(() => {
+    if (!synced) return
+    const $user = atom(
+      'presenceUser',
+      UserRecordType.create({ id: createUserId(identity.userId), name: label, color: identity.color }),
+    )
+    const presence = createPresenceStateDerivation($user)(synced.store)
+    const awareness = synced.connection.provider.awareness
+    awareness.setLocalStateField('user', {
+      name: identity.name,
+      organisation: identity.organisation,
+      role: session.role,
+      userId: createUserId(identity.userId),
+      color: identity.color,
+    })
+    const binding = bindPresence({ store: synced.store, awareness, presence })
+    return () => binding.dispose()
+  }, [synced, identity, label, session.role])
+
+  // Undo/redo go through the Y.UndoManager: they revert only this person's edits.
+  const overrides = useMemo<TLUiOverrides>(
+    () => ({
+      actions(_editor, actions) {
+        if (!synced) return actions
+        const { binding } = synced
+        if (actions.undo) actions.undo = { ...actions.undo, onSelect: () => binding.undo() }
+        if (actions.redo) actions.redo = { ...actions.redo, onSelect: () => binding.redo() }
+        return actions
+      },
+    }),
+    [synced],
+  )
+
+  useEffect(() => {
+    if (!editor || !synced) return
+    editor.updateInstanceState({ isReadonly: session.role === 'observer' })
+    // Every new gesture starts a new undo step.
+    const onEvent = (info: { type: string; name: string }) => {
+      if (info.name === 'pointer_down' || info.name === 'key_down') synced.binding.stopCapturing()
+    }
+    editor.on('event', onEvent)
+    return () => {
+      editor.off('event', onEvent)
+    }
+  }, [editor, synced, session.role])
+
+  if (!synced) {
+    return (
+      <main className="wt-centered">
+        <div className="wt-card">{t('board.loading')}</div>
+      </main>
+    )
+  }
+  return (
+    <div className="wt-board" data-testid="board" data-role={session.role}>
+      <div className="wt-canvas">
+        <Tldraw
+          store={synced.store}
+          shapeUtils={shapeUtils}
+          bindingUtils={bindingUtils}
+          user={user}
+          assetUrls={assetUrls}
+          overrides={overrides}
+          onMount={(e) => {
+            setEditor(e)
+            ;(window as unknown as { __wtEditor?: Editor }).__wtEditor = e
+          }}
+          {...(licenseKey ? { licenseKey } : {})}
+        />
+      </div>
+      <BoardChrome
+        session={session}
+        connection={synced.connection}
+        binding={synced.binding}
+        editor={editor}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,58 @@
+import type { Role } from '@waardentafel/protocol'
+import {
+  bindTldrawStoreToYDoc,
+  ensureBoardInitialised,
+  type TldrawYjsBinding,
+} from '@waardentafel/tldraw-yjs'
+import { useEffect, useState } from 'react'
+import { createTLStore, defaultBindingUtils, defaultShapeUtils, type TLStore } from 'tldraw'
+import { BoardConnection } from './BoardConnection.ts'
+
+export type SyncedStore = {
+  connection: BoardConnection
+  store: TLStore
+  binding: TldrawYjsBinding
+}
+
+export const shapeUtils = [...defaultShapeUtils]
+export const bindingUtils = [...defaultBindingUtils]
+
+/**
+ * Opens a board: local copy and server first, then a tldraw store bound to the doc. A brand-new board
+ * gets its first page only once the server's state is known (deterministic ids, so two people opening
+ * it at once still get one page).
+ */
+export function useSyncedStore(boardId: string, token: string, role: Role): SyncedStore | null {
+  const [synced, setSynced] = useState<SyncedStore | null>(null)
+
+  useEffect(() => {
+    const connection = new BoardConnection(boardId, token, role)
+    let binding: TldrawYjsBinding | null = null
+    let cancelled = false
+    void connection.ready().then(({ remote }) => {
+      if (cancelled) return
+      const store = createTLStore({ shapeUtils, bindingUtils })
+      binding = bindTldrawStoreToYDoc({
+        store,
+        doc: connection.doc,
+        onInvalidRecord: (report) =>
+          console.warn('board record set aside', report.id, report.reason, report.error),
+      })
+      const initialise = () => {
+        if (!cancelled && role !== 'observer') ensureBoardInitialised(connection.doc, store)
+      }
+      // Offline on a first visit, tldraw's own integrity check makes the same deterministic page.
+      if (remote) initialise()
+      else void connection.whenRemoteSynced().then(initialise)
+      setSynced({ connection, store, binding })
+    })
+    return () => {
+      cancelled = true
+      binding?.dispose()
+      connection.destroy()
+      setSynced(null)
+    }
+  }, [boardId, token, role])
+
+  return synced
+}

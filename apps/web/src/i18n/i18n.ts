@@ -1,0 +1,36 @@
+import i18next from 'i18next'
+import { initReactI18next } from 'react-i18next'
+import { en, nl } from './messages.ts'
+
+export const LANGUAGES = ['nl', 'en'] as const
+export type Language = (typeof LANGUAGES)[number]
+const STORAGE_KEY = 'waardentafel.language'
+
+function storedLanguage(): Language {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY)
+    return value === 'en' ? 'en' : 'nl'
+  } catch {
+    return 'nl'
+  }
+}
+
+/** Dutch by default; the user's choice is remembered on the device and drives tldraw's locale too. */
+export function setupI18n(): typeof i18next {
+  void i18next.use(initReactI18next).init({
+    resources: { nl: { translation: nl }, en: { translation: en } },
+    lng: storedLanguage(),
+    fallbackLng: 'nl',
+    interpolation: { escapeValue: false },
+  })
+  i18next.on('languageChanged', (lng) => {
+    document.documentElement.lang = lng
+    try {
+      localStorage.setItem(STORAGE_KEY, lng)
+    } catch {
+      // Private browsing may refuse storage; the choice then lasts for this page only.
+    }
+  })
+  document.documentElement.lang = i18next.language
+  return i18next
+}

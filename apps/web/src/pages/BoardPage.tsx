@@ -1,0 +1,102 @@
+import type { ClientConfig, SessionResponse } from '@waardentafel/protocol'
+import { type FormEvent, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ApiError, getClientConfig, getSession } from '../api.ts'
+import { BoardView } from '../board/BoardView.tsx'
+import { anonymousIdentity, type Identity, loadIdentity, saveIdentity } from '../identity.ts'
+import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
+
+type Props = { boardId: string; token: string | null }
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'error'; code: string }
+  | { kind: 'ready'; session: SessionResponse; config: ClientConfig }
+
+/** Checks the link with the server, asks for a name once, then opens the board. */
+export function BoardPage({ boardId, token }: Props) {
+  const { t } = useTranslation()
+  const [state, setState] = useState<State>({ kind: 'loading' })
+  const [identity, setIdentity] = useState<Identity | null>(() => loadIdentity())
+
+  useEffect(() => {
+    if (!token) return setState({ kind: 'error', code: 'TOKEN_MISSING' })
+    let cancelled = false
+    Promise.all([getSession(boardId, token), getClientConfig()])
+      .then(([session, config]) => !cancelled && setState({ kind: 'ready', session, config }))
+      .catch(
+        (e) => !cancelled && setState({ kind: 'error', code: e instanceof ApiError ? e.code : 'generic' }),
+      )
+    return () => {
+      cancelled = true
+    }
+  }, [boardId, token])
+
+  if (state.kind === 'loading') return <Centered>{t('board.loading')}</Centered>
+  if (state.kind === 'error') {
+    return (
+      <Centered>
+        <p role="alert" className="wt-error">
+          {t([`errors.${state.code}`, 'errors.generic'])}
+        </p>
+        <a href="/">{t('board.home')}</a>
+      </Centered>
+    )
+  }
+  const { session, config } = state
+  const who =
+    session.role === 'observer' ? (identity ?? anonymousIdentity(t('board.roleLabel.observer'))) : identity
+  if (!who) return <IdentityForm onDone={setIdentity} />
+  return (
+    <BoardView session={session} token={token ?? ''} identity={who} licenseKey={config.tldrawLicenseKey} />
+  )
+}
+
+function Centered({ children }: { children: React.ReactNode }) {
+  return (
+    <main className="wt-centered">
+      <div className="wt-card">{children}</div>
+    </main>
+  )
+}
+
+function IdentityForm({ onDone }: { onDone: (identity: Identity) => void }) {
+  const { t } = useTranslation()
+  const [name, setName] = useState('')
+  const [organisation, setOrganisation] = useState('')
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (name.trim()) onDone(saveIdentity(name, organisation))
+  }
+  return (
+    <main className="wt-centered">
+      <form className="wt-card" onSubmit={submit} aria-labelledby="identity-title">
+        <div className="wt-row-between">
+          <h1 id="identity-title">{t('identity.title')}</h1>
+          <LanguageSwitch />
+        </div>
+        <p>{t('identity.intro')}</p>
+        <label htmlFor="identity-name">{t('identity.name')}</label>
+        <input
+          id="identity-name"
+          required
+          maxLength={80}
+          autoComplete="name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <label htmlFor="identity-org">{t('identity.organisation')}</label>
+        <input
+          id="identity-org"
+          maxLength={80}
+          autoComplete="organization"
+          value={organisation}
+          onChange={(e) => setOrganisation(e.target.value)}
+        />
+        <button type="submit" disabled={!name.trim()}>
+          {t('identity.submit')}
+        </button>
+      </form>
+    </main>
+  )
+}
