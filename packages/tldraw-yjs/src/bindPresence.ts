@@ -1,5 +1,5 @@
 import type { Signal } from '@tldraw/state'
-import { react } from '@tldraw/state'
+import { react, unsafe__withoutCapture } from '@tldraw/state'
 import type { Store } from '@tldraw/store'
 import { InstancePresenceRecordType, type TLInstancePresence, type TLRecord } from '@tldraw/tlschema'
 import type { Awareness } from 'y-protocols/awareness'
@@ -61,7 +61,10 @@ export function bindPresence<Props>(options: BindPresenceOptions<Props>): Presen
   mirror(awareness.getStates().keys())
 
   const stopPublishing = react('tldraw-yjs publish presence', () => {
-    awareness.setLocalStateField(PRESENCE_FIELD, presence.get())
+    const local = presence.get()
+    // Publishing can synchronously update other stores (awareness listeners); that must not run while
+    // this effect is still recording its dependencies, or @tldraw/state sees a half-built parent list.
+    unsafe__withoutCapture(() => awareness.setLocalStateField(PRESENCE_FIELD, local))
   })
 
   let disposed = false

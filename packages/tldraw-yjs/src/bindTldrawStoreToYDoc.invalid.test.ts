@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { ensureBoardInitialised } from './ensureBoardInitialised.ts'
 import { cardSchemaV1, getCard, makeCard } from './testing/cardSchemas.ts'
 import { createPeer, sync } from './testing/createPeer.ts'
 import { getNote, makeNote, updateNote } from './testing/testRecords.ts'
@@ -19,6 +20,7 @@ describe('invalid records', () => {
   it('sets aside a shape of a type this client does not know and keeps syncing the rest', () => {
     const a = createPeer({ clientId: 1 })
     const withCards = createPeer({ clientId: 2, schema: cardSchemaV1 })
+    ensureBoardInitialised(withCards.doc, withCards.store)
     withCards.store.put([makeNote('note'), makeCard('card', { title: 'hi' })])
     sync(a, withCards)
 

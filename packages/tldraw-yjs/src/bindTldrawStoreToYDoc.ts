@@ -1,5 +1,5 @@
 import type { Store } from '@tldraw/store'
-import type { TLRecord } from '@tldraw/tlschema'
+import { TLDOCUMENT_ID, type TLRecord } from '@tldraw/tlschema'
 import * as Y from 'yjs'
 import { compareDocSchema, type DocSchemaStatus, readDocSchema, writeDocSchema } from './docSchema.ts'
 import type { JsonRecord } from './JsonRecord.ts'
@@ -82,8 +82,7 @@ export function bindTldrawStoreToYDoc<Props>(options: BindTldrawStoreToYDocOptio
     }
     const local = store.get(id as RecordId)
     const paths = pending.get(id)
-    if (local && paths)
-      json = paths === 'all' ? { ...local } : overlayPaths(json, local as unknown as JsonRecord, paths)
+    if (local && paths && paths !== 'all') json = overlayPaths(json, local as unknown as JsonRecord, paths)
     try {
       const phase = local ? 'updateRecord' : 'createRecord'
       return {
@@ -130,6 +129,9 @@ export function bindTldrawStoreToYDoc<Props>(options: BindTldrawStoreToYDocOptio
         continue
       }
       if (paths && !store.has(id as RecordId)) continue // deleted locally, deletion not written yet
+      // Both sides created the same deterministic id (page:page, document:document): the doc's wins, so
+      // a client that created defaults before its first sync never resets an existing board's names.
+      if (paths === 'all') pending.delete(id)
       const result = readRemote(id, yRecord)
       if (!result.ok) {
         setAside(result.report)
@@ -150,6 +152,8 @@ export function bindTldrawStoreToYDoc<Props>(options: BindTldrawStoreToYDocOptio
       else if (typeof event.path[0] === 'string') ids.add(event.path[0])
     }
     applyFromDoc(ids)
+    // Edits held back until the board existed in the doc can go now.
+    if (pending.size > 0 && timer === undefined) schedule()
   }
 
   const refreshSchema = () => {
@@ -188,8 +192,7 @@ export function bindTldrawStoreToYDoc<Props>(options: BindTldrawStoreToYDocOptio
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer)
     timer = undefined
-    // A newer doc would be corrupted by our older format; keep edits pending while the app asks to reload.
-    if (pending.size === 0 || status === 'newer') return
+    if (pending.size === 0 || !canWrite()) return
     prepareDocForWriting()
     const batch = Array.from(pending)
     pending.clear()
@@ -201,6 +204,11 @@ export function bindTldrawStoreToYDoc<Props>(options: BindTldrawStoreToYDocOptio
       }
     }, localOrigin)
   }
+
+  // A newer doc would be corrupted by our older format, so edits stay pending while the app asks to
+  // reload. Before the board exists in the doc (first sync or ensureBoardInitialised), tldraw's own
+  // default page and document records would race the server's copies and could replace them.
+  const canWrite = () => status !== 'newer' && records.has(TLDOCUMENT_ID)
 
   const schedule = () => {
     if (throttleMs <= 0) flush()
@@ -248,7 +256,7 @@ export function bindTldrawStoreToYDoc<Props>(options: BindTldrawStoreToYDocOptio
       flush()
       undoOneStep(undoManager, 'redo')
     },
-    canUndo: () => undoManager.canUndo() || (pending.size > 0 && status !== 'newer'),
+    canUndo: () => undoManager.canUndo() || (pending.size > 0 && canWrite()),
     canRedo: () => pending.size === 0 && undoManager.canRedo(),
     stopCapturing: () => {
       flush()
