@@ -1,0 +1,90 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { CreateBoardResponse } from '@waardentafel/protocol'
+import { createServer, parseConfig, type RunningServer, SqliteBoardStorage } from '@waardentafel/server'
+import { pino } from 'pino'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+
+export const SECRET = 'browser-test-secret-browser-test-secret-01'
+
+/** The real server (port 0, fresh SQLite file) serving the built web app. */
+export async function startApp(env: Record<string, string> = {}): Promise<{
+  url: string
+  server: RunningServer
+  close(): Promise<void>
+}> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'wt-browser-'))
+  const config = parseConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    WEB_DIST: join(import.meta.dirname, '../dist'),
+    ...env,
+  })
+  const storage = new SqliteBoardStorage(join(dataDir, 'waardentafel.sqlite'))
+  const server = createServer(config, { storage, log: pino({ level: 'silent' }), tokenSecret: SECRET })
+  await server.listen()
+  return {
+    url: server.url,
+    server,
+    close: async () => {
+      await server.close()
+      await storage.close()
+    },
+  }
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+  })
+}
+
+export async function createBoard(url: string, title = 'Quickscan testbord'): Promise<CreateBoardResponse> {
+  const res = await fetch(`${url}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  })
+  if (res.status !== 201) throw new Error(`create board failed: ${res.status}`)
+  return (await res.json()) as CreateBoardResponse
+}
+
+/** A person in their own browser profile (own localStorage and IndexedDB). */
+export async function person(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const page = await context.newPage()
+  page.on('pageerror', (error) => console.error('[pageerror]', error.message))
+  return { context, page }
+}
+
+/** Opens a role link, gives a name when asked, and waits until the board is live. */
+export async function join(page: Page, link: string, name?: string, organisation = ''): Promise<void> {
+  await page.goto(link)
+  if (name) {
+    await page.getByLabel(/^Naam$|^Name$/).fill(name)
+    await page.getByLabel(/Organisatie|Organisation/).fill(organisation)
+    await page.getByRole('button', { name: /Naar het bord|Go to the board/ }).click()
+  }
+  await page.locator('.tl-canvas').waitFor()
+  await page.locator('[data-status=connected]').waitFor()
+}
+
+/** Shapes on the current page as tldraw holds them in this browser. */
+export function shapesIn(
+  page: Page,
+): Promise<Array<{ id: string; type: string; x: number; y: number; text: string }>> {
+  return page.evaluate(() => {
+    const editor = (window as unknown as { __wtEditor: import('tldraw').Editor }).__wtEditor
+    return editor.getCurrentPageShapes().map((s) => ({
+      id: s.id,
+      type: s.type,
+      x: s.x,
+      y: s.y,
+      text: editor.getShapeUtil(s).getText(s) ?? '',
+    }))
+  })
+}

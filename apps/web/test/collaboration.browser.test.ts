@@ -1,0 +1,132 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createBoard, join, launchChromium, person, shapesIn, startApp } from './browserHarness.ts'
+
+let app: Awaited<ReturnType<typeof startApp>>
+let browser: Browser
+
+beforeAll(async () => {
+  app = await startApp()
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+})
+
+describe('live collaboration in Chromium', () => {
+  it('[B1] a note made by one participant appears for the other within a second; a reload shows it intact', async () => {
+    const board = await createBoard(app.url)
+    const anna = await person(browser)
+    const bram = await person(browser)
+    await join(anna.page, board.links.participant, 'Anna', 'GGD')
+    await join(bram.page, board.links.participant, 'Bram', 'Waterschap')
+
+    // Anna makes a sticky note with tldraw's own tool and types in it.
+    await anna.page.keyboard.press('n')
+    await anna.page.mouse.click(500, 400)
+    // tldraw opens the note's text editor after the click; type once it has focus.
+    await anna.page.waitForFunction(() => document.activeElement?.getAttribute('contenteditable') === 'true')
+    await anna.page.keyboard.type('Meer groen in de wijk')
+    await anna.page.keyboard.press('Escape')
+    const made = Date.now()
+    await anna.page.waitForFunction(() =>
+      (window as unknown as { __wtEditor: import('tldraw').Editor }).__wtEditor
+        .getCurrentPageShapes()
+        .some((s) => s.type === 'note'),
+    )
+    await bram.page.waitForFunction(
+      () =>
+        (window as unknown as { __wtEditor: import('tldraw').Editor }).__wtEditor
+          .getCurrentPageShapes()
+          .some((s) => s.type === 'note'),
+      undefined,
+      { timeout: 1000 },
+    )
+    expect(Date.now() - made).toBeLessThan(1000)
+    await bram.page.waitForFunction(() => {
+      const editor = (window as unknown as { __wtEditor: import('tldraw').Editor }).__wtEditor
+      return editor
+        .getCurrentPageShapes()
+        .some((s) => editor.getShapeUtil(s).getText(s) === 'Meer groen in de wijk')
+    })
+
+    const before = await shapesIn(anna.page)
+    await anna.page.reload()
+    await anna.page.locator('[data-status=connected]').waitFor()
+    await anna.page.waitForFunction(
+      (n) =>
+        (window as unknown as { __wtEditor: import('tldraw').Editor }).__wtEditor.getCurrentPageShapes()
+          .length === n,
+      before.length,
+    )
+    expect(await shapesIn(anna.page)).toEqual(before)
+    expect(await shapesIn(bram.page)).toEqual(before)
+    await anna.context.close()
+    await bram.context.close()
+  })
+
+  it('[B2] following a participant moves your viewport with theirs', async () => {
+    const board = await createBoard(app.url)
+    const leader = await person(browser)
+    const follower = await person(browser)
+    await join(leader.page, board.links.facilitator, 'Fenna', 'Procesbegeleiding')
+    await join(follower.page, board.links.participant, 'Gert', 'Corporatie')
+
+    const row = follower.page.locator('[data-testid=participant][data-name=Fenna]')
+    await row.getByRole('button', { name: 'Volg' }).click()
+    await expect.poll(() => row.getByRole('button', { name: 'Stop volgen' }).count()).toBe(1)
+
+    await leader.page.evaluate(() => {
+      const editor = (window as unknown as { __wtEditor: import('tldraw').Editor }).__wtEditor
+      editor.setCamera({ x: -2400, y: -1800, z: 1 })
+    })
+    const centre = (page: typeof leader.page) =>
+      page.evaluate(() => {
+        const b = (
+          window as unknown as { __wtEditor: import('tldraw').Editor }
+        ).__wtEditor.getViewportPageBounds()
+        return { x: Math.round(b.center.x), y: Math.round(b.center.y) }
+      })
+    const target = await centre(leader.page)
+    await expect
+      .poll(
+        async () => {
+          const c = await centre(follower.page)
+          return Math.hypot(c.x - target.x, c.y - target.y)
+        },
+        { timeout: 5000 },
+      )
+      .toBeLessThan(50)
+    await leader.context.close()
+    await follower.context.close()
+  })
+
+  it('[B3] an observer sees the board read-only; names show in the participant list', async () => {
+    const board = await createBoard(app.url)
+    const writer = await person(browser)
+    const observer = await person(browser)
+    await join(writer.page, board.links.participant, 'Ilse', 'Bewoners')
+    await join(observer.page, board.links.observer)
+    await expect.poll(() => writer.page.locator('[data-testid=participant]').count()).toBe(2)
+    await expect
+      .poll(() => observer.page.locator('[data-testid=participant][data-name=Ilse]').count())
+      .toBe(1)
+    expect(
+      await observer.page.evaluate(() =>
+        (window as unknown as { __wtEditor: import('tldraw').Editor }).__wtEditor.getIsReadonly(),
+      ),
+    ).toBe(true)
+    await writer.context.close()
+    await observer.context.close()
+  })
+
+  it('[B4] an expired or forged link tells the user why, in Dutch', async () => {
+    const board = await createBoard(app.url)
+    const visitor = await person(browser)
+    const forged = board.links.participant.replace(/token=([^.]+)\.[^&]+/, 'token=$1.AAAA')
+    await visitor.page.goto(forged)
+    await expect.poll(() => visitor.page.getByRole('alert').textContent()).toContain('ongeldig')
+    await visitor.context.close()
+  })
+})
