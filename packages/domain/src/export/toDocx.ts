@@ -1,0 +1,103 @@
+import {
+  Document,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx'
+import type { ProgrammaVanWaarden } from '../pvw/programmaVanWaardenSchema.ts'
+import type { DocumentBlock } from './DocumentBlock.ts'
+import { pvwToBlocks } from './pvwToBlocks.ts'
+import { utf8Bytes } from './utf8Bytes.ts'
+import { waardenkompasPng } from './waardenkompasPng.ts'
+import { waardenkompasSvg } from './waardenkompasSvg.ts'
+
+// DOCX via the `docx` package, which needs no DOM. The waardenkompas goes in as an SVG image (with labels) plus
+// a PNG fallback rendered by our own pure rasteriser (shapes only, no labels); the figures table follows it.
+
+const HEADINGS = { 1: HeadingLevel.TITLE, 2: HeadingLevel.HEADING_1, 3: HeadingLevel.HEADING_2 } as const
+const KOMPAS_SIZE = 520
+
+function runs(text: string, bold = false): TextRun[] {
+  return text.split(/\r?\n/).map((part, i) => new TextRun({ text: part, bold, break: i > 0 ? 1 : 0 }))
+}
+
+function render(block: DocumentBlock, pvw: ProgrammaVanWaarden): (Paragraph | Table)[] {
+  switch (block.kind) {
+    case 'heading':
+      return [new Paragraph({ heading: HEADINGS[block.level], children: runs(block.text) })]
+    case 'paragraph':
+      return [
+        new Paragraph({
+          children: [
+            ...(block.label ? [new TextRun({ text: `${block.label}: `, bold: true })] : []),
+            ...runs(block.text),
+          ],
+        }),
+      ]
+    case 'list':
+      return block.items.map((item, i) =>
+        block.ordered
+          ? new Paragraph({ children: runs(`${i + 1}. ${item.text}`), indent: { left: 360 } })
+          : new Paragraph({ children: runs(item.text), bullet: { level: 0 } }),
+      )
+    case 'table':
+      return [
+        new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          rows: [
+            new TableRow({
+              tableHeader: true,
+              children: block.header.map(
+                (c) => new TableCell({ children: [new Paragraph({ children: runs(c, true) })] }),
+              ),
+            }),
+            ...block.rows.map(
+              (row) =>
+                new TableRow({
+                  children: row.cells.map(
+                    (c) => new TableCell({ children: [new Paragraph({ children: runs(c) })] }),
+                  ),
+                }),
+            ),
+          ],
+        }),
+        new Paragraph({ children: [] }),
+      ]
+    case 'kompas':
+      return [
+        new Paragraph({
+          children: [
+            new ImageRun({
+              type: 'svg',
+              data: utf8Bytes(waardenkompasSvg(pvw.waardenkompas, KOMPAS_SIZE)),
+              fallback: { type: 'png', data: waardenkompasPng(pvw.waardenkompas, KOMPAS_SIZE) },
+              transformation: { width: 400, height: 400 },
+              altText: {
+                name: 'Waardenkompas',
+                title: 'Waardenkompas',
+                description:
+                  'Spindiagram: huidige situatie tegenover potentieel per waarde; cijfers in de tabel.',
+              },
+            }),
+          ],
+        }),
+      ]
+  }
+}
+
+/** The Programma van Waarden as a .docx file (headings per part, tables for D, tensions, kompas). */
+export async function pvwToDocx(pvw: ProgrammaVanWaarden): Promise<Uint8Array> {
+  const doc = new Document({
+    creator: 'Waardentafel',
+    title: `Programma van Waarden: ${pvw.gebied}`,
+    styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
+    sections: [{ children: pvwToBlocks(pvw).flatMap((b) => render(b, pvw)) }],
+  })
+  return new Uint8Array(await Packer.toArrayBuffer(doc))
+}

@@ -1,0 +1,146 @@
+import type { Severity } from '../findings.ts'
+
+// The kwaliteitstoets: checks taken from the handreiking's tips and aandachtspunten. Codes are stable (the UI
+// and documents refer to them); messages are Dutch first. One table, so docs and code cannot drift apart.
+
+export type CheckDefinition = { severity: Severity; nl: string; en: string }
+
+export const KWALITEITSTOETS_CHECKS = {
+  'PVW-B-NO-VALUES': {
+    severity: 'error',
+    nl: 'Er staan nog geen waarden op het bord.',
+    en: 'There are no values on the board yet.',
+  },
+  'PVW-B-NO-CHOICES': {
+    severity: 'error',
+    nl: 'Geen keuzes gemaakt: alle of geen waarden zijn sturend. Een Programma van Waarden zonder keuzes is een verlanglijst.',
+    en: 'No choices made: all or none of the values steer. A Programma van Waarden without choices is a wish list.',
+  },
+  'PVW-B-UNPLACED': {
+    severity: 'warning',
+    nl: 'Waarden zijn nog niet geplaatst (buiten de prioritering of bij "nog te plaatsen").',
+    en: 'Values are not placed yet (outside the prioritisation or under "nog te plaatsen").',
+  },
+  'PVW-B-TWIJFEL': {
+    severity: 'warning',
+    nl: 'Waarden staan nog op twijfel; neem ze mee naar de Kansenanalyse.',
+    en: 'Values are still marked as doubtful; take them to the Kansenanalyse.',
+  },
+  'PVW-B-NO-TENSIONS': {
+    severity: 'warning',
+    nl: 'Er zijn geen spanningen benoemd. Een Kansenanalyse zonder spanningen heeft te weinig opgehaald.',
+    en: 'No tensions named. A Kansenanalyse without tensions has collected too little.',
+  },
+  'PVW-B-TENSION-NOT-WEIGHED': {
+    severity: 'warning',
+    nl: 'Spanning is nog niet gewogen: weeg expliciet, niet impliciet.',
+    en: 'Tension not weighed yet: weigh it explicitly, not implicitly.',
+  },
+  'PVW-B-TENSION-NO-VALUES': {
+    severity: 'info',
+    nl: 'Spanning is niet met minstens twee waarden verbonden.',
+    en: 'Tension is not linked to at least two values.',
+  },
+  'PVW-B-NO-AMBITION': {
+    severity: 'warning',
+    nl: 'Prioritaire waarde zonder richtinggevende ambitie.',
+    en: 'Priority value without a directional ambition.',
+  },
+  'PVW-B-TOO-MANY-AMBITIONS': {
+    severity: 'info',
+    nl: 'Meer dan twee ambities bij één waarde; de handreiking vraagt er één of twee.',
+    en: 'More than two ambitions for one value; the handreiking asks for one or two.',
+  },
+  'PVW-B-NO-INDICATOR': {
+    severity: 'warning',
+    nl: 'Prioritaire waarde zonder indicator voor monitoring.',
+    en: 'Priority value without a monitoring indicator.',
+  },
+  'PVW-B-POLICY-GAP': {
+    severity: 'info',
+    nl: 'Prioritaire waarde is niet verankerd in beleid of het beleid vraagt aanpassing; toets het beleidshuis vroeg.',
+    en: 'Priority value is not anchored in policy or policy needs changing; test the policy framework early.',
+  },
+  'PVW-D-NO-BAATHOUDER': {
+    severity: 'error',
+    nl: 'Sturende waarde zonder baathouder.',
+    en: 'Steering value without any baathouder.',
+  },
+  'PVW-D-NO-SHAREHOLDER': {
+    severity: 'warning',
+    nl: 'Sturende waarde zonder shareholder. Een Programma van Waarden zonder shareholders is een wensenlijst.',
+    en: 'Steering value without a shareholder. A Programma van Waarden without shareholders is a wish list.',
+  },
+  'PVW-D-SHAREHOLDER-NO-CONTRIBUTION': {
+    severity: 'warning',
+    nl: 'Shareholder zonder bijdrage (geld, tijd, expertise of beheer).',
+    en: 'Shareholder without a contribution (money, time, expertise or beheer).',
+  },
+  'PVW-D-NO-RESIDENTS': {
+    severity: 'warning',
+    nl: 'Geen bewoners of gebruikers aan tafel.',
+    en: 'No residents or users at the table.',
+  },
+  'PVW-D-NO-SOCIAAL-DOMEIN': {
+    severity: 'warning',
+    nl: 'Het sociaal domein zit niet aan tafel.',
+    en: 'The sociaal domein is not at the table.',
+  },
+  'PVW-D-UNPLACED-BAATHOUDER': {
+    severity: 'info',
+    nl: 'Baathouder staat in geen enkele schil.',
+    en: 'Baathouder is not in any schil.',
+  },
+  'PVW-D-NO-RENTMEESTER': {
+    severity: 'warning',
+    nl: 'Niemand draagt rentmeesterschap na oplevering.',
+    en: 'Nobody holds rentmeesterschap after delivery.',
+  },
+  'PVW-A-NO-AMBITIE': {
+    severity: 'warning',
+    nl: 'Onderdeel A beschrijft geen gebiedsambitie.',
+    en: 'Part A states no area ambition.',
+  },
+  'PVW-A-NO-NIET-DOEN': {
+    severity: 'warning',
+    nl: 'Onderdeel A zwijgt over wat hier níet gebeurt. Maak keuzes zichtbaar.',
+    en: 'Part A is silent on what will not be done here. Make choices visible.',
+  },
+  'PVW-C-NO-FUTURE-GENERATIONS': {
+    severity: 'info',
+    nl: 'Toekomstige generaties hebben (nog) geen stem.',
+    en: 'Future generations have no voice (yet).',
+  },
+  'PVW-E-NO-INSTRUMENTS': {
+    severity: 'info',
+    nl: 'Er zijn geen sturingsinstrumenten gekozen.',
+    en: 'No steering instruments have been chosen.',
+  },
+  'PVW-F-NO-SIGNATORIES': {
+    severity: 'warning',
+    nl: 'Niemand tekent de intentieverklaring.',
+    en: 'Nobody signs the intentieverklaring.',
+  },
+  'PVW-F-SIGNATORIES-NOT-INDEPENDENT': {
+    severity: 'info',
+    nl: 'Bewonersvertegenwoordiging en sociaal domein tekenen niet als zelfstandige partij mee.',
+    en: 'Resident representatives and the sociaal domein do not co-sign as independent parties.',
+  },
+  'PVW-F-NO-KERNINDICATOREN': {
+    severity: 'warning',
+    nl: 'Er zijn geen kernindicatoren voor monitoring gekozen.',
+    en: 'No core indicators for monitoring have been chosen.',
+  },
+  'PVW-F-NO-BORGING': {
+    severity: 'info',
+    nl: 'Niet vastgelegd hoe het programma een wisseling van wethouder of projectleider overleeft.',
+    en: 'Not recorded how the programme survives a change of wethouder or project lead.',
+  },
+  'PVW-FRAME-DUPLICATE': {
+    severity: 'warning',
+    nl: 'Meer dan één kader voor hetzelfde onderdeel; alleen het eerste telt voor de velden (notities tellen wel).',
+    en: 'More than one frame for the same part; only the first counts for the fields (notes do count).',
+  },
+} as const satisfies Record<string, CheckDefinition>
+
+export type KwaliteitstoetsCode = keyof typeof KWALITEITSTOETS_CHECKS

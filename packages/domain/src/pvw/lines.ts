@@ -1,0 +1,80 @@
+import type { BaathouderCard, BoardModel, Note, PvwFrame, ValueCard } from '../board/BoardModel.ts'
+import { baathouderType } from '../method/baathouderLibrary.ts'
+import { valueLabel } from '../method/values.ts'
+import type { PvwFrameProps } from '../shapes/pvwFrameShape.ts'
+import type { BaathouderLine, Line, ValueClass } from './programmaVanWaardenSchema.ts'
+
+// Small helpers shared by the part builders.
+
+/** A line, or null for blank text: empty fields stay out of the document instead of printing empty bullets. */
+export function line(text: string, sources: string[]): Line | null {
+  const trimmed = text.trim()
+  return trimmed ? { text: trimmed, sources } : null
+}
+
+export function lines(texts: readonly string[], sources: string[]): Line[] {
+  return texts.flatMap((t) => line(t, sources) ?? [])
+}
+
+export function noteLines(notes: readonly Note[], part: PvwFrameProps['part']): Line[] {
+  return notes.filter((n) => n.part === part).flatMap((n) => line(n.text, [n.id]) ?? [])
+}
+
+/** The frame that holds a part's structured fields: the first in reading order (duplicates are a toets finding). */
+export function primaryFrame<K extends PvwFrameProps['part']>(
+  board: BoardModel,
+  part: K,
+): (PvwFrame & { props: Extract<PvwFrameProps, { part: K }> }) | null {
+  const frame = board.frames.find((f) => f.props.part === part)
+  return (frame as (PvwFrame & { props: Extract<PvwFrameProps, { part: K }> }) | undefined) ?? null
+}
+
+export function valueName(card: ValueCard): string {
+  return card.props.name.trim() || valueLabel(card.props.valueKey)
+}
+
+export function valueClass(card: ValueCard): ValueClass {
+  switch (card.column) {
+    case 'sturend':
+      return 'prioritair'
+    case 'meekoppelen':
+      return 'secundair'
+    case 'vinger-aan-de-pols':
+      return 'vinger-aan-de-pols'
+    default:
+      return 'ongeplaatst'
+  }
+}
+
+export function baathouderName(card: BaathouderCard): string {
+  const { name, organisation, category } = card.props
+  return name.trim() || organisation.trim() || baathouderType(category)?.label || 'Naamloze baathouder'
+}
+
+export function schilOfCard(card: BaathouderCard): 1 | 2 | 3 | 4 | null {
+  return card.ring === null || card.ring === 'centrum' ? null : card.ring
+}
+
+export function baathouderLine(card: BaathouderCard): BaathouderLine {
+  return {
+    baathouderId: card.id,
+    name: baathouderName(card),
+    organisation: card.props.organisation,
+    schil: schilOfCard(card),
+    involvement: card.props.involvement,
+    baten: card.props.baten,
+    trigger: card.props.trigger,
+    contributions: card.props.contributions,
+    sources: [card.id],
+  }
+}
+
+/** Alphabetical order for lists that must not depend on where a card lies (E, F, coalitions). */
+export function byName<T extends { name: string; sources: string[] }>(a: T, b: T): number {
+  return a.name.localeCompare(b.name, 'nl') || (a.sources[0] ?? '').localeCompare(b.sources[0] ?? '')
+}
+
+/** Ambitions, indicators and the like as entered, minus blank entries. */
+export function texts(values: readonly string[]): string[] {
+  return values.map((v) => v.trim()).filter((v) => v.length > 0)
+}

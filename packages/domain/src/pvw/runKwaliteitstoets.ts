@@ -1,0 +1,154 @@
+import type { BoardModel } from '../board/BoardModel.ts'
+import type { Finding } from '../findings.ts'
+import { baathouderType } from '../method/baathouderLibrary.ts'
+import { KWALITEITSTOETS_CHECKS, type KwaliteitstoetsCode } from './kwaliteitstoetsChecks.ts'
+import { schilOfCard } from './lines.ts'
+import type { ProgrammaVanWaarden } from './programmaVanWaardenSchema.ts'
+
+type Parts = Pick<ProgrammaVanWaarden, 'A' | 'B' | 'C' | 'D' | 'E' | 'F'>
+
+function finding(code: KwaliteitstoetsCode, cardIds: string[], detail = ''): Finding {
+  const check = KWALITEITSTOETS_CHECKS[code]
+  const suffix = detail ? ` (${detail})` : ''
+  return {
+    code,
+    severity: check.severity,
+    message: { nl: check.nl + suffix, en: check.en + suffix },
+    cardIds,
+  }
+}
+
+/** One finding per problem and card, so the UI can point at each card separately. */
+function each<T>(
+  items: readonly T[],
+  code: KwaliteitstoetsCode,
+  ids: (t: T) => string[],
+  name: (t: T) => string,
+) {
+  return items.map((item) => finding(code, ids(item), name(item)))
+}
+
+/** Runs every check of KWALITEITSTOETS_CHECKS against the board and the parts built from it. */
+export function runKwaliteitstoets(board: BoardModel, pvw: Parts): Finding[] {
+  const { A, B, C, D, E, F } = pvw
+  const out: Finding[] = []
+  const values = [...B.prioritair, ...B.secundair, ...B.vingerAanDePols, ...B.ongeplaatst]
+  const ids = (xs: readonly { valueId: string }[]) => xs.map((x) => x.valueId)
+
+  if (values.length === 0) out.push(finding('PVW-B-NO-VALUES', []))
+  else if (B.prioritair.length === 0 || B.secundair.length + B.vingerAanDePols.length === 0) {
+    out.push(finding('PVW-B-NO-CHOICES', ids(values)))
+  }
+  if (B.ongeplaatst.length > 0) out.push(finding('PVW-B-UNPLACED', ids(B.ongeplaatst)))
+  const twijfel = values.filter((v) => v.twijfel)
+  if (twijfel.length > 0)
+    out.push(finding('PVW-B-TWIJFEL', ids(twijfel), twijfel.map((v) => v.name).join(', ')))
+
+  if (values.length > 0 && B.spanningen.length === 0) out.push(finding('PVW-B-NO-TENSIONS', []))
+  const unweighed = B.spanningen.filter(
+    (t) => !t.weighing || t.status === 'benoemd' || t.status === 'ongeplaatst',
+  )
+  out.push(
+    ...each(
+      unweighed,
+      'PVW-B-TENSION-NOT-WEIGHED',
+      (t) => [t.tensionId],
+      (t) => t.name,
+    ),
+  )
+  const loose = B.spanningen.filter((t) => t.values.length < 2)
+  out.push(
+    ...each(
+      loose,
+      'PVW-B-TENSION-NO-VALUES',
+      (t) => [t.tensionId],
+      (t) => t.name,
+    ),
+  )
+
+  const monitored = new Set(F.kernindicatoren.flatMap((k) => k.sources))
+  const p = B.prioritair
+  const v = (x: { valueId: string }) => [x.valueId]
+  const n = (x: { name: string }) => x.name
+  out.push(
+    ...each(
+      p.filter((x) => x.ambitions.length === 0),
+      'PVW-B-NO-AMBITION',
+      v,
+      n,
+    ),
+  )
+  out.push(
+    ...each(
+      p.filter((x) => x.ambitions.length > 2),
+      'PVW-B-TOO-MANY-AMBITIONS',
+      v,
+      n,
+    ),
+  )
+  const unmonitored = p.filter((x) => x.indicators.length === 0 && !monitored.has(x.valueId))
+  out.push(...each(unmonitored, 'PVW-B-NO-INDICATOR', v, n))
+  const gaps = p.filter((x) => x.beleid === 'ontbreekt' || x.beleid === 'vraagt-aanpassing')
+  out.push(...each(gaps, 'PVW-B-POLICY-GAP', v, n))
+
+  for (const k of D.kernwaarden) {
+    const all = k.baathoudersPerSchil
+      .flatMap((g) => g.baathouders)
+      .filter((b) => b.involvement !== 'stakeholder')
+    if (all.length === 0) out.push(finding('PVW-D-NO-BAATHOUDER', [k.valueId], k.name))
+    else if (k.shareholders.length === 0) out.push(finding('PVW-D-NO-SHAREHOLDER', [k.valueId], k.name))
+  }
+  const atTable = board.baathouders.filter((b) => b.props.involvement !== 'stakeholder')
+  const emptyHanded = atTable.filter(
+    (b) => b.props.involvement === 'shareholder' && b.props.contributions.length === 0,
+  )
+  out.push(
+    ...each(
+      emptyHanded,
+      'PVW-D-SHAREHOLDER-NO-CONTRIBUTION',
+      (b) => [b.id],
+      (b) => b.props.name,
+    ),
+  )
+  const tagged = (tag: 'bewoners' | 'sociaal-domein') =>
+    atTable.some(
+      (b) => baathouderType(b.props.category)?.tags.includes(tag) || (tag === 'bewoners' && b.ring === 3),
+    )
+  if (values.length > 0 && !tagged('bewoners')) out.push(finding('PVW-D-NO-RESIDENTS', []))
+  if (values.length > 0 && !tagged('sociaal-domein')) out.push(finding('PVW-D-NO-SOCIAAL-DOMEIN', []))
+  const homeless = board.baathouders.filter((b) => schilOfCard(b) === null)
+  out.push(
+    ...each(
+      homeless,
+      'PVW-D-UNPLACED-BAATHOUDER',
+      (b) => [b.id],
+      (b) => b.props.name,
+    ),
+  )
+  if (values.length > 0 && D.rentmeesters.length === 0 && !D.rentmeesterschap) {
+    out.push(finding('PVW-D-NO-RENTMEESTER', []))
+  }
+
+  const frameIds = (part: string) => board.frames.filter((f) => f.props.part === part).map((f) => f.id)
+  if (!A.ambitie) out.push(finding('PVW-A-NO-AMBITIE', frameIds('A')))
+  if (!A.nietDoen) out.push(finding('PVW-A-NO-NIET-DOEN', frameIds('A')))
+  const futureCard = board.baathouders.some((b) => b.props.category === 'toekomstige-generaties')
+  if (!C.toekomstigeGeneraties && !futureCard) out.push(finding('PVW-C-NO-FUTURE-GENERATIONS', frameIds('C')))
+  if (E.sturen.length === 0) out.push(finding('PVW-E-NO-INSTRUMENTS', frameIds('E')))
+  if (F.ondertekenaars.length === 0) out.push(finding('PVW-F-NO-SIGNATORIES', frameIds('F')))
+  else if (!F.ondertekenaars.some((s) => s.zelfstandig)) {
+    out.push(
+      finding(
+        'PVW-F-SIGNATORIES-NOT-INDEPENDENT',
+        F.ondertekenaars.flatMap((s) => s.sources),
+      ),
+    )
+  }
+  if (F.kernindicatoren.length === 0) out.push(finding('PVW-F-NO-KERNINDICATOREN', frameIds('F')))
+  if (!F.borging) out.push(finding('PVW-F-NO-BORGING', frameIds('F')))
+  for (const part of ['A', 'C', 'E', 'F']) {
+    const dup = frameIds(part)
+    if (dup.length > 1) out.push(finding('PVW-FRAME-DUPLICATE', dup, `onderdeel ${part}`))
+  }
+  return out
+}
