@@ -62,7 +62,7 @@ export async function person(browser: Browser): Promise<{ context: BrowserContex
 }
 
 /** Opens a role link, gives a name when asked, and waits until the board is live. */
-export async function join(page: Page, link: string, name?: string, organisation = ''): Promise<void> {
+export async function joinBoard(page: Page, link: string, name?: string, organisation = ''): Promise<void> {
   await page.goto(link)
   if (name) {
     await page.getByLabel(/^Naam$|^Name$/).fill(name)

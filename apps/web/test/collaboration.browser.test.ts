@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createBoard, join, launchChromium, person, shapesIn, startApp } from './browserHarness.ts'
+import { createBoard, joinBoard, launchChromium, person, shapesIn, startApp } from './browserHarness.ts'
 
 let app: Awaited<ReturnType<typeof startApp>>
 let browser: Browser
@@ -19,8 +19,8 @@ describe('live collaboration in Chromium', () => {
     const board = await createBoard(app.url)
     const anna = await person(browser)
     const bram = await person(browser)
-    await join(anna.page, board.links.participant, 'Anna', 'GGD')
-    await join(bram.page, board.links.participant, 'Bram', 'Waterschap')
+    await joinBoard(anna.page, board.links.participant, 'Anna', 'GGD')
+    await joinBoard(bram.page, board.links.participant, 'Bram', 'Waterschap')
 
     // Anna makes a sticky note with tldraw's own tool and types in it.
     await anna.page.keyboard.press('n')
@@ -70,8 +70,8 @@ describe('live collaboration in Chromium', () => {
     const board = await createBoard(app.url)
     const leader = await person(browser)
     const follower = await person(browser)
-    await join(leader.page, board.links.facilitator, 'Fenna', 'Procesbegeleiding')
-    await join(follower.page, board.links.participant, 'Gert', 'Corporatie')
+    await joinBoard(leader.page, board.links.facilitator, 'Fenna', 'Procesbegeleiding')
+    await joinBoard(follower.page, board.links.participant, 'Gert', 'Corporatie')
 
     const row = follower.page.locator('[data-testid=participant][data-name=Fenna]')
     await row.getByRole('button', { name: 'Volg' }).click()
@@ -106,8 +106,8 @@ describe('live collaboration in Chromium', () => {
     const board = await createBoard(app.url)
     const writer = await person(browser)
     const observer = await person(browser)
-    await join(writer.page, board.links.participant, 'Ilse', 'Bewoners')
-    await join(observer.page, board.links.observer)
+    await joinBoard(writer.page, board.links.participant, 'Ilse', 'Bewoners')
+    await joinBoard(observer.page, board.links.observer)
     await expect.poll(() => writer.page.locator('[data-testid=participant]').count()).toBe(2)
     await expect
       .poll(() => observer.page.locator('[data-testid=participant][data-name=Ilse]').count())

@@ -49,7 +49,7 @@ export function bindTldrawStoreToYDoc<Props>(options: BindTldrawStoreToYDocOptio
   const pending = new Map<string, Set<string> | 'all'>()
   let docSchema = readDocSchema(schemaMap)
   let status: DocSchemaStatus = compareDocSchema(ourSchema, docSchema)
-  let timer: unknown
+  let timer: ReturnType<typeof setTimeout> | undefined
   let disposed = false
 
   const report = (id: string, reason: InvalidRecordReason, error: unknown): ReadResult => ({

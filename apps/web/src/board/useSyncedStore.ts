@@ -6,6 +6,7 @@ import {
 } from '@waardentafel/tldraw-yjs'
 import { useEffect, useState } from 'react'
 import { createTLStore, defaultBindingUtils, defaultShapeUtils, type TLStore } from 'tldraw'
+import { templateBindingUtils, templateShapeUtils } from '../templates/index.ts'
 import { BoardConnection } from './BoardConnection.ts'
 
 export type SyncedStore = {
@@ -14,8 +15,8 @@ export type SyncedStore = {
   binding: TldrawYjsBinding
 }
 
-export const shapeUtils = [...defaultShapeUtils]
-export const bindingUtils = [...defaultBindingUtils]
+export const shapeUtils = [...defaultShapeUtils, ...templateShapeUtils]
+export const bindingUtils = [...defaultBindingUtils, ...templateBindingUtils]
 
 /**
  * Opens a board: local copy and server first, then a tldraw store bound to the doc. A brand-new board
