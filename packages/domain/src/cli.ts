@@ -1,0 +1,77 @@
+/// <reference types="node" />
+import { readFileSync, writeFileSync } from 'node:fs'
+import { pvwToDocx } from './export/toDocx.ts'
+import { pvwToHtml } from './export/toHtml.ts'
+import { pvwToJson } from './export/toJson.ts'
+import { pvwToMarkdown } from './export/toMarkdown.ts'
+import { programmaVanWaardenFromSnapshot } from './pvw/buildProgrammaVanWaarden.ts'
+
+// Thin I/O shell around the pure library: read a board snapshot, write a Programma van Waarden.
+// Exit codes: 0 ok, 2 bad usage or invalid input. Errors are converted to a message here and nowhere else.
+
+const FORMATS = ['md', 'json', 'docx', 'html'] as const
+type Format = (typeof FORMATS)[number]
+
+const USAGE = 'Gebruik: pvw <snapshot.json> --format md|json|docx|html [--out bestand]'
+
+class CliError extends Error {
+  readonly code = 2
+}
+
+function parseArgs(argv: readonly string[]): { input: string; format: Format; out: string | null } {
+  let input: string | null = null
+  let format: string | null = null
+  let out: string | null = null
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (arg === '--format' || arg === '-f') format = argv[++i] ?? null
+    else if (arg.startsWith('--format=')) format = arg.slice('--format='.length)
+    else if (arg === '--out' || arg === '-o') out = argv[++i] ?? null
+    else if (arg.startsWith('--out=')) out = arg.slice('--out='.length)
+    else if (arg.startsWith('-')) throw new CliError(`Onbekende optie ${arg}.\n${USAGE}`)
+    else if (input === null) input = arg
+    else throw new CliError(`Eén snapshot tegelijk.\n${USAGE}`)
+  }
+  if (!input) throw new CliError(USAGE)
+  if (!format || !(FORMATS as readonly string[]).includes(format)) {
+    throw new CliError(`Kies --format uit ${FORMATS.join(', ')}.\n${USAGE}`)
+  }
+  return { input, format: format as Format, out }
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const { input, format, out } = parseArgs(argv)
+  let json: unknown
+  try {
+    json = JSON.parse(readFileSync(input, 'utf8'))
+  } catch (error) {
+    throw new CliError(`Kan ${input} niet lezen als JSON: ${(error as Error).message}`)
+  }
+  const result = programmaVanWaardenFromSnapshot(json)
+  if (!result.ok) {
+    throw new CliError(
+      `${result.error.message.nl} (${result.error.code})\n${result.error.details.map((d) => `  - ${d}`).join('\n')}`,
+    )
+  }
+  const { pvw } = result
+  const output: string | Uint8Array =
+    format === 'md'
+      ? pvwToMarkdown(pvw)
+      : format === 'json'
+        ? pvwToJson(pvw)
+        : format === 'html'
+          ? pvwToHtml(pvw)
+          : await pvwToDocx(pvw)
+  if (out) writeFileSync(out, output)
+  else process.stdout.write(output)
+  const findings = [...pvw.invoer, ...pvw.kwaliteitstoets]
+  const errors = findings.filter((f) => f.severity === 'error').length
+  process.stderr.write(
+    `${findings.length} bevinding(en), waarvan ${errors} fout(en)${out ? `; geschreven naar ${out}` : ''}\n`,
+  )
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+  process.exitCode = error instanceof CliError ? error.code : 1
+})
