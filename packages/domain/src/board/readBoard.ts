@@ -4,7 +4,7 @@ import { baathouderCardShape } from '../shapes/baathouderCardShape.ts'
 import { bindingSequenceKey, shapeSequenceKey } from '../shapes/migrations.ts'
 import { prioriteringShape } from '../shapes/prioriteringShape.ts'
 import { pvwFrameShape } from '../shapes/pvwFrameShape.ts'
-import type { ShapeDefinition } from '../shapes/ShapeDefinition.ts'
+import { asProps, type ShapeDefinition } from '../shapes/ShapeDefinition.ts'
 import { schillenShape } from '../shapes/schillenShape.ts'
 import { NOTE_TYPE, TENSION_LINK_TYPE } from '../shapes/shapeTypes.ts'
 import { spanningenShape } from '../shapes/spanningenShape.ts'
@@ -54,7 +54,8 @@ type Size = { w: number; h: number }
 
 function sizeOf(type: string, props: Record<string, unknown>): Size {
   if (type === NOTE_TYPE) {
-    const { scale, growY } = noteGeometrySchema.parse(props)
+    const parsed = noteGeometrySchema.safeParse(props)
+    const { scale, growY } = parsed.success ? parsed.data : { scale: 1, growY: 0 }
     return { w: NOTE_SIZE * scale, h: (NOTE_SIZE + growY) * scale }
   }
   const w = typeof props.w === 'number' ? props.w : 0
@@ -129,7 +130,7 @@ function buildModel(snapshot: BoardSnapshot): BoardModel {
       })
       continue
     }
-    const size = sizeOf(record.type, (record.props ?? {}) as Record<string, unknown>)
+    const size = sizeOf(record.type, asProps(record.props))
     placed.set(record.id, {
       type: record.type,
       props,
