@@ -25,8 +25,16 @@ export class BoardConnection {
   readonly local: IndexeddbPersistence
   #status: ConnectionStatus = { kind: 'connecting' }
   readonly #listeners = new Set<Listener>()
-  readonly #onOnline = () => this.#update()
-  readonly #onOffline = () => this.#update()
+  // The browser knows before the socket does: stop at once when it goes offline and resync as soon as it
+  // is back, rather than waiting for a timeout and back-off.
+  readonly #onOnline = () => {
+    if (this.#status.kind !== 'closed') this.provider.connect()
+    this.#update()
+  }
+  readonly #onOffline = () => {
+    if (this.#status.kind !== 'closed') this.provider.disconnect()
+    this.#update()
+  }
   #everSynced = false
 
   constructor(boardId: string, token: string, role: Role) {
@@ -112,8 +120,8 @@ export class BoardConnection {
 
   #update(): void {
     if (this.#status.kind === 'closed') return
-    if (this.provider.wsconnected && this.provider.synced) this.#set({ kind: 'connected' })
-    else if (!navigator.onLine) this.#set({ kind: 'offline' })
+    if (!navigator.onLine) this.#set({ kind: 'offline' })
+    else if (this.provider.wsconnected && this.provider.synced) this.#set({ kind: 'connected' })
     else this.#set({ kind: this.#everSynced ? 'reconnecting' : 'connecting' })
   }
 
