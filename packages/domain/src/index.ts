@@ -1,1 +1,211 @@
-export {}
+// Public surface of @waardentafel/domain. Explicit named exports only; see docs/board-schema.md for the board
+// contract and packages/domain/BENCH.md for performance figures.
+
+// Board snapshot and reading
+export type {
+  BaathouderCard,
+  BoardModel,
+  Note,
+  Placed,
+  PvwFrame,
+  Template,
+  TensionCard,
+  ValueCard,
+} from './board/BoardModel.ts'
+export type { BoardSnapshot, ShapeRecord, Workshop } from './board/boardSnapshotSchema.ts'
+export {
+  BOARD_SNAPSHOT_FORMAT,
+  BOARD_SNAPSHOT_VERSION,
+  bindingRecordSchema,
+  boardSnapshotSchema,
+  shapeRecordSchema,
+  workshopSchema,
+} from './board/boardSnapshotSchema.ts'
+export type { Point, Transform } from './board/geometry.ts'
+export { applyTransform, columnAt, composeTransforms, toLocal } from './board/geometry.ts'
+export {
+  byReadingOrder,
+  frameOf,
+  prioriteringColumnOf,
+  schilOf,
+  spanningenStatusOf,
+} from './board/placement.ts'
+export type { ReadBoardResult } from './board/readBoard.ts'
+export { readBoard } from './board/readBoard.ts'
+export { plainTextToRichText, richTextToPlainText } from './board/richTextToPlainText.ts'
+
+// Exports
+export type { DocumentBlock } from './export/DocumentBlock.ts'
+export { pvwToBlocks } from './export/pvwToBlocks.ts'
+export { pvwToDocx } from './export/toDocx.ts'
+export { pvwToHtml } from './export/toHtml.ts'
+export { pvwToJson } from './export/toJson.ts'
+export { pvwToMarkdown } from './export/toMarkdown.ts'
+export { waardenkompasPng } from './export/waardenkompasPng.ts'
+export { waardenkompasSvg } from './export/waardenkompasSvg.ts'
+export type { Finding, Severity } from './findings.ts'
+export { SEVERITIES } from './findings.ts'
+
+// Method data
+export type { BaathouderTag, BaathouderType, Schil } from './method/baathouderLibrary.ts'
+export { BAATHOUDER_LIBRARY, baathouderType, SCHIL_LABELS } from './method/baathouderLibrary.ts'
+export type { IndicatorSuggestion } from './method/indicatorSuggestions.ts'
+export { INDICATOR_SUGGESTIONS } from './method/indicatorSuggestions.ts'
+export type { Scenario, Sturingsinstrument } from './method/sturingsinstrumenten.ts'
+export {
+  SCENARIOS,
+  STURINGSINSTRUMENT_KEYS,
+  STURINGSINSTRUMENTEN,
+  sturingsinstrumentLabel,
+} from './method/sturingsinstrumenten.ts'
+export type { HealthPerspective, StandardValueKey, ValueDefinition, ValueKey } from './method/values.ts'
+export { STANDARD_VALUE_KEYS, VALUE_DEFINITIONS, VALUE_KEYS, valueLabel } from './method/values.ts'
+
+// Programma van Waarden
+export type { PvwFromSnapshotResult } from './pvw/buildProgrammaVanWaarden.ts'
+export { buildProgrammaVanWaarden, programmaVanWaardenFromSnapshot } from './pvw/buildProgrammaVanWaarden.ts'
+export type { CheckDefinition, KwaliteitstoetsCode } from './pvw/kwaliteitstoetsChecks.ts'
+export { KWALITEITSTOETS_CHECKS } from './pvw/kwaliteitstoetsChecks.ts'
+export type {
+  BaathouderLine,
+  Line,
+  PartA,
+  PartB,
+  PartC,
+  PartD,
+  PartE,
+  PartF,
+  ProgrammaVanWaarden,
+  Quickscan,
+  TensionLine,
+  ValueClass,
+  ValueLine,
+  Waardenkompas,
+} from './pvw/programmaVanWaardenSchema.ts'
+export {
+  PVW_FORMAT,
+  PVW_VERSION,
+  programmaVanWaardenSchema,
+  quickscanSchema,
+  VALUE_CLASSES,
+  waardenkompasSchema,
+} from './pvw/programmaVanWaardenSchema.ts'
+export { runKwaliteitstoets } from './pvw/runKwaliteitstoets.ts'
+
+// Shapes: type names, props schemas, defaults, migrations
+export type {
+  BaathouderCardProps,
+  BaathouderRole,
+  Contribution,
+  ContributionKind,
+  Involvement,
+  InvolvementLevel,
+} from './shapes/baathouderCardShape.ts'
+export {
+  BAATHOUDER_ROLES,
+  baathouderCardDefaultProps,
+  baathouderCardMigrations,
+  baathouderCardPropsSchema,
+  baathouderCardShape,
+  CONTRIBUTION_KINDS,
+  contributionSchema,
+  INVOLVEMENT_LEVEL_LABELS,
+  INVOLVEMENT_LEVELS,
+  INVOLVEMENTS,
+} from './shapes/baathouderCardShape.ts'
+export type { Props, PropsMigration, PropsMigrationSequence } from './shapes/migrations.ts'
+export {
+  bindingMigrationId,
+  bindingSequenceKey,
+  currentVersion,
+  migrateProps,
+  shapeMigrationId,
+  shapeSequenceKey,
+} from './shapes/migrations.ts'
+export type { PrioriteringColumn, PrioriteringProps } from './shapes/prioriteringShape.ts'
+export {
+  PRIORITERING_COLUMN_LABELS,
+  PRIORITERING_COLUMNS,
+  prioriteringDefaultProps,
+  prioriteringMigrations,
+  prioriteringPropsSchema,
+  prioriteringShape,
+} from './shapes/prioriteringShape.ts'
+export type {
+  PvwFrameAProps,
+  PvwFrameCProps,
+  PvwFrameEProps,
+  PvwFrameFProps,
+  PvwFramePart,
+  PvwFrameProps,
+} from './shapes/pvwFrameShape.ts'
+export {
+  betrokkenheidSchema,
+  instrumentChoiceSchema,
+  kernindicatorSchema,
+  PVW_FRAME_DEFAULT_PROPS,
+  PVW_FRAME_PARTS,
+  pvwFrameAPropsSchema,
+  pvwFrameCPropsSchema,
+  pvwFrameDefaultProps,
+  pvwFrameEPropsSchema,
+  pvwFrameFPropsSchema,
+  pvwFrameMigrations,
+  pvwFramePropsSchema,
+  pvwFrameShape,
+  SCHALEN,
+  TYPE_OPGAVEN,
+} from './shapes/pvwFrameShape.ts'
+export type { ShapeDefinition } from './shapes/ShapeDefinition.ts'
+export type { RingPosition, SchillenProps } from './shapes/schillenShape.ts'
+export {
+  ringAtDistance,
+  SCHILLEN_BAND_FRACTION,
+  schillenDefaultProps,
+  schillenMigrations,
+  schillenPropsSchema,
+  schillenShape,
+} from './shapes/schillenShape.ts'
+export {
+  BAATHOUDER_CARD_TYPE,
+  NOTE_TYPE,
+  PRIORITERING_TYPE,
+  PVW_FRAME_TYPE,
+  SCHILLEN_TYPE,
+  SPANNINGEN_TYPE,
+  TENSION_CARD_TYPE,
+  TENSION_LINK_TYPE,
+  VALUE_CARD_TYPE,
+} from './shapes/shapeTypes.ts'
+export type { SpanningenProps, TensionStatus } from './shapes/spanningenShape.ts'
+export {
+  SPANNINGEN_COLUMN_LABELS,
+  SPANNINGEN_COLUMNS,
+  spanningenDefaultProps,
+  spanningenMigrations,
+  spanningenPropsSchema,
+  spanningenShape,
+} from './shapes/spanningenShape.ts'
+export type { TensionCardProps, TensionPole } from './shapes/tensionCardShape.ts'
+export {
+  tensionCardDefaultProps,
+  tensionCardMigrations,
+  tensionCardPropsSchema,
+  tensionCardShape,
+  tensionPoleSchema,
+} from './shapes/tensionCardShape.ts'
+export type { TensionLinkProps } from './shapes/tensionLinkBinding.ts'
+export {
+  tensionLinkBinding,
+  tensionLinkDefaultProps,
+  tensionLinkMigrations,
+  tensionLinkPropsSchema,
+} from './shapes/tensionLinkBinding.ts'
+export type { BeleidStatus, ValueCardProps } from './shapes/valueCardShape.ts'
+export {
+  BELEID_STATUSES,
+  valueCardDefaultProps,
+  valueCardMigrations,
+  valueCardPropsSchema,
+  valueCardShape,
+} from './shapes/valueCardShape.ts'

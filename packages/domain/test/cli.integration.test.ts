@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+
+// Runs the real CLI in a real Node process, as `pnpm pvw` does.
+const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
+const FIXTURE = fileURLToPath(new URL('./fixtures/handreiking-voorbeeld.json', import.meta.url))
+const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'buffer' })
+
+describe('pvw CLI', () => {
+  it('writes Markdown to stdout', () => {
+    const result = run(FIXTURE, '--format', 'md')
+    expect(result.status).toBe(0)
+    expect(result.stdout.toString('utf8')).toContain('## D. Shareholders en gedeeld eigenaarschap')
+    expect(result.stderr.toString('utf8')).toMatch(/bevinding/)
+  })
+
+  it('writes DOCX to --out', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'pvw-')), 'pvw.docx')
+    const result = run(FIXTURE, '--format=docx', '--out', out)
+    expect(result.status).toBe(0)
+    expect(readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK')
+  })
+
+  it('exits 2 with a clear message on invalid input and bad usage', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pvw-'))
+    writeFileSync(join(dir, 'bad.json'), '{"format":"iets anders"}')
+    writeFileSync(join(dir, 'broken.json'), '{not json')
+    const invalid = run(join(dir, 'bad.json'), '--format', 'md')
+    expect(invalid.status).toBe(2)
+    expect(invalid.stderr.toString('utf8')).toContain(
+      'Dit is geen geldig Waardentafel-bord. (BOARD-SNAPSHOT-INVALID)',
+    )
+    expect(run(join(dir, 'broken.json'), '--format', 'md').status).toBe(2)
+    expect(run(join(dir, 'missing.json'), '--format', 'md').status).toBe(2)
+    expect(run(FIXTURE, '--format', 'pdf').status).toBe(2)
+    expect(run().status).toBe(2)
+  })
+})
