@@ -27,7 +27,7 @@ async function request<T>(schema: z.ZodType<T>, path: string, init?: RequestInit
   const body: unknown = await res.json().catch(() => null)
   if (!res.ok) {
     const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error
-    throw new ApiError(String(error?.code ?? 'HTTP_' + res.status), String(error?.message ?? res.statusText))
+    throw new ApiError(String(error?.code ?? `HTTP_${res.status}`), String(error?.message ?? res.statusText))
   }
   const parsed = schema.safeParse(body)
   if (!parsed.success) throw new ApiError('BAD_RESPONSE', 'unexpected response')

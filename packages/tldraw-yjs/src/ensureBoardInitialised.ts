@@ -27,7 +27,11 @@ const seedOrigin = { tldrawYjs: 'seed' }
  * first sync with the server (or after a timeout when offline). Idempotent and safe to run concurrently
  * on several clients: the ids are deterministic, so concurrent seeds converge to one document and page.
  */
-export function ensureBoardInitialised<Props>(doc: Y.Doc, store: Store<TLRecord, Props>): void {
+export function ensureBoardInitialised<Props>(
+  doc: Y.Doc,
+  store: Store<TLRecord, Props>,
+  options: { pageName?: string } = {},
+): void {
   const records = doc.getMap<unknown>(RECORDS_MAP_NAME)
   const schemaMap = doc.getMap<unknown>(SCHEMA_MAP_NAME)
   const ourSchema = store.schema.serialize()
@@ -39,7 +43,13 @@ export function ensureBoardInitialised<Props>(doc: Y.Doc, store: Store<TLRecord,
   if (!getYRecord(records, TLDOCUMENT_ID)) seeds.push(DocumentRecordType.create({ id: TLDOCUMENT_ID }))
   const hasPage = Array.from(records.values()).some((v) => v instanceof Y.Map && v.get('typeName') === 'page')
   if (!hasPage) {
-    seeds.push(PageRecordType.create({ id: DEFAULT_PAGE_ID, name: 'Page 1', index: 'a1' as IndexKey }))
+    seeds.push(
+      PageRecordType.create({
+        id: DEFAULT_PAGE_ID,
+        name: options.pageName ?? 'Page 1',
+        index: 'a1' as IndexKey,
+      }),
+    )
   }
   if (seeds.length === 0) return
 

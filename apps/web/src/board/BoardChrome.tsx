@@ -7,16 +7,13 @@ import {
 import type { TldrawYjsBinding } from '@waardentafel/tldraw-yjs'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Editor } from 'tldraw'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 import type { BoardConnection, ConnectionStatus } from './BoardConnection.ts'
-import { ParticipantList } from './ParticipantList.tsx'
 
 type Props = {
   session: SessionResponse
   connection: BoardConnection
   binding: TldrawYjsBinding
-  editor: Editor | null
 }
 
 function useConnectionStatus(connection: BoardConnection): ConnectionStatus {
@@ -26,7 +23,7 @@ function useConnectionStatus(connection: BoardConnection): ConnectionStatus {
 }
 
 /** Title, status, language and people around the canvas. */
-export function BoardChrome({ session, connection, binding, editor }: Props) {
+export function BoardChrome({ session, connection, binding }: Props) {
   const { t, i18n } = useTranslation()
   const status = useConnectionStatus(connection)
   const [invalidCount, setInvalidCount] = useState(0)
@@ -47,7 +44,7 @@ export function BoardChrome({ session, connection, binding, editor }: Props) {
 
   return (
     <>
-      <header className="wt-topbar">
+      <header className="wt-ui wt-topbar">
         <a className="wt-brand" href="/" aria-label={t('board.home')}>
           W
         </a>
@@ -66,14 +63,13 @@ export function BoardChrome({ session, connection, binding, editor }: Props) {
         )}
         <LanguageSwitch />
       </header>
-      <ParticipantList awareness={connection.provider.awareness} editor={editor} />
       {invalidCount > 0 && (
-        <p className="wt-notice" role="status">
+        <p className="wt-ui wt-notice" role="status">
           {t('board.invalidRecords', { count: invalidCount })}
         </p>
       )}
       {binding.getDocSchemaStatus() === 'newer' && (
-        <div className="wt-notice" role="alert">
+        <div className="wt-ui wt-notice" role="alert">
           {t('board.newerVersion')}{' '}
           <button type="button" onClick={() => window.location.reload()}>
             {t('board.reload')}
@@ -81,7 +77,7 @@ export function BoardChrome({ session, connection, binding, editor }: Props) {
         </div>
       )}
       {status.kind === 'closed' && (
-        <div className="wt-modal-backdrop">
+        <div className="wt-ui wt-modal-backdrop">
           <div
             className="wt-card"
             role="alertdialog"

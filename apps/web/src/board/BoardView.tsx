@@ -7,6 +7,7 @@ import {
   createPresenceStateDerivation,
   createUserId,
   type Editor,
+  type TLComponents,
   type TLCurrentUser,
   type TLUiOverrides,
   type TLUserPreferences,
@@ -18,6 +19,7 @@ import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import type { Identity } from '../identity.ts'
 import { TemplatePanels } from '../templates/index.ts'
 import { BoardChrome } from './BoardChrome.tsx'
+import { ParticipantList } from './ParticipantList.tsx'
 import { bindingUtils, shapeUtils, useSyncedStore } from './useSyncedStore.ts'
 
 // Fonts, icons and translations are served by us, not by a CDN: the app works on closed networks.
@@ -64,6 +66,13 @@ export function BoardView({ session, token, identity, licenseKey }: Props) {
   }, [synced, identity, label, session.role])
 
   // Undo/redo go through the Y.UndoManager: they revert only this person's edits.
+  // The participant list lives in tldraw's share-panel slot (top right), so tldraw lays out its style panel below it.
+  const components = useMemo<TLComponents>(() => {
+    if (!synced) return {}
+    const awareness = synced.connection.provider.awareness
+    return { SharePanel: () => <ParticipantList awareness={awareness} /> }
+  }, [synced])
+
   const overrides = useMemo<TLUiOverrides>(
     () => ({
       actions(_editor, actions) {
@@ -92,7 +101,7 @@ export function BoardView({ session, token, identity, licenseKey }: Props) {
 
   if (!synced) {
     return (
-      <main className="wt-centered">
+      <main className="wt-ui wt-centered">
         <div className="wt-card">{t('board.loading')}</div>
       </main>
     )
@@ -107,6 +116,7 @@ export function BoardView({ session, token, identity, licenseKey }: Props) {
           user={user}
           assetUrls={assetUrls}
           overrides={overrides}
+          components={components}
           onMount={(e) => {
             setEditor(e)
             ;(window as unknown as { __wtEditor?: Editor }).__wtEditor = e
@@ -114,12 +124,7 @@ export function BoardView({ session, token, identity, licenseKey }: Props) {
           {...(licenseKey ? { licenseKey } : {})}
         />
       </div>
-      <BoardChrome
-        session={session}
-        connection={synced.connection}
-        binding={synced.binding}
-        editor={editor}
-      />
+      <BoardChrome session={session} connection={synced.connection} binding={synced.binding} />
     </div>
   )
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type Editor, type TLUserId, useValue } from 'tldraw'
+import { type TLUserId, useEditor, useValue } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import { z } from 'zod'
 
@@ -31,7 +31,8 @@ function readPeers(awareness: Awareness): Peer[] {
 }
 
 /** Who is on the board now, with a follow button per person (tldraw's own follow, fed by presence). */
-export function ParticipantList({ awareness, editor }: { awareness: Awareness; editor: Editor | null }) {
+export function ParticipantList({ awareness }: { awareness: Awareness }) {
+  const editor = useEditor()
   const { t } = useTranslation()
   const [peers, setPeers] = useState(() => readPeers(awareness))
   useEffect(() => {
@@ -40,10 +41,10 @@ export function ParticipantList({ awareness, editor }: { awareness: Awareness; e
     update()
     return () => awareness.off('change', update)
   }, [awareness])
-  const following = useValue('following', () => editor?.getInstanceState().followingUserId ?? null, [editor])
+  const following = useValue('following', () => editor.getInstanceState().followingUserId, [editor])
 
   return (
-    <aside className="wt-participants" aria-labelledby="participants-title">
+    <aside className="wt-ui wt-participants" aria-labelledby="participants-title">
       <h2 id="participants-title">
         {t('board.participants')} <span className="wt-count">{peers.length}</span>
       </h2>
@@ -57,7 +58,7 @@ export function ParticipantList({ awareness, editor }: { awareness: Awareness; e
               {peer.organisation && <span className="wt-peer-org"> · {peer.organisation}</span>}
               <span className="wt-peer-role"> · {t(`board.roleLabel.${peer.role}`)}</span>
             </span>
-            {!peer.self && editor && (
+            {!peer.self && (
               <button
                 type="button"
                 className="wt-follow"

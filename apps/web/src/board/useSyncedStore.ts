@@ -4,6 +4,7 @@ import {
   ensureBoardInitialised,
   type TldrawYjsBinding,
 } from '@waardentafel/tldraw-yjs'
+import i18next from 'i18next'
 import { useEffect, useState } from 'react'
 import { createTLStore, defaultBindingUtils, defaultShapeUtils, type TLStore } from 'tldraw'
 import { templateBindingUtils, templateShapeUtils } from '../templates/index.ts'
@@ -40,7 +41,8 @@ export function useSyncedStore(boardId: string, token: string, role: Role): Sync
           console.warn('board record set aside', report.id, report.reason, report.error),
       })
       const initialise = () => {
-        if (!cancelled && role !== 'observer') ensureBoardInitialised(connection.doc, store)
+        if (!cancelled && role !== 'observer')
+          ensureBoardInitialised(connection.doc, store, { pageName: i18next.t('board.defaultPageName') })
       }
       // Offline on a first visit, tldraw's own integrity check makes the same deterministic page.
       if (remote) initialise()

@@ -34,6 +34,7 @@ export const nl = {
   },
   board: {
     loading: 'Bord laden…',
+    defaultPageName: 'Pagina 1',
     status: {
       connecting: 'Verbinden…',
       connected: 'Verbonden',
@@ -103,6 +104,7 @@ export const en: Messages = {
   },
   board: {
     loading: 'Loading board…',
+    defaultPageName: 'Page 1',
     status: {
       connecting: 'Connecting…',
       connected: 'Connected',

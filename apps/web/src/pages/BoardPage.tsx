@@ -54,7 +54,7 @@ export function BoardPage({ boardId, token }: Props) {
 
 function Centered({ children }: { children: React.ReactNode }) {
   return (
-    <main className="wt-centered">
+    <main className="wt-ui wt-centered">
       <div className="wt-card">{children}</div>
     </main>
   )
@@ -69,7 +69,7 @@ function IdentityForm({ onDone }: { onDone: (identity: Identity) => void }) {
     if (name.trim()) onDone(saveIdentity(name, organisation))
   }
   return (
-    <main className="wt-centered">
+    <main className="wt-ui wt-centered">
       <form className="wt-card" onSubmit={submit} aria-labelledby="identity-title">
         <div className="wt-row-between">
           <h1 id="identity-title">{t('identity.title')}</h1>

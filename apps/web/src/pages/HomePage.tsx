@@ -38,7 +38,7 @@ export function HomePage() {
   }
 
   return (
-    <div className="wt-home">
+    <div className="wt-ui wt-home">
       <header className="wt-home-header">
         <div>
           <h1>{t('app.name')}</h1>
