@@ -121,6 +121,90 @@ describe('live collaboration in Chromium', () => {
     await observer.context.close()
   })
 
+  it("[B8] undo (Ctrl+Z) reverts my move but keeps a collaborator's later text edit", async () => {
+    const board = await createBoard(app.url)
+    const anna = await person(browser)
+    const bram = await person(browser)
+    await joinBoard(anna.page, board.links.participant, 'Anna')
+    await joinBoard(bram.page, board.links.participant, 'Bram')
+    type E = { __wtEditor: import('tldraw').Editor }
+    const id = await bram.page.evaluate(() => {
+      const editor = (window as unknown as E).__wtEditor
+      editor.createShape({ type: 'note', x: 100, y: 100 })
+      return editor.getCurrentPageShapes()[0]!.id
+    })
+    await anna.page.waitForFunction((id) => !!(window as unknown as E).__wtEditor.getShape(id as never), id)
+    // Anna drags the note with the mouse (her own edit), Bram then types in it (his later edit).
+    const box = await anna.page.evaluate((id) => {
+      const editor = (window as unknown as E).__wtEditor
+      const b = editor.getShapePageBounds(id as never)!
+      const p = editor.pageToViewport({ x: b.center.x, y: b.center.y })
+      return { x: p.x, y: p.y }
+    }, id)
+    await anna.page.mouse.move(box.x, box.y)
+    await anna.page.mouse.down()
+    await anna.page.mouse.move(box.x + 150, box.y + 80, { steps: 8 })
+    await anna.page.mouse.up()
+    await bram.page.waitForFunction(
+      (id) => ((window as unknown as E).__wtEditor.getShape(id as never)?.x ?? 0) > 200,
+      id,
+    )
+    await bram.page.evaluate((id) => {
+      const editor = (window as unknown as E).__wtEditor
+      editor.updateShape({
+        id: id as never,
+        type: 'note',
+        props: {
+          richText: {
+            type: 'doc',
+            content: [{ type: 'paragraph', content: [{ type: 'text', text: 'van Bram' }] }],
+          },
+        },
+      })
+    }, id)
+    const textOf = (page: typeof anna.page) =>
+      page.evaluate((id) => {
+        const editor = (window as unknown as E).__wtEditor
+        const shape = editor.getShape(id as never)
+        return shape ? { x: Math.round(shape.x), text: editor.getShapeUtil(shape).getText(shape) } : null
+      }, id)
+    await expect.poll(() => textOf(anna.page).then((s) => s?.text)).toBe('van Bram')
+
+    await anna.page.keyboard.press('Control+z')
+    await expect.poll(() => textOf(anna.page)).toEqual({ x: 100, text: 'van Bram' })
+    await expect.poll(() => textOf(bram.page)).toEqual({ x: 100, text: 'van Bram' })
+    await anna.context.close()
+    await bram.context.close()
+  })
+
+  it('[B9] two people opening a brand-new board at the same moment get one board with one page', async () => {
+    const board = await createBoard(app.url)
+    const a = await person(browser)
+    const b = await person(browser)
+    await Promise.all([
+      joinBoard(a.page, board.links.participant, 'Anna'),
+      joinBoard(b.page, board.links.participant, 'Bram'),
+    ])
+    type E = { __wtEditor: import('tldraw').Editor }
+    const pages = (page: typeof a.page) =>
+      page.evaluate(() => (window as unknown as E).__wtEditor.getPages().map((p) => p.id))
+    // A shape made by each proves both are live on the same page.
+    await a.page.evaluate(() => {
+      ;(window as unknown as E).__wtEditor.createShape({ type: 'geo', x: 0, y: 0 })
+    })
+    await b.page.evaluate(() => {
+      ;(window as unknown as E).__wtEditor.createShape({ type: 'geo', x: 300, y: 0 })
+    })
+    const count = (page: typeof a.page) =>
+      page.evaluate(() => (window as unknown as E).__wtEditor.getCurrentPageShapes().length)
+    await expect.poll(() => count(a.page)).toBe(2)
+    await expect.poll(() => count(b.page)).toBe(2)
+    expect(await pages(a.page)).toEqual(['page:page'])
+    expect(await pages(b.page)).toEqual(['page:page'])
+    await a.context.close()
+    await b.context.close()
+  })
+
   it('[B4] an expired or forged link tells the user why, in Dutch', async () => {
     const board = await createBoard(app.url)
     const visitor = await person(browser)
