@@ -214,3 +214,22 @@ describe('bad input', () => {
     expect(result.code).toBe(4429)
   })
 })
+
+describe('awareness limits', () => {
+  it('[S9] an oversize awareness update closes that connection with 4413 and is not relayed', async () => {
+    const board = await srv.createBoard()
+    const a = client(srv.wsUrl, board, 'participant')
+    await a.synced()
+    const url = `${srv.wsUrl}/sync/${board.id}?token=${tokenOf(board.links.participant)}`
+    const { Awareness, encodeAwarenessUpdate } = await import('y-protocols/awareness')
+    const fake = new Awareness(new Y.Doc())
+    fake.setLocalState({ blob: 'x'.repeat(100_000) })
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 1)
+    encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(fake, [fake.clientID]))
+    const result = await rawConnect(url, (ws) => ws.send(encoding.toUint8Array(encoder)))
+    fake.destroy()
+    expect(result.code).toBe(4413)
+    expect(a.provider.awareness.getStates().has(fake.clientID)).toBe(false)
+  })
+})

@@ -27,7 +27,11 @@ export type RoomOptions = {
   /** Called after each durable batch with the number of updates in it (drives compaction). */
   onPersisted?: (count: number) => void
   onSkippedStoredUpdate?: (index: number, error: unknown) => void
+  /** Largest awareness update accepted; presence is small, so a big one is abuse (closed with 4413). */
+  maxAwarenessBytes?: number
 }
+
+const DEFAULT_MAX_AWARENESS_BYTES = 64 * 1024
 
 type Pending = { update: Uint8Array; origin: RoomSocket }
 
@@ -130,6 +134,10 @@ export class Room {
         return
       case MessageType.awareness: {
         const update = decoding.readVarUint8Array(decoder)
+        if (update.byteLength > (this.#options.maxAwarenessBytes ?? DEFAULT_MAX_AWARENESS_BYTES)) {
+          this.#closeSocket(socket, CloseCodes.MESSAGE_TOO_LARGE.code, 'AWARENESS_TOO_LARGE')
+          return
+        }
         awarenessProtocol.applyAwarenessUpdate(this.awareness, update, socket)
         return
       }
