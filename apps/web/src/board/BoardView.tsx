@@ -19,11 +19,12 @@ import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import type { Identity } from '../identity.ts'
 import { TemplatePanels } from '../templates/index.ts'
 import { BoardChrome } from './BoardChrome.tsx'
-import { ParticipantList } from './ParticipantList.tsx'
+import { AwarenessContext, ParticipantsSharePanel } from './ParticipantList.tsx'
 import { bindingUtils, shapeUtils, useSyncedStore } from './useSyncedStore.ts'
 
 // Fonts, icons and translations are served by us, not by a CDN: the app works on closed networks.
 const assetUrls = getAssetUrlsByImport()
+const components: TLComponents = { SharePanel: ParticipantsSharePanel }
 
 type Props = { session: SessionResponse; token: string; identity: Identity; licenseKey: string | null }
 
@@ -66,13 +67,6 @@ export function BoardView({ session, token, identity, licenseKey }: Props) {
   }, [synced, identity, label, session.role])
 
   // Undo/redo go through the Y.UndoManager: they revert only this person's edits.
-  // The participant list lives in tldraw's share-panel slot (top right), so tldraw lays out its style panel below it.
-  const components = useMemo<TLComponents>(() => {
-    if (!synced) return {}
-    const awareness = synced.connection.provider.awareness
-    return { SharePanel: () => <ParticipantList awareness={awareness} /> }
-  }, [synced])
-
   const overrides = useMemo<TLUiOverrides>(
     () => ({
       actions(_editor, actions) {
@@ -109,22 +103,26 @@ export function BoardView({ session, token, identity, licenseKey }: Props) {
   return (
     <div className="wt-board" data-testid="board" data-role={session.role}>
       <div className="wt-canvas">
-        <Tldraw
-          store={synced.store}
-          shapeUtils={shapeUtils}
-          bindingUtils={bindingUtils}
-          user={user}
-          assetUrls={assetUrls}
-          overrides={overrides}
-          components={components}
-          onMount={(e) => {
-            setEditor(e)
-            ;(window as unknown as { __wtEditor?: Editor }).__wtEditor = e
-          }}
-          {...(licenseKey ? { licenseKey } : {})}
-        />
+        <AwarenessContext.Provider value={synced.connection.provider.awareness}>
+          <Tldraw
+            store={synced.store}
+            shapeUtils={shapeUtils}
+            bindingUtils={bindingUtils}
+            user={user}
+            assetUrls={assetUrls}
+            overrides={overrides}
+            components={components}
+            onMount={(e) => {
+              setEditor(e)
+              ;(window as unknown as { __wtEditor?: Editor }).__wtEditor = e
+            }}
+            {...(licenseKey ? { licenseKey } : {})}
+          />
+        </AwarenessContext.Provider>
       </div>
+      <TemplatePanels editor={editor} role={session.role} />
       <BoardChrome session={session} connection={synced.connection} binding={synced.binding} />
+      <TemplatePanels editor={editor} role={session.role} />
     </div>
   )
 }

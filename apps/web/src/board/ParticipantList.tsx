@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { createContext, useContext, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type TLUserId, useEditor, useValue } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
@@ -76,4 +76,13 @@ export function ParticipantList({ awareness }: { awareness: Awareness }) {
       </ul>
     </aside>
   )
+}
+
+/** The awareness of the open board, for components tldraw renders in its own slots. */
+export const AwarenessContext = createContext<Awareness | null>(null)
+
+/** tldraw's share-panel slot (top right): tldraw then lays out its style panel below it. */
+export function ParticipantsSharePanel() {
+  const awareness = useContext(AwarenessContext)
+  return awareness ? <ParticipantList awareness={awareness} /> : null
 }
