@@ -1,7 +1,40 @@
 import type { Role } from '@waardentafel/protocol'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
+import { CardActions } from './panels/CardActions.tsx'
+import { Inspector } from './panels/Inspector.tsx'
+import { TemplateMenu } from './panels/TemplateMenu.tsx'
+import { useMoveShortcuts } from './panels/useMoveShortcuts.ts'
+import './templates.css'
 
-/** Template menu and card panels shown around the canvas. */
-export function TemplatePanels(_props: { editor: Editor | null; role: Role }) {
-  return null
+/**
+ * The side panel next to the canvas. Facilitators own the board's structure, so only they insert templates;
+ * participants add and fill cards; observers read the inspector without editing.
+ */
+export function TemplatePanels({ editor, role }: { editor: Editor | null; role: Role }) {
+  const { t } = useTranslation()
+  const [open, setOpen] = useState(true)
+  const readOnly = role === 'observer'
+  useMoveShortcuts(editor, !readOnly)
+  if (!editor) return null
+  return (
+    <aside className="wt-ui wt-tpl-panel" data-open={open} aria-label={t('templates.panel.label')}>
+      <button
+        type="button"
+        className="wt-small wt-secondary wt-panel-toggle"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? t('templates.panel.hide') : t('templates.panel.show')}
+      </button>
+      {open && (
+        <div className="wt-tpl-panel-body">
+          {role === 'facilitator' && <TemplateMenu editor={editor} />}
+          {!readOnly && <CardActions editor={editor} />}
+          <Inspector editor={editor} readOnly={readOnly} />
+        </div>
+      )}
+    </aside>
+  )
 }

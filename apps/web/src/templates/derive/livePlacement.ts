@@ -50,6 +50,7 @@ type Templates = {
   spanningen: Computed<Template<SpanningenProps>[]>
   frames: Computed<Template<PvwFrameProps>[]>
   notes: Computed<TLShape[]>
+  valueCards: Computed<TLShape[]>
 }
 
 // Keyed by editor so that the queries live exactly as long as the editor does.
@@ -74,6 +75,7 @@ export function liveTemplates(editor: Editor): Templates {
       spanningen: templatesOf<SpanningenProps>(editor, 'wt-spanningen'),
       frames: templatesOf<PvwFrameProps>(editor, 'wt-pvw-frame'),
       notes: editor.store.query.records('shape', () => ({ type: { eq: 'note' } })),
+      valueCards: editor.store.query.records('shape', () => ({ type: { eq: 'wt-value-card' } })),
     }
     cache.set(editor, found)
   }

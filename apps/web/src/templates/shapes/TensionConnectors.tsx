@@ -7,9 +7,7 @@ import { connectorBetween, type Segment } from '../layout/connector.ts'
 
 function segmentsFor(editor: Editor, tensionId: TLShapeId): Segment[] {
   const tension = editor.getShape(tensionId)
-  if (!tension || tension.type !== 'wt-tension-card') return []
-  const own = editor.getShapePageBounds(tension)
-  if (!own) return []
+  if (tension?.type !== 'wt-tension-card') return []
   const toLocal = editor.getShapePageTransform(tension).clone().invert()
   const from = {
     cx: tension.props.w / 2,
