@@ -19,11 +19,17 @@ import type { ValueCardProps } from '../shapes/valueCardShape.ts'
 import type { BoardModel, Note, Placed, PvwFrame, Template, TensionCard } from './BoardModel.ts'
 import { byReadingOrder, frameOf, prioriteringColumnOf, schilOf, spanningenStatusOf } from './placement.ts'
 
-type Entry = { type: string; placed: Placed; props: unknown }
+// Entries are created by readBoard for this call only, so they are completed in place: on a 2,000-card board,
+// spreading them into new objects per step was a measurable share of the read time.
+type Entry = Placed & { type: string; props: unknown }
 type Link = { id: string; fromId: string; toId: string }
 
 function ofType<P>(entries: readonly Entry[], type: string): (Placed & { props: P })[] {
-  return entries.filter((e) => e.type === type).map((e) => ({ ...e.placed, props: e.props as P }))
+  return entries.filter((e) => e.type === type) as (Placed & { props: P })[]
+}
+
+function complete<T extends object, X extends object>(card: T, extra: X): T & X {
+  return Object.assign(card, extra)
 }
 
 /** Derives class, schil, status and frame membership for every validated card. */
@@ -41,29 +47,35 @@ export function placeCards(
   const valueCards = ofType<ValueCardProps>(entries, VALUE_CARD_TYPE)
     .map((card) => {
       const hit = prioriteringColumnOf(card, prioriteringen)
-      return { ...card, column: hit?.column ?? null, templateId: hit?.templateId ?? null }
+      return complete(card, { column: hit?.column ?? null, templateId: hit?.templateId ?? null })
     })
     .sort(byReadingOrder)
 
   const baathouders = ofType<BaathouderCardProps>(entries, BAATHOUDER_CARD_TYPE)
     .map((card) => {
       const hit = schilOf(card, schillen)
-      return { ...card, ring: hit?.ring ?? null, templateId: hit?.templateId ?? null }
+      return complete(card, { ring: hit?.ring ?? null, templateId: hit?.templateId ?? null })
     })
     .sort(byReadingOrder)
 
   const valueIds = new Set(valueCards.map((v) => v.id))
+  const linksFrom = new Map<string, Link[]>()
+  for (const link of links) {
+    if (!valueIds.has(link.toId)) continue
+    const list = linksFrom.get(link.fromId)
+    if (list) list.push(link)
+    else linksFrom.set(link.fromId, [link])
+  }
   const tensions: TensionCard[] = ofType<TensionCardProps>(entries, TENSION_CARD_TYPE)
     .map((card) => {
       const hit = spanningenStatusOf(card, spanningen)
-      const own = links.filter((l) => l.fromId === card.id && valueIds.has(l.toId))
-      return {
-        ...card,
+      const own = linksFrom.get(card.id) ?? []
+      return complete(card, {
         status: hit?.status ?? null,
         templateId: hit?.templateId ?? null,
         valueIds: [...new Set(own.map((l) => l.toId))],
         linkIds: own.map((l) => l.id),
-      }
+      })
     })
     .sort(byReadingOrder)
 
@@ -84,12 +96,11 @@ export function placeCards(
   const notes: Note[] = ofType<{ text: string }>(entries, NOTE_TYPE)
     .map((note) => {
       const frame = frameOf(note, frames)
-      return {
-        ...note,
+      return complete(note, {
         text: note.props.text,
         part: frame?.props.part ?? null,
         frameId: frame?.id ?? null,
-      }
+      })
     })
     .sort(byReadingOrder)
 

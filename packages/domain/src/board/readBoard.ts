@@ -103,7 +103,7 @@ function buildModel(snapshot: BoardSnapshot): BoardModel {
   }
 
   const resolve = createPageTransformResolver(shapes)
-  const placed = new Map<string, { type: string; placed: Placed; props: unknown }>()
+  const placed = new Map<string, Placed & { type: string; props: unknown }>()
   for (const record of shapes.values()) {
     const def = DEFINITIONS.get(record.type)
     if (!def && record.type !== NOTE_TYPE) continue
@@ -134,14 +134,12 @@ function buildModel(snapshot: BoardSnapshot): BoardModel {
     placed.set(record.id, {
       type: record.type,
       props,
-      placed: {
-        id: record.id,
-        pageId: position.pageId,
-        transform: position.transform,
-        ancestors: position.ancestors,
-        zPath: position.zPath,
-        centre: applyTransform(position.transform, { x: size.w / 2, y: size.h / 2 }),
-      },
+      id: record.id,
+      pageId: position.pageId,
+      transform: position.transform,
+      ancestors: position.ancestors,
+      zPath: position.zPath,
+      centre: applyTransform(position.transform, { x: size.w / 2, y: size.h / 2 }),
     })
   }
 

@@ -24,7 +24,15 @@ const HEADINGS = { 1: HeadingLevel.TITLE, 2: HeadingLevel.HEADING_1, 3: HeadingL
 const KOMPAS_SIZE = 520
 
 function runs(text: string, bold = false): TextRun[] {
-  return text.split(/\r?\n/).map((part, i) => new TextRun({ text: part, bold, break: i > 0 ? 1 : 0 }))
+  if (!text.includes('\n')) return [new TextRun(bold ? { text, bold } : text)]
+  return text
+    .split(/\r?\n/)
+    .map((part, i) => new TextRun({ text: part, bold, ...(i > 0 ? { break: 1 } : {}) }))
+}
+
+// Table cells are most of a big document; a plain Paragraph per single-line cell keeps docx's object tree small.
+function cellParagraph(text: string, bold = false): Paragraph {
+  return !bold && !text.includes('\n') ? new Paragraph(text) : new Paragraph({ children: runs(text, bold) })
 }
 
 function render(block: DocumentBlock, pvw: ProgrammaVanWaarden): (Paragraph | Table)[] {
@@ -53,16 +61,12 @@ function render(block: DocumentBlock, pvw: ProgrammaVanWaarden): (Paragraph | Ta
           rows: [
             new TableRow({
               tableHeader: true,
-              children: block.header.map(
-                (c) => new TableCell({ children: [new Paragraph({ children: runs(c, true) })] }),
-              ),
+              children: block.header.map((c) => new TableCell({ children: [cellParagraph(c, true)] })),
             }),
             ...block.rows.map(
               (row) =>
                 new TableRow({
-                  children: row.cells.map(
-                    (c) => new TableCell({ children: [new Paragraph({ children: runs(c) })] }),
-                  ),
+                  children: row.cells.map((c) => new TableCell({ children: [cellParagraph(c)] })),
                 }),
             ),
           ],

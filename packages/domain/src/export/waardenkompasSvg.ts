@@ -7,8 +7,14 @@ import { escapeXml } from './escape.ts'
 const MAX = 5
 const fmt = (n: number) => (Math.round(n * 10) / 10).toString()
 
+/**
+ * A spider diagram stops being readable long before it stops being drawable, so it shows at most this many
+ * values, in kompas order (prioritair first); the table beside it always lists every value.
+ */
+export const KOMPAS_MAX_AXES = 24
+
 export function scoredValues(kompas: Waardenkompas) {
-  return kompas.values.filter((v) => v.current !== null || v.potential !== null)
+  return kompas.values.filter((v) => v.current !== null || v.potential !== null).slice(0, KOMPAS_MAX_AXES)
 }
 
 export function waardenkompasSvg(kompas: Waardenkompas, size = 520): string {

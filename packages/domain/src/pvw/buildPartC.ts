@@ -1,5 +1,5 @@
 import type { BoardModel } from '../board/BoardModel.ts'
-import { baathouderName, line, lines, noteLines, primaryFrame } from './lines.ts'
+import { baathouderName, compareText, line, lines, noteLines, primaryFrame } from './lines.ts'
 import type { PartC } from './programmaVanWaardenSchema.ts'
 
 /**
@@ -20,7 +20,7 @@ export function buildPartC(board: BoardModel): PartC {
         ? [{ group: baathouderName(card), level: card.props.level, context: '', sources: [card.id] }]
         : [],
     )
-    .sort((a, b) => a.group.localeCompare(b.group, 'nl') || a.sources[0]!.localeCompare(b.sources[0]!))
+    .sort((a, b) => compareText(a.group, b.group) || compareText(a.sources[0]!, b.sources[0]!))
   return {
     opgehaald: lines(frame?.props.opgehaald ?? [], src),
     invloedOpB: line(frame?.props.invloedOpB ?? '', src),

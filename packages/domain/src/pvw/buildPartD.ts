@@ -1,14 +1,15 @@
 import type { BoardModel } from '../board/BoardModel.ts'
-import { baathouderLine, baathouderName, byName, line, primaryFrame } from './lines.ts'
+import { baathouderLine, baathouderName, baathoudersByValue, byName, line, primaryFrame } from './lines.ts'
 import type { BaathouderLine, PartB, PartD } from './programmaVanWaardenSchema.ts'
 
 const SCHIL_ORDER = [1, 2, 3, 4, null] as const
 
 /** D. Shareholders en gedeeld eigenaarschap: per prioritaire value its baathouders by schil and its shareholders. */
 export function buildPartD(board: BoardModel, b: PartB): PartD {
-  const all = board.baathouders.map(baathouderLine)
-  const linked = (valueId: string) =>
-    all.filter((_, i) => board.baathouders[i]!.props.valueIds.includes(valueId))
+  const lineOf = new Map(board.baathouders.map((card) => [card.id, baathouderLine(card)]))
+  const all = [...lineOf.values()]
+  const byValue = baathoudersByValue(board)
+  const linked = (valueId: string) => (byValue.get(valueId) ?? []).map((card) => lineOf.get(card.id)!)
   const kernwaarden = b.prioritair.map((value) => {
     const baathouders = linked(value.valueId)
     return {

@@ -1,5 +1,5 @@
 import type { BoardModel } from '../board/BoardModel.ts'
-import { schilOfCard } from './lines.ts'
+import { baathoudersByValue, schilOfCard } from './lines.ts'
 import type { PartB, Waardenkompas } from './programmaVanWaardenSchema.ts'
 
 /**
@@ -9,11 +9,10 @@ import type { PartB, Waardenkompas } from './programmaVanWaardenSchema.ts'
 export function buildWaardenkompas(board: BoardModel, b: PartB): Waardenkompas {
   const ordered = [...b.prioritair, ...b.secundair, ...b.vingerAanDePols, ...b.ongeplaatst]
   const cards = new Map(board.valueCards.map((c) => [c.id, c]))
+  const byValue = baathoudersByValue(board)
   return {
     values: ordered.map((value) => {
-      const linked = board.baathouders.filter(
-        (x) => x.props.involvement !== 'stakeholder' && x.props.valueIds.includes(value.valueId),
-      )
+      const linked = (byValue.get(value.valueId) ?? []).filter((x) => x.props.involvement !== 'stakeholder')
       const betrokkenheid: [number, number, number, number] = [0, 0, 0, 0]
       for (const card of linked) {
         const schil = schilOfCard(card)

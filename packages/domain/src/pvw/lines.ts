@@ -69,9 +69,29 @@ export function baathouderLine(card: BaathouderCard): BaathouderLine {
   }
 }
 
+// One collator for all sorting: `localeCompare(x, 'nl')` builds a new collator per call, which dominated big boards.
+const collator = new Intl.Collator('nl')
+
+export function compareText(a: string, b: string): number {
+  return collator.compare(a, b)
+}
+
+/** Value id → the baathouder cards linked to it, in board order; built once per programme, not per value. */
+export function baathoudersByValue(board: BoardModel): Map<string, BaathouderCard[]> {
+  const map = new Map<string, BaathouderCard[]>()
+  for (const card of board.baathouders) {
+    for (const id of new Set(card.props.valueIds)) {
+      const list = map.get(id)
+      if (list) list.push(card)
+      else map.set(id, [card])
+    }
+  }
+  return map
+}
+
 /** Alphabetical order for lists that must not depend on where a card lies (E, F, coalitions). */
 export function byName<T extends { name: string; sources: string[] }>(a: T, b: T): number {
-  return a.name.localeCompare(b.name, 'nl') || (a.sources[0] ?? '').localeCompare(b.sources[0] ?? '')
+  return collator.compare(a.name, b.name) || collator.compare(a.sources[0] ?? '', b.sources[0] ?? '')
 }
 
 /** Ambitions, indicators and the like as entered, minus blank entries. */
