@@ -122,7 +122,6 @@ export function BoardView({ session, token, identity, licenseKey }: Props) {
       </div>
       <TemplatePanels editor={editor} role={session.role} />
       <BoardChrome session={session} connection={synced.connection} binding={synced.binding} />
-      <TemplatePanels editor={editor} role={session.role} />
     </div>
   )
 }
