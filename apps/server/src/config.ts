@@ -28,6 +28,15 @@ const EnvSchema = z.object({
     .default(16 * 1024 * 1024),
   UNLOAD_GRACE_MS: z.coerce.number().int().nonnegative().default(30_000),
   COMPACT_AFTER_UPDATES: z.coerce.number().int().positive().default(500),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/)
+    .default('public'),
+  REDIS_URL: z.string().url().optional(),
+  REDIS_PREFIX: z.string().min(1).max(100).default('waardentafel'),
+  INSTANCE_ID: z.string().min(1).max(100).optional(),
+  RESYNC_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool,
 })
@@ -47,6 +56,12 @@ export type Config = {
   maxBytesPerSecond: number
   unloadGraceMs: number
   compactAfterUpdates: number
+  /** PostgreSQL instead of the embedded SQLite file. */
+  database: { url: string; schema: string } | null
+  /** Redis fan-out between instances (multi-instance mode; needs `database`). */
+  redis: { url: string; prefix: string } | null
+  instanceId: string | null
+  resyncIntervalMs: number
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
 }
 
@@ -62,6 +77,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`invalid configuration: ${issues}`)
   }
   const e = parsed.data
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'invalid configuration: REDIS_URL needs DATABASE_URL (instances must share storage)',
+    )
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -77,6 +97,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     maxBytesPerSecond: e.MAX_BYTES_PER_SECOND,
     unloadGraceMs: e.UNLOAD_GRACE_MS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    database: e.DATABASE_URL ? { url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA } : null,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : null,
+    instanceId: e.INSTANCE_ID ?? null,
+    resyncIntervalMs: e.RESYNC_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
   }
 }

@@ -3,16 +3,20 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pino } from 'pino'
 import { parseConfig } from './config.ts'
+import { RedisFanout } from './fanout/RedisFanout.ts'
 import { createServer } from './server.ts'
+import type { BoardStorage } from './storage/BoardStorage.ts'
+import { PostgresBoardStorage } from './storage/PostgresBoardStorage.ts'
 import { SqliteBoardStorage } from './storage/SqliteBoardStorage.ts'
 
-/** The server process: config from the environment, SQLite in DATA_DIR, graceful shutdown on signals. */
+/** The server process: config from the environment, storage and fan-out as configured, graceful shutdown. */
 const config = parseConfig(process.env)
-const log = pino({ level: config.logLevel, base: { service: 'waardentafel' } })
+const log = pino({ level: config.logLevel, base: { service: 'waardentafel', instance: config.instanceId } })
 const dataDir = resolve(config.dataDir)
 mkdirSync(dataDir, { recursive: true })
 
 // Without TOKEN_SECRET, a random secret is made once and kept beside the data, so links survive restarts.
+// Several instances must share one secret: set TOKEN_SECRET for the multi-instance mode.
 function tokenSecret(): string {
   if (config.tokenSecret) return config.tokenSecret
   const file = join(dataDir, 'token-secret')
@@ -22,15 +26,40 @@ function tokenSecret(): string {
   return secret
 }
 
-const storage = new SqliteBoardStorage(join(dataDir, 'waardentafel.sqlite'))
+// Embedded SQLite by default; PostgreSQL (and Redis between instances) when configured.
+const storage: BoardStorage = config.database
+  ? new PostgresBoardStorage({
+      connectionString: config.database.url,
+      schema: config.database.schema,
+      onError: (err) => log.warn({ err }, 'postgres connection error'),
+    })
+  : new SqliteBoardStorage(join(dataDir, 'waardentafel.sqlite'))
+const fanout = config.redis
+  ? new RedisFanout({
+      url: config.redis.url,
+      prefix: config.redis.prefix,
+      ...(config.instanceId ? { instanceId: config.instanceId } : {}),
+      onError: (err) => log.warn({ err }, 'redis error'),
+    })
+  : undefined
+
 const server = createServer(config, {
   storage,
+  ...(fanout ? { fanout } : {}),
   log,
   tokenSecret: tokenSecret(),
   version: process.env.npm_package_version,
 })
 const address = await server.listen()
-log.info({ port: address.port, dataDir }, `Waardentafel listening on http://localhost:${address.port}`)
+log.info(
+  {
+    port: address.port,
+    dataDir,
+    storage: config.database ? 'postgres' : 'sqlite',
+    fanout: fanout ? 'redis' : 'none',
+  },
+  `Waardentafel listening on http://localhost:${address.port}`,
+)
 
 let stopping = false
 async function shutdown(signal: string): Promise<void> {
@@ -40,6 +69,7 @@ async function shutdown(signal: string): Promise<void> {
   const force = setTimeout(() => process.exit(1), 10_000)
   force.unref()
   await server.close()
+  await fanout?.close()
   await storage.close()
   process.exit(0)
 }

@@ -10,6 +10,7 @@ import { WebSocketServer } from 'ws'
 import { BoardService } from './BoardService.ts'
 import type { Config } from './config.ts'
 import { AppError } from './errors.ts'
+import type { BoardFanout } from './fanout/BoardFanout.ts'
 import { readJsonBody } from './http/readJsonBody.ts'
 import { sendError, sendJson } from './http/sendJson.ts'
 import { handleSyncConnection } from './http/syncEndpoint.ts'
@@ -20,6 +21,8 @@ import { TokenSigner } from './tokens.ts'
 
 export type ServerDeps = {
   storage: BoardStorage
+  /** Present in multi-instance mode: carries updates and awareness to the other instances. */
+  fanout?: BoardFanout
   log: Logger
   tokenSecret: string
   version?: string
@@ -45,6 +48,8 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
     merge: mergeUpdates,
     unloadGraceMs: config.unloadGraceMs,
     compactAfterUpdates: config.compactAfterUpdates,
+    resyncIntervalMs: config.resyncIntervalMs,
+    ...(deps.fanout ? { fanout: deps.fanout } : {}),
     events: {
       loaded: (boardId, ms) => log.debug({ boardId, ms }, 'board loaded'),
       unloaded: (boardId) => log.debug({ boardId }, 'board unloaded'),

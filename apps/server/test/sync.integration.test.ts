@@ -74,7 +74,7 @@ describe('sync', () => {
     srv.server.rooms.release(board.id)
     const stored = await srv.storage.loadDoc(board.id)
     const replay = new Y.Doc()
-    for (const u of stored.updates) Y.applyUpdate(replay, u)
+    for (const u of stored.updates) Y.applyUpdate(replay, u.data)
     expect(replay.getMap('m').toJSON()).toEqual({ writer: 'ok' })
   })
 

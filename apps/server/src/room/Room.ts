@@ -5,6 +5,8 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import type { StoredDoc } from '../storage/BoardStorage.ts'
+import { SeqTracker } from './SeqTracker.ts'
 
 /** The one thing a room needs from a connection; the ws adapter implements it. */
 export interface RoomSocket {
@@ -14,18 +16,29 @@ export interface RoomSocket {
   close(code: number, reason: string): void
 }
 
-/** Durable append, done before an update is applied to the shared doc and relayed. */
-export type PersistUpdates = (updates: Uint8Array[]) => Promise<void>
+/** Durable append, done before an update is applied to the shared doc and relayed; resolves with its position. */
+export type PersistUpdate = (update: Uint8Array) => Promise<number>
+
+/** Other server instances on the same board (multi-instance mode); absent when this process is alone. */
+export type RoomPeers = {
+  publishUpdate(seq: number, update: Uint8Array): void
+  publishAwareness(update: Uint8Array): void
+  /** Reads what storage holds after a position, to repair updates the fan-out lost. */
+  readSince(after: number): Promise<StoredDoc>
+  /** How often the room tails storage for updates it missed. */
+  resyncIntervalMs: number
+}
 
 export type RoomOptions = {
   boardId: string
-  /** Stored state to start from (snapshot first, then updates); unreadable entries are skipped and reported. */
-  stored: Uint8Array[]
-  persist: PersistUpdates
+  /** Stored state to start from; unreadable entries are skipped and reported. */
+  stored: StoredDoc
+  persist: PersistUpdate
+  peers?: RoomPeers
   /** Called when persisting failed: the room has closed its sockets and must be dropped. */
   onFailure: (error: unknown) => void
-  /** Called after each durable batch with the number of updates in it (drives compaction). */
-  onPersisted?: (count: number) => void
+  /** Called after each durable batch (drives compaction). */
+  onPersisted?: () => void
   onSkippedStoredUpdate?: (index: number, error: unknown) => void
   /** Largest awareness update accepted; presence is small, so a big one is abuse (closed with 4413). */
   maxAwarenessBytes?: number
@@ -34,6 +47,9 @@ export type RoomOptions = {
 const DEFAULT_MAX_AWARENESS_BYTES = 64 * 1024
 
 type Pending = { update: Uint8Array; origin: RoomSocket }
+
+/** Transaction origin of changes that came from another server instance. */
+const REMOTE = Symbol('remote-instance')
 
 /**
  * One board in memory: a Y.Doc that only ever holds durable state, the awareness of everyone on the
@@ -53,21 +69,64 @@ export class Room {
   #flushScheduled = false
   #failed = false
   #destroyed = false
+  readonly #seqs: SeqTracker
+  #resyncTimer: ReturnType<typeof setInterval> | null = null
+  #resyncing: Promise<void> | null = null
 
   constructor(options: RoomOptions) {
     this.#options = options
     this.boardId = options.boardId
-    options.stored.forEach((update, index) => {
-      try {
-        Y.applyUpdate(this.doc, update, 'storage')
-      } catch (error) {
-        options.onSkippedStoredUpdate?.(index, error)
-      }
-    })
+    this.#seqs = new SeqTracker(options.stored.lastSeq)
+    this.#applyStored(options.stored, 'storage')
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.doc.on('update', this.#relayUpdate)
     this.awareness.on('update', this.#relayAwareness)
+    if (options.peers) {
+      // Tail storage now and then: the fan-out may lose messages, storage does not.
+      this.#resyncTimer = setInterval(() => void this.resync(), options.peers.resyncIntervalMs)
+    }
+  }
+
+  /** An update another instance stored at `seq`; applied and relayed here unless already known. */
+  receiveRemoteUpdate(seq: number, update: Uint8Array): void {
+    if (this.#destroyed || this.#seqs.has(seq)) return
+    try {
+      Y.applyUpdate(this.doc, update, REMOTE)
+    } catch {
+      return // unreadable: the storage tail will bring the stored version
+    }
+    this.#seqs.add(seq)
+    if (this.#seqs.hasGap()) void this.resync()
+  }
+
+  receiveRemoteAwareness(update: Uint8Array): void {
+    if (this.#destroyed) return
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE)
+    } catch {
+      // A malformed peer message is dropped; awareness renews itself.
+    }
+  }
+
+  /** Applies whatever storage holds beyond the last contiguous position this room has seen. */
+  resync(): Promise<void> {
+    const peers = this.#options.peers
+    if (!peers || this.#destroyed) return Promise.resolve()
+    this.#resyncing ??= peers
+      .readSince(this.#seqs.contiguous)
+      .then((stored) => {
+        if (this.#destroyed) return
+        this.#applyStored(stored, REMOTE)
+        this.#seqs.advanceTo(stored.lastSeq)
+      })
+      .catch(() => {
+        // Storage unreachable: try again at the next interval.
+      })
+      .finally(() => {
+        this.#resyncing = null
+      })
+    return this.#resyncing
   }
 
   get size(): number {
@@ -118,6 +177,7 @@ export class Room {
   destroy(code: number = CloseCodes.GOING_AWAY.code, reason = 'GOING_AWAY'): void {
     if (this.#destroyed) return
     this.#destroyed = true
+    if (this.#resyncTimer) clearInterval(this.#resyncTimer)
     for (const socket of [...this.#sockets.keys()]) this.#closeSocket(socket, code, reason)
     this.awareness.off('update', this.#relayAwareness)
     this.awareness.destroy()
@@ -187,8 +247,11 @@ export class Room {
     const batch = this.#queue
     this.#queue = []
     if (batch.length === 0 || this.#failed || this.#destroyed) return
+    // One row per batch: the merged update is what other instances receive, each part goes to its own peers here.
+    const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update))
+    let seq: number
     try {
-      await this.#options.persist(batch.map((p) => p.update))
+      seq = await this.#options.persist(merged)
     } catch (error) {
       this.#failed = true
       this.destroy(CloseCodes.INTERNAL_ERROR.code, 'STORAGE_FAILED')
@@ -204,11 +267,27 @@ export class Room {
         this.#closeSocket(origin, CloseCodes.BAD_MESSAGE.code, 'BAD_UPDATE')
       }
     }
-    this.#options.onPersisted?.(batch.length)
+    this.#seqs.add(seq)
+    this.#options.peers?.publishUpdate(seq, merged)
+    if (this.#seqs.hasGap()) void this.resync()
+    this.#options.onPersisted?.()
+  }
+
+  #applyStored(stored: StoredDoc, origin: unknown): void {
+    const parts = stored.snapshot
+      ? [stored.snapshot, ...stored.updates.map((u) => u.data)]
+      : stored.updates.map((u) => u.data)
+    parts.forEach((update, index) => {
+      try {
+        Y.applyUpdate(this.doc, update, origin)
+      } catch (error) {
+        this.#options.onSkippedStoredUpdate?.(index, error)
+      }
+    })
   }
 
   #relayUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === 'storage') return
+    if (origin === 'storage') return // the initial load: nobody is connected yet
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MessageType.sync)
     syncProtocol.writeUpdate(encoder, update)
@@ -229,6 +308,9 @@ export class Room {
     // Sent to everyone, the sender included: it doubles as the keep-alive the y-websocket client expects.
     const message = this.#awarenessMessage(changed)
     for (const socket of this.#sockets.keys()) socket.send(message)
+    if (origin !== REMOTE && this.#options.peers) {
+      this.#options.peers.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    }
   }
 
   #awarenessMessage(clients: number[]): Uint8Array {

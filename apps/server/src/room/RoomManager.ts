@@ -1,3 +1,4 @@
+import type { BoardFanout } from '../fanout/BoardFanout.ts'
 import type { BoardStorage, MergeUpdates } from '../storage/BoardStorage.ts'
 import { Room } from './Room.ts'
 
@@ -14,6 +15,9 @@ export type RoomManagerOptions = {
   merge: MergeUpdates
   unloadGraceMs: number
   compactAfterUpdates: number
+  /** Other instances serving the same boards (multi-instance mode). */
+  fanout?: BoardFanout
+  resyncIntervalMs?: number
   events?: RoomManagerEvents
   now?: () => number
 }
@@ -24,6 +28,7 @@ type Entry = {
   unloadTimer: ReturnType<typeof setTimeout> | null
   sinceCompaction: number
   unloading: Promise<void> | null
+  unsubscribe: (() => Promise<void>) | null
 }
 
 /**
@@ -62,6 +67,7 @@ export class RoomManager {
       unloadTimer: null,
       sinceCompaction: 0,
       unloading: null,
+      unsubscribe: null,
     }
     this.#entries.set(boardId, entry)
     entry.room.catch(() => {
@@ -92,31 +98,67 @@ export class RoomManager {
   }
 
   async #load(boardId: string): Promise<Room> {
-    const { storage, events } = this.#options
-    const started = (this.#options.now ?? performance.now.bind(performance))()
-    const stored = await storage.loadDoc(boardId)
-    const room = new Room({
+    const { storage, events, fanout } = this.#options
+    const now = this.#options.now ?? performance.now.bind(performance)
+    const started = now()
+    // Subscribe before reading storage, so nothing published in between is missed; what arrives before the
+    // room exists is replayed into it (duplicates are recognised by position).
+    let room: Room | null = null
+    const early: Array<(r: Room) => void> = []
+    const unsubscribe = fanout
+      ? await fanout.subscribe(boardId, {
+          update: (seq, update) =>
+            room
+              ? room.receiveRemoteUpdate(seq, update)
+              : early.push((r) => r.receiveRemoteUpdate(seq, update)),
+          awareness: (update) =>
+            room ? room.receiveRemoteAwareness(update) : early.push((r) => r.receiveRemoteAwareness(update)),
+        })
+      : null
+    let stored: Awaited<ReturnType<BoardStorage['loadDoc']>>
+    try {
+      stored = await storage.loadDoc(boardId)
+    } catch (error) {
+      await unsubscribe?.()
+      throw error
+    }
+    room = new Room({
       boardId,
-      stored: stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates,
-      persist: (updates) => storage.appendUpdates(boardId, updates),
+      stored,
+      persist: (update) => storage.appendUpdate(boardId, update),
+      ...(fanout
+        ? {
+            peers: {
+              publishUpdate: (seq, update) => fanout.publishUpdate(boardId, seq, update),
+              publishAwareness: (update) => fanout.publishAwareness(boardId, update),
+              readSince: (after) => storage.loadDoc(boardId, after),
+              resyncIntervalMs: this.#options.resyncIntervalMs ?? 1000,
+            },
+          }
+        : {}),
       onFailure: (error) => {
         events?.failed?.(boardId, error)
         const entry = this.#entries.get(boardId)
         if (entry) this.#entries.delete(boardId)
+        void unsubscribe?.()
       },
-      onPersisted: (count) => this.#afterPersist(boardId, count),
+      onPersisted: () => this.#afterPersist(boardId),
       onSkippedStoredUpdate: (index, error) => events?.skippedStoredUpdate?.(boardId, index, error),
     })
+    for (const replay of early.splice(0)) replay(room)
     const entry = this.#entries.get(boardId)
-    if (entry) entry.sinceCompaction = stored.updates.length
-    events?.loaded?.(boardId, (this.#options.now ?? performance.now.bind(performance))() - started)
+    if (entry) {
+      entry.sinceCompaction = stored.updates.length
+      entry.unsubscribe = unsubscribe
+    }
+    events?.loaded?.(boardId, now() - started)
     return room
   }
 
-  #afterPersist(boardId: string, count: number): void {
+  #afterPersist(boardId: string): void {
     const entry = this.#entries.get(boardId)
     if (!entry) return
-    entry.sinceCompaction += count
+    entry.sinceCompaction += 1
     if (entry.sinceCompaction < this.#options.compactAfterUpdates) return
     entry.sinceCompaction = 0
     this.#compact(boardId)
@@ -134,6 +176,7 @@ export class RoomManager {
         const room = await entry.room
         await room.flushed()
         room.destroy()
+        await entry.unsubscribe?.()
         if (entry.sinceCompaction > 0) await this.#compact(boardId)
       } catch {
         // A room that failed to load or persist has nothing left to flush.

@@ -5,26 +5,36 @@ export type BoardRecord = {
   createdAt: number
 }
 
-/** What a board's document is made of on disk: a merged snapshot plus the updates appended after it. */
+/** One stored Yjs update with its position in the board's log. */
+export type StoredUpdate = { seq: number; data: Uint8Array }
+
+/**
+ * A board's stored document after a given position: the snapshot only when it covers updates the reader has
+ * not seen (it was compacted past them), then the updates after that point, in order.
+ */
 export type StoredDoc = {
   snapshot: Uint8Array | null
-  updates: Uint8Array[]
+  updates: StoredUpdate[]
+  /** Highest position covered by this answer (snapshot or update); the reader's next `after`. */
+  lastSeq: number
 }
 
 /** Merges a snapshot and updates into one update (done by the Yjs layer; storage stays format-agnostic). */
 export type MergeUpdates = (snapshot: Uint8Array | null, updates: Uint8Array[]) => Uint8Array
 
 /**
- * Durable storage of boards: one adapter per backend (SQLite now), one contract suite for all
- * (`storageContract.ts`). Appends must be durable when the promise resolves: the room relays an
- * update only after that.
+ * Durable storage of boards: one adapter per backend (SQLite, PostgreSQL), one contract suite for all
+ * (`storageContract.ts`). An append is durable when its promise resolves; the room relays only after that.
+ * Positions (`seq`) increase with commit order within a board, so a reader that tails a board with
+ * `loadDoc(id, lastSeq)` never skips an update.
  */
 export interface BoardStorage {
   createBoard(board: BoardRecord): Promise<void>
   getBoard(id: string): Promise<BoardRecord | null>
-  loadDoc(boardId: string): Promise<StoredDoc>
-  /** Appends updates in order, atomically (all or none). */
-  appendUpdates(boardId: string, updates: Uint8Array[]): Promise<void>
+  /** Everything stored after position `after` (0 = the whole document). */
+  loadDoc(boardId: string, after?: number): Promise<StoredDoc>
+  /** Appends one update; resolves with its position once it is durable. */
+  appendUpdate(boardId: string, update: Uint8Array): Promise<number>
   /** Number of updates appended since the last compaction. */
   countUpdates(boardId: string): Promise<number>
   /**

@@ -10,11 +10,11 @@ CREATE TABLE IF NOT EXISTS boards (
   created_at INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS doc_updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
   board_id TEXT NOT NULL,
-  data BLOB NOT NULL
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (board_id, seq)
 );
-CREATE INDEX IF NOT EXISTS doc_updates_board ON doc_updates (board_id, seq);
 CREATE TABLE IF NOT EXISTS doc_snapshots (
   board_id TEXT PRIMARY KEY,
   data BLOB NOT NULL,
@@ -22,9 +22,18 @@ CREATE TABLE IF NOT EXISTS doc_snapshots (
 );
 `
 
+// The next position of a board: one past its last update, or past what its snapshot covers.
+const NEXT_SEQ_INSERT = `
+INSERT INTO doc_updates (board_id, seq, data)
+SELECT ?, COALESCE((SELECT MAX(seq) FROM doc_updates WHERE board_id = ?),
+                   (SELECT covers_seq FROM doc_snapshots WHERE board_id = ?), 0) + 1, ?
+RETURNING seq`
+
 /**
  * Embedded storage in one SQLite file (node:sqlite, no native build). WAL mode: a committed
  * transaction survives `kill -9` of the process, because its pages are in the OS before commit returns.
+ * Positions are per board (1, 2, 3, …, continuing after a compaction); SQLite has one writer, so they
+ * follow commit order.
  */
 export class SqliteBoardStorage implements BoardStorage {
   readonly #db: DatabaseSync
@@ -48,16 +57,13 @@ export class SqliteBoardStorage implements BoardStorage {
     return { id: String(row.id), title: String(row.title), createdAt: Number(row.created_at) }
   }
 
-  async loadDoc(boardId: string): Promise<StoredDoc> {
-    return this.#read(boardId).doc
+  async loadDoc(boardId: string, after = 0): Promise<StoredDoc> {
+    return this.#read(boardId, after)
   }
 
-  async appendUpdates(boardId: string, updates: Uint8Array[]): Promise<void> {
-    if (updates.length === 0) return
-    const insert = this.#db.prepare('INSERT INTO doc_updates (board_id, data) VALUES (?, ?)')
-    this.#transaction(() => {
-      for (const update of updates) insert.run(boardId, update)
-    })
+  async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {
+    const row = this.#db.prepare(NEXT_SEQ_INSERT).get(boardId, boardId, boardId, update)
+    return Number(row?.seq)
   }
 
   async countUpdates(boardId: string): Promise<number> {
@@ -67,46 +73,49 @@ export class SqliteBoardStorage implements BoardStorage {
 
   async compact(boardId: string, merge: MergeUpdates): Promise<void> {
     // One transaction: the merged snapshot and the deletion of the rows it covers commit together,
-    // and rows appended after `maxSeq` are untouched.
-    this.#transaction(() => {
-      const { doc, maxSeq } = this.#read(boardId)
-      if (maxSeq === null) return
-      const merged = merge(doc.snapshot, doc.updates)
-      this.#db
-        .prepare(
-          `INSERT INTO doc_snapshots (board_id, data, covers_seq) VALUES (?, ?, ?)
-           ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, covers_seq = excluded.covers_seq`,
+    // and rows appended after the last one read are untouched.
+    this.#db.exec('BEGIN IMMEDIATE')
+    try {
+      const doc = this.#read(boardId, 0)
+      if (doc.updates.length > 0) {
+        const merged = merge(
+          doc.snapshot,
+          doc.updates.map((u) => u.data),
         )
-        .run(boardId, merged, maxSeq)
-      this.#db.prepare('DELETE FROM doc_updates WHERE board_id = ? AND seq <= ?').run(boardId, maxSeq)
-    })
+        this.#db
+          .prepare(
+            `INSERT INTO doc_snapshots (board_id, data, covers_seq) VALUES (?, ?, ?)
+             ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, covers_seq = excluded.covers_seq`,
+          )
+          .run(boardId, merged, doc.lastSeq)
+        this.#db.prepare('DELETE FROM doc_updates WHERE board_id = ? AND seq <= ?').run(boardId, doc.lastSeq)
+      }
+      this.#db.exec('COMMIT')
+    } catch (error) {
+      this.#db.exec('ROLLBACK')
+      throw error
+    }
   }
 
   async close(): Promise<void> {
     if (this.#db.isOpen) this.#db.close()
   }
 
-  #read(boardId: string): { doc: StoredDoc; maxSeq: number | null } {
-    const snap = this.#db.prepare('SELECT data FROM doc_snapshots WHERE board_id = ?').get(boardId)
+  #read(boardId: string, after: number): StoredDoc {
+    const snap = this.#db
+      .prepare('SELECT data, covers_seq FROM doc_snapshots WHERE board_id = ?')
+      .get(boardId)
+    const coversSeq = snap ? Number(snap.covers_seq) : 0
+    const useSnapshot = snap !== undefined && coversSeq > after
+    const from = useSnapshot ? coversSeq : after
     const rows = this.#db
-      .prepare('SELECT seq, data FROM doc_updates WHERE board_id = ? ORDER BY seq')
-      .all(boardId)
-    const updates = rows.map((r) => new Uint8Array(r.data as Uint8Array))
-    const last = rows.at(-1)
+      .prepare('SELECT seq, data FROM doc_updates WHERE board_id = ? AND seq > ? ORDER BY seq')
+      .all(boardId, from)
+    const updates = rows.map((r) => ({ seq: Number(r.seq), data: new Uint8Array(r.data as Uint8Array) }))
     return {
-      doc: { snapshot: snap ? new Uint8Array(snap.data as Uint8Array) : null, updates },
-      maxSeq: last ? Number(last.seq) : null,
-    }
-  }
-
-  #transaction(fn: () => void): void {
-    this.#db.exec('BEGIN IMMEDIATE')
-    try {
-      fn()
-      this.#db.exec('COMMIT')
-    } catch (error) {
-      this.#db.exec('ROLLBACK')
-      throw error
+      snapshot: useSnapshot ? new Uint8Array(snap.data as Uint8Array) : null,
+      updates,
+      lastSeq: Math.max(from, updates.at(-1)?.seq ?? 0),
     }
   }
 }

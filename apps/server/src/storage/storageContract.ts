@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { BoardStorage, MergeUpdates } from './BoardStorage.ts'
+import type { BoardStorage, MergeUpdates, StoredDoc } from './BoardStorage.ts'
 
 /** Concatenation stands in for a Yjs merge: the contract is about which bytes survive, not their format. */
 const concat: MergeUpdates = (snapshot, updates) => {
@@ -14,6 +14,7 @@ const concat: MergeUpdates = (snapshot, updates) => {
 }
 
 const bytes = (...values: number[]) => new Uint8Array(values)
+const datas = (doc: StoredDoc) => doc.updates.map((u) => u.data)
 
 /** The one contract every BoardStorage adapter passes. `make` returns a fresh, empty storage. */
 export function storageContract(name: string, make: () => Promise<BoardStorage>): void {
@@ -33,49 +34,111 @@ export function storageContract(name: string, make: () => Promise<BoardStorage>)
       await s.close()
     })
 
-    it('appends updates in order and loads them back, per board', async () => {
+    it('appends updates in order with increasing positions and loads them back, per board', async () => {
       const s = await make()
-      await s.appendUpdates('board-1111', [bytes(1), bytes(2)])
-      await s.appendUpdates('board-2222', [bytes(9)])
-      await s.appendUpdates('board-1111', [bytes(3)])
-      expect(await s.loadDoc('board-1111')).toEqual({
-        snapshot: null,
-        updates: [bytes(1), bytes(2), bytes(3)],
-      })
-      expect(await s.loadDoc('board-2222')).toEqual({ snapshot: null, updates: [bytes(9)] })
+      const p1 = await s.appendUpdate('board-1111', bytes(1))
+      const p2 = await s.appendUpdate('board-1111', bytes(2))
+      await s.appendUpdate('board-2222', bytes(9))
+      const p3 = await s.appendUpdate('board-1111', bytes(3))
+      expect(p1).toBeLessThan(p2)
+      expect(p2).toBeLessThan(p3)
+      const doc = await s.loadDoc('board-1111')
+      expect(doc.snapshot).toBeNull()
+      expect(datas(doc)).toEqual([bytes(1), bytes(2), bytes(3)])
+      expect(doc.updates.map((u) => u.seq)).toEqual([p1, p2, p3])
+      expect(doc.lastSeq).toBe(p3)
+      expect(datas(await s.loadDoc('board-2222'))).toEqual([bytes(9)])
       expect(await s.countUpdates('board-1111')).toBe(3)
+      await s.close()
+    })
+
+    it('tails a board: loadDoc(after) returns only what came after that position', async () => {
+      const s = await make()
+      const p1 = await s.appendUpdate('board-tail', bytes(1))
+      const p2 = await s.appendUpdate('board-tail', bytes(2))
+      const tail = await s.loadDoc('board-tail', p1)
+      expect(tail.snapshot).toBeNull()
+      expect(datas(tail)).toEqual([bytes(2)])
+      expect(tail.lastSeq).toBe(p2)
+      const nothing = await s.loadDoc('board-tail', p2)
+      expect(nothing).toEqual({ snapshot: null, updates: [], lastSeq: p2 })
       await s.close()
     })
 
     it('compacts into a snapshot and keeps later updates', async () => {
       const s = await make()
-      await s.appendUpdates('board-3333', [bytes(1), bytes(2)])
+      await s.appendUpdate('board-3333', bytes(1))
+      await s.appendUpdate('board-3333', bytes(2))
       await s.compact('board-3333', concat)
-      expect(await s.loadDoc('board-3333')).toEqual({ snapshot: bytes(1, 2), updates: [] })
+      const compacted = await s.loadDoc('board-3333')
+      expect(compacted.snapshot).toEqual(bytes(1, 2))
+      expect(compacted.updates).toEqual([])
       expect(await s.countUpdates('board-3333')).toBe(0)
-      await s.appendUpdates('board-3333', [bytes(3)])
+      await s.appendUpdate('board-3333', bytes(3))
       await s.compact('board-3333', concat)
-      await s.appendUpdates('board-3333', [bytes(4)])
-      expect(await s.loadDoc('board-3333')).toEqual({ snapshot: bytes(1, 2, 3), updates: [bytes(4)] })
+      const p4 = await s.appendUpdate('board-3333', bytes(4))
+      const doc = await s.loadDoc('board-3333')
+      expect(doc.snapshot).toEqual(bytes(1, 2, 3))
+      expect(datas(doc)).toEqual([bytes(4)])
+      expect(doc.lastSeq).toBe(p4)
+      await s.close()
+    })
+
+    it('a reader behind a compaction gets the snapshot; one past it gets only newer updates', async () => {
+      const s = await make()
+      const p1 = await s.appendUpdate('board-6666', bytes(1))
+      const p2 = await s.appendUpdate('board-6666', bytes(2))
+      await s.compact('board-6666', concat)
+      const p3 = await s.appendUpdate('board-6666', bytes(3))
+      const behind = await s.loadDoc('board-6666', p1)
+      expect(behind.snapshot).toEqual(bytes(1, 2))
+      expect(datas(behind)).toEqual([bytes(3)])
+      const current = await s.loadDoc('board-6666', p2)
+      expect(current.snapshot).toBeNull()
+      expect(datas(current)).toEqual([bytes(3)])
+      expect(current.lastSeq).toBe(p3)
       await s.close()
     })
 
     it('leaves everything as it was when the merge throws', async () => {
       const s = await make()
-      await s.appendUpdates('board-4444', [bytes(1)])
+      await s.appendUpdate('board-4444', bytes(1))
       await expect(
         s.compact('board-4444', () => {
           throw new Error('boom')
         }),
       ).rejects.toThrow('boom')
-      expect(await s.loadDoc('board-4444')).toEqual({ snapshot: null, updates: [bytes(1)] })
+      expect(datas(await s.loadDoc('board-4444'))).toEqual([bytes(1)])
       await s.close()
     })
 
     it('compacting a board without updates is a no-op', async () => {
       const s = await make()
       await s.compact('board-5555', concat)
-      expect(await s.loadDoc('board-5555')).toEqual({ snapshot: null, updates: [] })
+      expect(await s.loadDoc('board-5555')).toEqual({ snapshot: null, updates: [], lastSeq: 0 })
+      await s.close()
+    })
+
+    it('positions of a board are 1, 2, 3, … without gaps, with other boards interleaved and across compaction', async () => {
+      const s = await make()
+      const seen: number[] = []
+      seen.push(await s.appendUpdate('board-seq1', bytes(1)))
+      await s.appendUpdate('board-seq2', bytes(1))
+      seen.push(await s.appendUpdate('board-seq1', bytes(2)))
+      await s.compact('board-seq1', concat)
+      seen.push(await s.appendUpdate('board-seq1', bytes(3)))
+      expect(seen).toEqual([1, 2, 3])
+      await s.close()
+    })
+
+    it('concurrent appends to one board get positions in commit order', async () => {
+      const s = await make()
+      const positions = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => s.appendUpdate('board-conc', bytes(i))),
+      )
+      const doc = await s.loadDoc('board-conc')
+      expect(doc.updates).toHaveLength(40)
+      expect(doc.updates.map((u) => u.seq)).toEqual([...positions].sort((a, b) => a - b))
       await s.close()
     })
   })

@@ -1,0 +1,32 @@
+import { join } from 'node:path'
+import { pino } from 'pino'
+import { parseConfig } from '../../src/config.ts'
+import { createServer } from '../../src/server.ts'
+import { SqliteBoardStorage } from '../../src/storage/SqliteBoardStorage.ts'
+import { BENCH_SECRET } from './constants.ts'
+import { emit, installProbe } from './probe.ts'
+
+// Child-process entry for our server in the bench: the real createServer with SQLite in DATA_DIR (config from
+// the environment, like main.ts), plus room events and cpu/memory answers over IPC.
+const config = parseConfig({ LOG_LEVEL: 'silent', ...process.env, PORT: '0', HOST: '127.0.0.1' })
+const storage = new SqliteBoardStorage(join(config.dataDir, 'waardentafel.sqlite'))
+const server = createServer(config, {
+  storage,
+  log: pino({ level: 'silent' }),
+  tokenSecret: BENCH_SECRET,
+  roomEvents: {
+    loaded: (boardId, ms) => emit('loaded', { boardId, ms }),
+    unloaded: (boardId) => emit('unloaded', { boardId }),
+    failed: (boardId, error) => emit('failed', { boardId, error: String(error) }),
+    compactionFailed: (boardId, error) => emit('compactionFailed', { boardId, error: String(error) }),
+  },
+})
+installProbe({ loadedBoards: () => server.rooms.loadedBoards })
+const address = await server.listen()
+emit('listening', { port: address.port })
+process.on('SIGTERM', () => {
+  void server
+    .close()
+    .then(() => storage.close())
+    .then(() => process.exit(0))
+})

@@ -1,0 +1,21 @@
+/** What a board's room receives from the other server instances. */
+export type FanoutHandlers = {
+  /** A durable update another instance stored at position `seq`. */
+  update(seq: number, update: Uint8Array): void
+  /** An awareness change of clients connected to another instance. */
+  awareness(update: Uint8Array): void
+}
+
+/**
+ * Carries a board's updates and awareness between server instances (one adapter per backend: Redis).
+ * Delivery is best-effort: a lost message is repaired by the room tailing storage, so an adapter may
+ * drop messages (for instance while its backend restarts) but must never deliver a message back to the
+ * instance that published it.
+ */
+export interface BoardFanout {
+  readonly instanceId: string
+  subscribe(boardId: string, handlers: FanoutHandlers): Promise<() => Promise<void>>
+  publishUpdate(boardId: string, seq: number, update: Uint8Array): void
+  publishAwareness(boardId: string, update: Uint8Array): void
+  close(): Promise<void>
+}

@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto'
+import { Redis } from 'ioredis'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import type { BoardFanout, FanoutHandlers } from './BoardFanout.ts'
+
+const KIND_UPDATE = 0
+const KIND_AWARENESS = 1
+
+export type RedisFanoutOptions = {
+  url: string
+  /** Channel prefix; tests use one per run. */
+  prefix: string
+  instanceId?: string
+  onError?: (error: unknown) => void
+}
+
+/**
+ * Redis pub/sub between instances. Frames are `[instanceId, kind, seq, payload]` (lib0 encoding).
+ * Pub/sub may drop messages (Redis restart, a slow subscriber): rooms repair gaps by tailing storage,
+ * so the publisher does not queue while disconnected, it drops.
+ */
+export class RedisFanout implements BoardFanout {
+  readonly instanceId: string
+  readonly #prefix: string
+  readonly #pub: Redis
+  readonly #sub: Redis
+  readonly #handlers = new Map<string, Set<FanoutHandlers>>()
+  readonly #onError: (error: unknown) => void
+
+  constructor(options: RedisFanoutOptions) {
+    this.instanceId = options.instanceId ?? randomBytes(8).toString('hex')
+    this.#prefix = options.prefix
+    this.#onError = options.onError ?? (() => {})
+    const common = { maxRetriesPerRequest: 1, retryStrategy: (n: number) => Math.min(50 * 2 ** n, 1000) }
+    this.#pub = new Redis(options.url, { ...common, enableOfflineQueue: false })
+    this.#sub = new Redis(options.url, { ...common, autoResubscribe: true })
+    this.#pub.on('error', this.#onError)
+    this.#sub.on('error', this.#onError)
+    this.#sub.on('messageBuffer', (channel: Buffer, message: Buffer) =>
+      this.#deliver(channel.toString(), message),
+    )
+  }
+
+  async subscribe(boardId: string, handlers: FanoutHandlers): Promise<() => Promise<void>> {
+    const channel = this.#channel(boardId)
+    let set = this.#handlers.get(channel)
+    if (!set) {
+      set = new Set()
+      this.#handlers.set(channel, set)
+      // While Redis is down the subscription is re-made on reconnect (autoResubscribe); storage tailing
+      // covers the gap, so a failed subscribe is not fatal.
+      await this.#sub.subscribe(channel).catch(this.#onError)
+    }
+    set.add(handlers)
+    return async () => {
+      set.delete(handlers)
+      if (set.size === 0 && this.#handlers.get(channel) === set) {
+        this.#handlers.delete(channel)
+        await this.#sub.unsubscribe(channel).catch(this.#onError)
+      }
+    }
+  }
+
+  publishUpdate(boardId: string, seq: number, update: Uint8Array): void {
+    this.#publish(boardId, KIND_UPDATE, seq, update)
+  }
+
+  publishAwareness(boardId: string, update: Uint8Array): void {
+    this.#publish(boardId, KIND_AWARENESS, 0, update)
+  }
+
+  async close(): Promise<void> {
+    this.#handlers.clear()
+    this.#pub.disconnect()
+    this.#sub.disconnect()
+  }
+
+  #channel(boardId: string): string {
+    return `${this.#prefix}:board:${boardId}`
+  }
+
+  #publish(boardId: string, kind: number, seq: number, payload: Uint8Array): void {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarString(encoder, this.instanceId)
+    encoding.writeVarUint(encoder, kind)
+    encoding.writeVarUint(encoder, seq)
+    encoding.writeVarUint8Array(encoder, payload)
+    this.#pub
+      .publish(this.#channel(boardId), Buffer.from(encoding.toUint8Array(encoder)))
+      .catch(this.#onError)
+  }
+
+  #deliver(channel: string, message: Buffer): void {
+    const handlers = this.#handlers.get(channel)
+    if (!handlers) return
+    try {
+      const decoder = decoding.createDecoder(
+        new Uint8Array(message.buffer, message.byteOffset, message.byteLength),
+      )
+      if (decoding.readVarString(decoder) === this.instanceId) return
+      const kind = decoding.readVarUint(decoder)
+      const seq = decoding.readVarUint(decoder)
+      const payload = decoding.readVarUint8Array(decoder)
+      for (const h of handlers) {
+        if (kind === KIND_UPDATE) h.update(seq, payload)
+        else if (kind === KIND_AWARENESS) h.awareness(payload)
+      }
+    } catch (error) {
+      this.#onError(error)
+    }
+  }
+}

@@ -1,0 +1,178 @@
+import pg from 'pg'
+import type { BoardRecord, BoardStorage, MergeUpdates, StoredDoc } from './BoardStorage.ts'
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/
+
+export type PostgresStorageOptions = {
+  connectionString: string
+  /** Schema holding the tables (created when missing); tests use one per run. */
+  schema?: string
+  maxConnections?: number
+  onError?: (error: unknown) => void
+}
+
+/**
+ * Storage in PostgreSQL for the multi-instance mode. Positions are per board (1, 2, 3, …) and appends to one
+ * board take a transaction-scoped advisory lock, so positions follow commit order even with several server
+ * instances writing: a reader tailing with `loadDoc(id, lastSeq)` never skips a row, and a missing position is
+ * a message the fan-out lost.
+ */
+export class PostgresBoardStorage implements BoardStorage {
+  readonly #pool: pg.Pool
+  readonly #schema: string
+  #ready: Promise<void>
+
+  constructor(options: PostgresStorageOptions) {
+    const schema = options.schema ?? 'public'
+    if (!IDENTIFIER.test(schema)) throw new Error(`invalid schema name: ${schema}`)
+    this.#schema = schema
+    this.#pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.maxConnections ?? 10,
+    })
+    // An idle client losing its connection (e.g. a database restart) must not crash the process.
+    this.#pool.on('error', (error) => options.onError?.(error))
+    this.#ready = this.#migrate()
+    this.#ready.catch(() => {
+      // Retried on the next call (the database may come up later).
+      this.#ready = this.#migrate()
+    })
+  }
+
+  async createBoard(board: BoardRecord): Promise<void> {
+    await this.#query(`INSERT INTO ${this.#t('boards')} (id, title, created_at) VALUES ($1, $2, $3)`, [
+      board.id,
+      board.title,
+      board.createdAt,
+    ])
+  }
+
+  async getBoard(id: string): Promise<BoardRecord | null> {
+    const { rows } = await this.#query(
+      `SELECT id, title, created_at FROM ${this.#t('boards')} WHERE id = $1`,
+      [id],
+    )
+    const row = rows[0]
+    return row ? { id: String(row.id), title: String(row.title), createdAt: Number(row.created_at) } : null
+  }
+
+  async loadDoc(boardId: string, after = 0): Promise<StoredDoc> {
+    await this.#ready
+    return this.#read(this.#pool, boardId, after)
+  }
+
+  async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {
+    return this.#transaction(boardId, async (client) => {
+      const { rows } = await client.query(
+        `INSERT INTO ${this.#t('doc_updates')} (board_id, seq, data)
+         SELECT $1, COALESCE((SELECT MAX(seq) FROM ${this.#t('doc_updates')} WHERE board_id = $1),
+                             (SELECT covers_seq FROM ${this.#t('doc_snapshots')} WHERE board_id = $1), 0) + 1, $2
+         RETURNING seq`,
+        [boardId, Buffer.from(update.buffer, update.byteOffset, update.byteLength)],
+      )
+      return Number(rows[0]?.seq)
+    })
+  }
+
+  async countUpdates(boardId: string): Promise<number> {
+    const { rows } = await this.#query(
+      `SELECT COUNT(*) AS n FROM ${this.#t('doc_updates')} WHERE board_id = $1`,
+      [boardId],
+    )
+    return Number(rows[0]?.n ?? 0)
+  }
+
+  async compact(boardId: string, merge: MergeUpdates): Promise<void> {
+    await this.#transaction(boardId, async (client) => {
+      const doc = await this.#read(client, boardId, 0)
+      if (doc.updates.length === 0) return
+      const merged = merge(
+        doc.snapshot,
+        doc.updates.map((u) => u.data),
+      )
+      await client.query(
+        `INSERT INTO ${this.#t('doc_snapshots')} (board_id, data, covers_seq) VALUES ($1, $2, $3)
+         ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, covers_seq = excluded.covers_seq`,
+        [boardId, Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength), doc.lastSeq],
+      )
+      await client.query(`DELETE FROM ${this.#t('doc_updates')} WHERE board_id = $1 AND seq <= $2`, [
+        boardId,
+        doc.lastSeq,
+      ])
+    })
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.end()
+  }
+
+  #t(table: string): string {
+    return `${this.#schema}.${table}`
+  }
+
+  async #migrate(): Promise<void> {
+    const client = await this.#pool.connect()
+    try {
+      // Serialises the schema set-up of instances starting together.
+      await client.query('BEGIN')
+      await client.query("SELECT pg_advisory_xact_lock(hashtextextended('waardentafel:migrate', 0))")
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.#schema}`)
+      await client.query(`
+        CREATE TABLE IF NOT EXISTS ${this.#t('boards')} (
+          id TEXT PRIMARY KEY, title TEXT NOT NULL, created_at BIGINT NOT NULL);
+        CREATE TABLE IF NOT EXISTS ${this.#t('doc_updates')} (
+          board_id TEXT NOT NULL, seq BIGINT NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (board_id, seq));
+        CREATE TABLE IF NOT EXISTS ${this.#t('doc_snapshots')} (
+          board_id TEXT PRIMARY KEY, data BYTEA NOT NULL, covers_seq BIGINT NOT NULL);`)
+      await client.query('COMMIT')
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+
+  async #query(sql: string, params: unknown[]): Promise<pg.QueryResult> {
+    await this.#ready
+    return this.#pool.query(sql, params)
+  }
+
+  async #transaction<T>(boardId: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    await this.#ready
+    const client = await this.#pool.connect()
+    try {
+      await client.query('BEGIN')
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 1))', [boardId])
+      const result = await fn(client)
+      await client.query('COMMIT')
+      return result
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+
+  async #read(db: pg.Pool | pg.PoolClient, boardId: string, after: number): Promise<StoredDoc> {
+    const snap = await db.query(
+      `SELECT data, covers_seq FROM ${this.#t('doc_snapshots')} WHERE board_id = $1`,
+      [boardId],
+    )
+    const snapRow = snap.rows[0]
+    const coversSeq = snapRow ? Number(snapRow.covers_seq) : 0
+    const useSnapshot = snapRow !== undefined && coversSeq > after
+    const from = useSnapshot ? coversSeq : after
+    const { rows } = await db.query(
+      `SELECT seq, data FROM ${this.#t('doc_updates')} WHERE board_id = $1 AND seq > $2 ORDER BY seq`,
+      [boardId, from],
+    )
+    const updates = rows.map((r) => ({ seq: Number(r.seq), data: new Uint8Array(r.data as Buffer) }))
+    return {
+      snapshot: useSnapshot ? new Uint8Array(snapRow.data as Buffer) : null,
+      updates,
+      lastSeq: Math.max(from, updates.at(-1)?.seq ?? 0),
+    }
+  }
+}
