@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['{apps,packages}/*/{src,test}/**/*.test.ts'],
-          exclude: ['**/*.integration.test.ts', '**/*.browser.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.integration.test.ts', '**/*.browser.test.ts', '**/*.fault.test.ts', '**/node_modules/**'],
         },
       },
       {
@@ -28,6 +28,17 @@ export default defineConfig({
           name: 'browser',
           include: ['apps/*/test/**/*.browser.test.ts'],
           testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Restart Redis/PostgreSQL and kill server processes: run alone, after the other projects.
+          name: 'fault',
+          include: ['apps/*/test/fault/**/*.fault.test.ts'],
+          testTimeout: 120_000,
           hookTimeout: 60_000,
           fileParallelism: false,
         },

@@ -58,7 +58,10 @@ case "$cmd" in
     install_deps
     pnpm turbo run build --filter=@waardentafel/web --output-logs=errors-only
     pnpm run check
-    exec pnpm vitest run "$@"
+    if [ "$#" -gt 0 ]; then exec pnpm vitest run "$@"; fi
+    pnpm vitest run --project unit --project integration --project browser
+    # Fault tests restart the shared Redis and PostgreSQL: they run on their own, after everything else.
+    exec pnpm vitest run --project fault
     ;;
   bench)
     install_deps

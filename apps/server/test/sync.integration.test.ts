@@ -233,3 +233,25 @@ describe('awareness limits', () => {
     expect(a.provider.awareness.getStates().has(fake.clientID)).toBe(false)
   })
 })
+
+describe('long offline', () => {
+  it('[S10] a client offline through ten minutes of edits (600 by others, 600 of its own) merges with nothing lost', async () => {
+    const board = await srv.createBoard()
+    const away = client(srv.wsUrl, board, 'participant')
+    const here = client(srv.wsUrl, board, 'participant')
+    await Promise.all([away.synced(), here.synced()])
+    away.provider.disconnect()
+    // One edit per second for ten minutes on each side, as separate transactions.
+    for (let s = 0; s < 600; s++) {
+      here.doc.getArray<string>('log').push([`here:${s}`])
+      away.doc.getArray<string>('log').push([`away:${s}`])
+      if (s % 60 === 0) here.doc.getMap('notes').set(`minute-${s / 60}`, `here ${s}`)
+    }
+    await whenDoc(here.doc, () => here.doc.getArray('log').length === 600)
+    away.provider.connect()
+    await whenDoc(away.doc, () => away.doc.getArray('log').length === 1200, 10_000)
+    await whenDoc(here.doc, () => here.doc.getArray('log').length === 1200, 10_000)
+    expect(away.doc.getArray('log').toArray()).toEqual(here.doc.getArray('log').toArray())
+    expect(away.doc.getMap('notes').size).toBe(10)
+  })
+})

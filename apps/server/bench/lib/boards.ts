@@ -8,7 +8,8 @@ import type { BenchServer } from './processes.ts'
 
 /** Makes `count` boards and returns the sync URL of a participant on each (reference: just room names). */
 export async function boardUrls(server: BenchServer, count: number, prefix = 'bench'): Promise<string[]> {
-  if (server.kind === 'reference') return Array.from({ length: count }, (_, i) => server.syncUrl(`${prefix}-${i}`))
+  if (server.kind === 'reference')
+    return Array.from({ length: count }, (_, i) => server.syncUrl(`${prefix}-${i}`))
   const urls: string[] = []
   for (let i = 0; i < count; i++) {
     const res = await fetch(`http://127.0.0.1:${server.port}/api/boards`, {

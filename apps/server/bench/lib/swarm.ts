@@ -1,4 +1,4 @@
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { installProbe } from './probe.ts'
 import { RawClient, xValuesIn } from './rawClient.ts'
 import { type Summary, summarize } from './stats.ts'
@@ -102,7 +102,10 @@ async function connectBoard(url: string, n: number): Promise<Board> {
   return { clients }
 }
 
-const result = (missing: number, edits: number): { latency: Summary; allPeers: Summary; edits: number; missing: number } => {
+const result = (
+  missing: number,
+  edits: number,
+): { latency: Summary; allPeers: Summary; edits: number; missing: number } => {
   const out = { latency: summarize(samples), allPeers: summarize(allPeers), edits, missing }
   samples = []
   allPeers = []
@@ -111,7 +114,11 @@ const result = (missing: number, edits: number): { latency: Summary; allPeers: S
 
 installProbe({
   connect: async (arg) => {
-    const { urls, clientsPerBoard, concurrency = 10 } = arg as {
+    const {
+      urls,
+      clientsPerBoard,
+      concurrency = 10,
+    } = arg as {
       urls: string[]
       clientsPerBoard: number
       concurrency?: number

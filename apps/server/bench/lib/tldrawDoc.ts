@@ -5,7 +5,18 @@ import { mulberry32 } from './stats.ts'
 // `meta` as nested Y.Maps and deeper values (richText) as whole JSON values.
 
 const COLORS = ['black', 'blue', 'green', 'yellow', 'red', 'violet', 'orange', 'light-blue']
-const WORDS = ['groen', 'water', 'speelplek', 'ontmoeting', 'veilig', 'gezond', 'wonen', 'fiets', 'rust', 'buurt']
+const WORDS = [
+  'groen',
+  'water',
+  'speelplek',
+  'ontmoeting',
+  'veilig',
+  'gezond',
+  'wonen',
+  'fiets',
+  'rust',
+  'buurt',
+]
 
 function recordMap(fields: Record<string, unknown>, props: Record<string, unknown>): Y.Map<unknown> {
   const record = new Y.Map<unknown>()
@@ -18,7 +29,10 @@ function recordMap(fields: Record<string, unknown>, props: Record<string, unknow
 }
 
 export function shapeRecord(id: string, rnd: () => number, index: number): Y.Map<unknown> {
-  const text = Array.from({ length: 2 + Math.floor(rnd() * 6) }, () => WORDS[Math.floor(rnd() * WORDS.length)])
+  const text = Array.from(
+    { length: 2 + Math.floor(rnd() * 6) },
+    () => WORDS[Math.floor(rnd() * WORDS.length)],
+  )
   return recordMap(
     {
       id,
@@ -43,7 +57,10 @@ export function shapeRecord(id: string, rnd: () => number, index: number): Y.Map
       growY: 0,
       url: '',
       scale: 1,
-      richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: text.join(' ') }] }] },
+      richText: {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: text.join(' ') }] }],
+      },
     },
   )
 }
@@ -54,7 +71,10 @@ export function fillBoard(doc: Y.Doc, shapes: number, seed = 1, idPrefix = 'shap
   const records = doc.getMap<Y.Map<unknown>>('records')
   doc.transact(() => {
     records.set('document:document', recordMap({ id: 'document:document', typeName: 'document' }, {}))
-    records.set('page:page', recordMap({ id: 'page:page', typeName: 'page', name: 'Pagina 1', index: 'a1' }, {}))
+    records.set(
+      'page:page',
+      recordMap({ id: 'page:page', typeName: 'page', name: 'Pagina 1', index: 'a1' }, {}),
+    )
     for (let i = 0; i < shapes; i++) records.set(`${idPrefix}${i}`, shapeRecord(`${idPrefix}${i}`, rnd, i))
   })
   doc.getMap('schema').set('schemaVersion', 2)

@@ -18,6 +18,9 @@ export type SyncDeps = {
 
 let nextSocketId = 0
 
+/** A connection more than this far ahead of its message/byte allowance is flooding and is closed (4429). */
+const FLOOD_BACKLOG_MS = 5000
+
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
   if (data instanceof ArrayBuffer) return new Uint8Array(data)
@@ -38,6 +41,15 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
   let room: Room | null = null
   let closed = false
   let socket: RoomSocket | null = null
+  let resumeTimer: ReturnType<typeof setTimeout> | null = null
+  const pauseFor = (ms: number) => {
+    if (resumeTimer) return
+    req.socket.pause()
+    resumeTimer = setTimeout(() => {
+      resumeTimer = null
+      req.socket.resume()
+    }, ms)
+  }
 
   const close = (code: number, reason: string) => {
     if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason)
@@ -49,7 +61,11 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
     if (!isBinary) return close(CloseCodes.BAD_MESSAGE.code, 'TEXT_FRAME')
     if (bytes.byteLength > config.maxMessageBytes)
       return close(CloseCodes.MESSAGE_TOO_LARGE.code, 'TOO_LARGE')
-    if (!limiter.take(bytes.byteLength)) return close(CloseCodes.RATE_LIMITED.code, 'RATE_LIMITED')
+    // Ahead of its allowance: stop reading from this connection until it is back within it (TCP backpressure
+    // slows the sender); only a backlog of several seconds is treated as a flood.
+    const aheadMs = limiter.take(bytes.byteLength)
+    if (aheadMs > FLOOD_BACKLOG_MS) return close(CloseCodes.RATE_LIMITED.code, 'RATE_LIMITED')
+    if (aheadMs > 0) pauseFor(aheadMs)
     if (room && socket) room.receive(socket, bytes)
     else backlog.push(bytes)
   })
@@ -57,6 +73,7 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
   let held = false
   ws.on('close', () => {
     closed = true
+    if (resumeTimer) clearTimeout(resumeTimer)
     if (room && socket) room.leave(socket)
     if (held) rooms.release(boardId)
   })

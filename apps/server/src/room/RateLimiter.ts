@@ -1,6 +1,7 @@
 /**
- * Token bucket per connection for messages and bytes: bursts up to one second's allowance are fine,
- * a sustained flood is not. Pure, with an injected clock.
+ * Token bucket per connection for messages and bytes, with an injected clock. A burst up to one second's
+ * allowance passes at once; beyond that the caller is told how long to wait (it slows the connection down),
+ * and a backlog of more than `maxBacklogSeconds` is a flood.
  */
 export class RateLimiter {
   readonly #messagesPerSecond: number
@@ -23,8 +24,8 @@ export class RateLimiter {
     this.#last = now()
   }
 
-  /** Returns false when this message exceeds the allowance. */
-  take(bytes: number): boolean {
+  /** Counts one message; returns how many milliseconds the sender is ahead of its allowance (0 = within). */
+  take(bytes: number): number {
     const now = this.#now()
     const seconds = Math.max(0, now - this.#last) / 1000
     this.#last = now
@@ -32,6 +33,7 @@ export class RateLimiter {
     this.#bytes = Math.min(this.#bytesPerSecond, this.#bytes + seconds * this.#bytesPerSecond)
     this.#messages -= 1
     this.#bytes -= bytes
-    return this.#messages >= 0 && this.#bytes >= 0
+    const behind = Math.max(-this.#messages / this.#messagesPerSecond, -this.#bytes / this.#bytesPerSecond, 0)
+    return behind * 1000
   }
 }

@@ -1,0 +1,147 @@
+import { boardUrls } from './lib/boards.ts'
+import {
+  type BenchServer,
+  cpuShare,
+  type ServerKind,
+  startOurServer,
+  startReferenceServer,
+  startSwarm,
+} from './lib/processes.ts'
+import { type BenchOptions, type BenchResult, ms, pct, type Row } from './lib/report.ts'
+import type { Summary } from './lib/stats.ts'
+
+type Phase = { latency: Summary; allPeers: Summary; edits: number; missing: number }
+export type LoadRun = {
+  server: ServerKind
+  steady: Phase & { cpuShare: number; cpuMsPerEdit: number }
+  burst: Phase & { cpuShare: number; cpuMsPerEdit: number }
+  maxRssBytes: number
+  connectMs: number
+}
+
+/**
+ * Puts `boards` × `clientsPerBoard` clients on one server (a fresh process), warms up, then measures a steady
+ * phase (each client `rate` edits/s, spread evenly) and bursts (every client edits at once).
+ */
+export async function runLoad(
+  start: () => Promise<BenchServer>,
+  shape: { boards: number; clientsPerBoard: number; rate: number; steadyMs: number; bursts: number },
+): Promise<LoadRun> {
+  const server = await start()
+  const swarm = startSwarm()
+  try {
+    const urls = await boardUrls(server, shape.boards)
+    const connected = await swarm.request<{ ms: number }>('connect', {
+      urls,
+      clientsPerBoard: shape.clientsPerBoard,
+    })
+    await swarm.request('steady', { ratePerClient: shape.rate, durationMs: Math.min(3000, shape.steadyMs) })
+    let maxRss = 0
+    const sampler = setInterval(() => {
+      server.child
+        .stats()
+        .then((s) => {
+          maxRss = Math.max(maxRss, s.memory.rss)
+        })
+        .catch(() => {})
+    }, 1000)
+    const s0 = await server.child.stats()
+    const steady = await swarm.request<Phase>('steady', {
+      ratePerClient: shape.rate,
+      durationMs: shape.steadyMs,
+    })
+    const s1 = await server.child.stats()
+    const burst = await swarm.request<Phase>('burst', { count: shape.bursts, gapMs: 200 })
+    const s2 = await server.child.stats()
+    clearInterval(sampler)
+    maxRss = Math.max(maxRss, s0.memory.rss, s1.memory.rss, s2.memory.rss)
+    const cpu = (a: typeof s0, b: typeof s0, edits: number) => {
+      const c = cpuShare(a, b)
+      return { cpuShare: c.share, cpuMsPerEdit: c.cpuMs / Math.max(1, edits) }
+    }
+    await swarm.request('closeAll')
+    return {
+      server: server.kind,
+      steady: { ...steady, ...cpu(s0, s1, steady.edits) },
+      burst: { ...burst, ...cpu(s1, s2, burst.edits) },
+      maxRssBytes: maxRss,
+      connectMs: connected.ms,
+    }
+  } finally {
+    await swarm.stop()
+    await server.stop()
+  }
+}
+
+const compare = (bench: string, metric: string, ours: Summary, ref: Summary, extra = ''): Row => ({
+  bench,
+  metric,
+  measured: `p50 ${ms(ours.p50)} / p95 ${ms(ours.p95)} / p99 ${ms(ours.p99)}`,
+  baseline: `ref p50 ${ms(ref.p50)} / p95 ${ms(ref.p95)} / p99 ${ms(ref.p99)}`,
+  target: `p99 ≤ reference${extra}`,
+  pass: ours.p99 <= ref.p99,
+})
+
+/** Benchmark 1: 10, 50 and 100 clients on one board, our server and the reference under the same load. */
+export async function fanOut({ quick }: BenchOptions): Promise<BenchResult> {
+  const rows: Row[] = []
+  const runs: Record<string, { ours: LoadRun; reference: LoadRun }> = {}
+  const steadyMs = quick ? 6_000 : 30_000
+  const bursts = quick ? 5 : 20
+  for (const [i, n] of [10, 50, 100].entries()) {
+    const shape = { boards: 1, clientsPerBoard: n, rate: 1, steadyMs, bursts }
+    // Alternate which server goes first, so drift in the machine's load does not favour one of them.
+    const order: ServerKind[] = i % 2 === 0 ? ['ours', 'reference'] : ['reference', 'ours']
+    const pair: Partial<Record<ServerKind, LoadRun>> = {}
+    for (const kind of order) {
+      pair[kind] = await runLoad(
+        kind === 'ours' ? () => startOurServer() : () => startReferenceServer(),
+        shape,
+      )
+    }
+    const ours = pair.ours!
+    const reference = pair.reference!
+    runs[`clients${n}`] = { ours, reference }
+    const bench = `1 fan-out ${n} clients`
+    const steadyRow = compare(
+      bench,
+      'steady 1 edit/s each: edit → peer',
+      ours.steady.latency,
+      reference.steady.latency,
+    )
+    if (n === 50) {
+      steadyRow.target = 'p99 ≤ reference and ≤ 15 ms'
+      steadyRow.pass =
+        ours.steady.latency.p99 <= reference.steady.latency.p99 && ours.steady.latency.p99 <= 15
+    }
+    rows.push(steadyRow)
+    rows.push(
+      compare(
+        bench,
+        `burst (all ${n} at once) ×${bursts}: edit → peer`,
+        ours.burst.latency,
+        reference.burst.latency,
+      ),
+    )
+    rows.push({
+      bench,
+      metric: 'server CPU steady / burst',
+      measured: `${pct(ours.steady.cpuShare)} / ${pct(ours.burst.cpuShare)}`,
+      baseline: `ref ${pct(reference.steady.cpuShare)} / ${pct(reference.burst.cpuShare)}`,
+      target: 'reported',
+      pass: null,
+    })
+    const missing = ours.steady.missing + ours.burst.missing
+    if (missing + reference.steady.missing + reference.burst.missing > 0) {
+      rows.push({
+        bench,
+        metric: 'arrivals missing',
+        measured: String(missing),
+        baseline: `ref ${reference.steady.missing + reference.burst.missing}`,
+        target: '0',
+        pass: missing === 0,
+      })
+    }
+  }
+  return { rows, data: runs }
+}

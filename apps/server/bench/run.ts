@@ -1,0 +1,75 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { fanOut } from './fanOut.ts'
+import { type BenchOptions, type BenchResult, type Row, table } from './lib/report.ts'
+
+// `node apps/server/bench/run.ts [--quick] [--only name]`: the sync server's benchmarks. Servers and clients run
+// as separate child processes; every comparison is against a baseline measured in the same run.
+
+/**
+ * STUB — benchmark 5 (two instances via Redis: cross-instance p99 ≤ 1.5× single-instance). Multi-instance mode
+ * is not in the server yet; the lead replaces this once it lands. No figures are invented meanwhile.
+ */
+async function multiInstance(_options: BenchOptions): Promise<BenchResult> {
+  throw new Error('multi-instance not available yet')
+}
+
+const registry: Record<string, (options: BenchOptions) => Promise<BenchResult>> = {
+  fanOut,
+  multiInstance,
+}
+
+const args = process.argv.slice(2)
+const quick = args.includes('--quick')
+const onlyAt = args.indexOf('--only')
+const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined
+if (only && !registry[only]) {
+  console.error(`unknown benchmark ${only}; one of ${Object.keys(registry).join(', ')}`)
+  process.exit(2)
+}
+
+const started = new Date()
+const load0 = loadavg()[0]
+const rows: Row[] = []
+const data: Record<string, unknown> = {}
+for (const [name, bench] of Object.entries(registry)) {
+  if (only && name !== only) continue
+  const t0 = performance.now()
+  console.error(`› ${name}${quick ? ' (quick)' : ''}`)
+  try {
+    const result = await bench({ quick })
+    rows.push(...result.rows)
+    data[name] = { ...result.data, seconds: Math.round((performance.now() - t0) / 1000) }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    console.error(`  ${name} not measured: ${message}`)
+    rows.push({
+      bench: name,
+      metric: 'not measured',
+      measured: message,
+      baseline: '—',
+      target: '—',
+      pass: null,
+    })
+    data[name] = { error: message }
+  }
+}
+
+const results = {
+  date: started.toISOString(),
+  quick,
+  node: process.version,
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryBytes: totalmem() },
+  // The machine is shared; load averages before and after show how busy it was.
+  loadAverage1m: { before: load0, after: loadavg()[0] },
+  rows,
+  data,
+}
+console.log(table(rows))
+const out = join(import.meta.dirname, '../../../bench-results')
+mkdirSync(out, { recursive: true })
+const file = join(out, only ? `server-${only}.json` : 'server.json')
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
+console.error(`wrote ${file}`)
+process.exit(0)

@@ -1,0 +1,36 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { TEST_SECRET } from './harness.ts'
+
+const main = join(import.meta.dirname, '../src/main.ts')
+
+export type ServerProcess = { child: ChildProcess; port: number; url: string; exited: Promise<number | null> }
+
+/** Starts the real server process (`node src/main.ts`) and resolves once it listens. */
+export function startProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--no-warnings', main], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      TOKEN_SECRET: TEST_SECRET,
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`server exited early (${code})`)))
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      let entry: { port?: number }
+      try {
+        entry = JSON.parse(line)
+      } catch {
+        return
+      }
+      if (entry.port) resolve({ child, port: entry.port, url: `http://127.0.0.1:${entry.port}`, exited })
+    })
+  })
+}
