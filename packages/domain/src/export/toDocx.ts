@@ -13,7 +13,6 @@ import {
 import type { ProgrammaVanWaarden } from '../pvw/programmaVanWaardenSchema.ts'
 import type { DocumentBlock } from './DocumentBlock.ts'
 import { pvwToBlocks } from './pvwToBlocks.ts'
-import { utf8Bytes } from './utf8Bytes.ts'
 import { waardenkompasPng } from './waardenkompasPng.ts'
 import { waardenkompasSvg } from './waardenkompasSvg.ts'
 
@@ -79,8 +78,8 @@ function render(block: DocumentBlock, pvw: ProgrammaVanWaarden): (Paragraph | Ta
           children: [
             new ImageRun({
               type: 'svg',
-              data: utf8Bytes(waardenkompasSvg(pvw.waardenkompas, KOMPAS_SIZE)),
-              fallback: { type: 'png', data: waardenkompasPng(pvw.waardenkompas, KOMPAS_SIZE) },
+              data: new TextEncoder().encode(waardenkompasSvg(pvw.waardenkompas, KOMPAS_SIZE)),
+              fallback: { type: 'png', data: waardenkompasPng(KOMPAS_SIZE) },
               transformation: { width: 400, height: 400 },
               altText: {
                 name: 'Waardenkompas',
