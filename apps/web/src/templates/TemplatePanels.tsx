@@ -30,9 +30,9 @@ export function TemplatePanels({ editor, role }: { editor: Editor | null; role: 
       </button>
       {open && (
         <div className="wt-tpl-panel-body">
+          <Inspector editor={editor} readOnly={readOnly} />
           {role === 'facilitator' && <TemplateMenu editor={editor} />}
           {!readOnly && <CardActions editor={editor} />}
-          <Inspector editor={editor} readOnly={readOnly} />
         </div>
       )}
     </aside>

@@ -8,7 +8,7 @@ import {
   VALUE_DEFINITIONS,
   valueCardShape,
 } from '@waardentafel/domain'
-import { Box, createShapeId, type Editor, PageRecordType, type TLShapeId } from 'tldraw'
+import { type Box, createShapeId, type Editor, PageRecordType, type TLShapeId } from 'tldraw'
 import { freeSlotInArea, type Rect } from '../layout/freeSlot.ts'
 import {
   columnArea,
@@ -118,7 +118,7 @@ const INSERTERS: Record<TemplateKind, (editor: Editor, at: { x: number; y: numbe
 
 /**
  * Inserts a template on the current page (beside what is there) or on a new page named after it, then shows
- * it. Templates go to the back so cards and notes are always drawn over them.
+ * it, beside the side panel.
  */
 export function insertTemplate(editor: Editor, kind: TemplateKind, onNewPage: boolean): TLShapeId[] {
   let ids: TLShapeId[] = []
@@ -129,10 +129,26 @@ export function insertTemplate(editor: Editor, kind: TemplateKind, onNewPage: bo
       editor.setCurrentPage(pageId)
     }
     ids = INSERTERS[kind](editor, freeOrigin(editor))
-    editor.sendToBack(ids)
+    // Templates go behind everything, except the spanningen-wall: its tension cards draw connectors to value
+    // cards on the prioritering, and those must not disappear under the prioritering's columns.
+    if (kind !== 'spanningen') editor.sendToBack(ids)
     editor.selectNone()
   })
   const bounds = editor.getShapesPageBounds(ids)
-  if (bounds) editor.zoomToBounds(Box.ExpandBy(bounds, 40), { inset: 0 })
+  if (bounds) showBeside(editor, bounds, PANEL_SPACE)
   return ids
+}
+
+/** Room the side panel takes on the left of the canvas, in screen pixels. */
+const PANEL_SPACE = 340
+const MARGIN = 24
+
+/** Fits `bounds` into the part of the viewport that the side panel leaves free. */
+export function showBeside(editor: Editor, bounds: Box, left: number): void {
+  const screen = editor.getViewportScreenBounds()
+  const freeW = Math.max(200, screen.w - left - 2 * MARGIN)
+  const freeH = Math.max(200, screen.h - 2 * MARGIN)
+  const z = Math.min(1, freeW / bounds.w, freeH / bounds.h)
+  const x = left + MARGIN + (freeW - bounds.w * z) / 2
+  editor.setCamera({ x: x / z - bounds.x, y: MARGIN / z - bounds.y, z })
 }

@@ -33,11 +33,11 @@ describe('freeSlotInArea', () => {
 })
 
 describe('freeSlotOnRing', () => {
-  it('starts at the top of the ring and moves on when that spot is taken', () => {
+  it('starts up right on the ring (clear of the ring names) and moves on when that spot is taken', () => {
     const size = { w: 200, h: 100 }
     const top = freeSlotOnRing({ x: 0, y: 0 }, 500, size, [])
-    expect(top.x + size.w / 2).toBeCloseTo(0)
-    expect(top.y + size.h / 2).toBeCloseTo(-500)
+    expect(top.x + size.w / 2).toBeCloseTo(500 * Math.SQRT1_2)
+    expect(top.y + size.h / 2).toBeCloseTo(-500 * Math.SQRT1_2)
     const next = freeSlotOnRing({ x: 0, y: 0 }, 500, size, [top])
     const distance = Math.hypot(next.x + size.w / 2, next.y + size.h / 2)
     expect(distance).toBeCloseTo(500)

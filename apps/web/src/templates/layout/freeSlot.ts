@@ -37,7 +37,7 @@ export function freeSlotInArea(area: Rect, size: { w: number; h: number }, taken
 
 /**
  * A free position for a card centred on the ring of radius `radius` around `centre`, trying angles around the
- * ring (starting at the top, clockwise). Falls back to the top of the ring.
+ * ring clockwise from half past one, so the ring names at the top stay readable as long as there is room.
  */
 export function freeSlotOnRing(
   centre: { x: number; y: number },
@@ -47,7 +47,7 @@ export function freeSlotOnRing(
 ): Rect {
   const steps = Math.max(8, Math.floor((2 * Math.PI * radius) / (size.w * 0.75)))
   const at = (i: number): Rect => {
-    const angle = -Math.PI / 2 + (i / steps) * 2 * Math.PI
+    const angle = -Math.PI / 4 + (i / steps) * 2 * Math.PI
     return {
       x: centre.x + Math.cos(angle) * radius - size.w / 2,
       y: centre.y + Math.sin(angle) * radius - size.h / 2,

@@ -11,7 +11,7 @@ export const TITLE_H = 56
 
 /** Cards placed by the app: big enough to read at projector distance, small enough to fit two per column. */
 export const VALUE_CARD_SIZE = { w: 220, h: 120 }
-export const BAATHOUDER_CARD_SIZE = { w: 210, h: 110 }
+export const BAATHOUDER_CARD_SIZE = { w: 240, h: 120 }
 export const TENSION_CARD_SIZE = { w: 280, h: 170 }
 
 /** Template sizes chosen so the twelve values fit in "Nog te plaatsen" and tensions fit in three columns. */
