@@ -26,6 +26,11 @@ const EnvSchema = z.object({
     .number()
     .positive()
     .default(16 * 1024 * 1024),
+  MAX_IMPORT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 * 1024),
   UNLOAD_GRACE_MS: z.coerce.number().int().nonnegative().default(30_000),
   COMPACT_AFTER_UPDATES: z.coerce.number().int().positive().default(500),
   DATABASE_URL: z.string().url().optional(),
@@ -54,6 +59,7 @@ export type Config = {
   maxMessageBytes: number
   maxMessagesPerSecond: number
   maxBytesPerSecond: number
+  maxImportBytes: number
   unloadGraceMs: number
   compactAfterUpdates: number
   /** PostgreSQL instead of the embedded SQLite file. */
@@ -95,6 +101,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
     maxBytesPerSecond: e.MAX_BYTES_PER_SECOND,
+    maxImportBytes: e.MAX_IMPORT_BYTES,
     unloadGraceMs: e.UNLOAD_GRACE_MS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     database: e.DATABASE_URL ? { url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA } : null,

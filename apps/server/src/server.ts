@@ -8,9 +8,11 @@ import type { Logger } from 'pino'
 import sirv from 'sirv'
 import { WebSocketServer } from 'ws'
 import { BoardService } from './BoardService.ts'
+import { BoardTransfer } from './BoardTransfer.ts'
 import type { Config } from './config.ts'
 import { AppError } from './errors.ts'
 import type { BoardFanout } from './fanout/BoardFanout.ts'
+import { sendProgramma } from './http/programma.ts'
 import { readJsonBody } from './http/readJsonBody.ts'
 import { sendError, sendJson } from './http/sendJson.ts'
 import { handleSyncConnection } from './http/syncEndpoint.ts'
@@ -60,6 +62,7 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
       ...deps.roomEvents,
     },
   })
+  const transfer = new BoardTransfer(storage, rooms)
   const clientConfig: ClientConfig = {
     tldrawLicenseKey: config.tldrawLicenseKey,
     version: deps.version ?? 'dev',
@@ -85,15 +88,36 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
       if (!parsed.success) throw new AppError('INVALID_BODY', 'expected { "title": string (1–200 chars) }')
       return sendJson(res, 201, await boards.create(parsed.data.title, baseUrl(req)))
     }
-    const session = /^\/api\/boards\/([^/]+)\/session$/.exec(path)
-    if (session && req.method === 'GET') {
-      const token = bearer(req) ?? url.searchParams.get('token')
-      const { payload, board } = await boards.authorize(decodeURIComponent(session[1] ?? ''), token)
-      return sendJson(res, 200, {
-        board: { id: board.id, title: board.title },
-        role: payload.r,
-        expiresAt: payload.exp,
+    if (path === '/api/boards/import') {
+      if (req.method !== 'POST') throw new AppError('METHOD_NOT_ALLOWED', 'use POST')
+      checkOrganiserKey(req)
+      const board = await transfer.import(
+        await readJsonBody(req, config.maxImportBytes),
+        url.searchParams.get('title') ?? undefined,
+      )
+      return sendJson(res, 201, {
+        id: board.id,
+        title: board.title,
+        links: boards.links(board.id, baseUrl(req)),
       })
+    }
+    const boardPath = /^\/api\/boards\/([^/]+)\/(session|snapshot|programma)$/.exec(path)
+    if (boardPath && req.method === 'GET') {
+      const token = bearer(req) ?? url.searchParams.get('token')
+      const { payload, board } = await boards.authorize(decodeURIComponent(boardPath[1] ?? ''), token)
+      const what = boardPath[2]
+      if (what === 'session') {
+        return sendJson(res, 200, {
+          board: { id: board.id, title: board.title },
+          role: payload.r,
+          expiresAt: payload.exp,
+        })
+      }
+      // The board's content (backup, the Programma van Waarden) is for the people working on it, not observers.
+      if (payload.r === 'observer') throw new AppError('FORBIDDEN', 'observers cannot export the board')
+      const snapshot = await transfer.snapshot(board)
+      if (what === 'snapshot') return sendJson(res, 200, snapshot)
+      return sendProgramma(res, snapshot, url.searchParams.get('format'))
     }
     if (path.startsWith('/api/')) throw new AppError('NOT_FOUND', 'no such endpoint')
     serveStatic(req, res, () => sendError(res, new AppError('NOT_FOUND', 'not found'), () => {}))
