@@ -17,6 +17,7 @@ import {
 import 'tldraw/tldraw.css'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import type { Identity } from '../identity.ts'
+import { PvwPanel } from '../pvw/PvwPanel.tsx'
 import { TemplatePanels } from '../templates/index.ts'
 import { BoardChrome } from './BoardChrome.tsx'
 import { AwarenessContext, ParticipantsSharePanel } from './ParticipantList.tsx'
@@ -121,6 +122,7 @@ export function BoardView({ session, token, identity, licenseKey }: Props) {
         </AwarenessContext.Provider>
       </div>
       <TemplatePanels editor={editor} role={session.role} />
+      <PvwPanel editor={editor} board={session.board} token={token} role={session.role} />
       <BoardChrome session={session} connection={synced.connection} binding={synced.binding} />
     </div>
   )
