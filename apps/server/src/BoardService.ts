@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { CreateBoardResponse, Role, TokenPayload } from '@waardentafel/protocol'
 import { BoardIdSchema, Roles } from '@waardentafel/protocol'
 import { AppError } from './errors.ts'
-import type { BoardRecord, BoardStorage } from './storage/BoardStorage.ts'
+import { type BoardRecord, type BoardStorage, INITIAL_GENERATIONS } from './storage/BoardStorage.ts'
 import type { TokenSigner } from './tokens.ts'
 
 /** Boards and their role links: creation, and checking a token against the board it is used for. */
@@ -18,7 +18,12 @@ export class BoardService {
   }
 
   async create(title: string, baseUrl: string): Promise<CreateBoardResponse> {
-    const board: BoardRecord = { id: randomBytes(12).toString('base64url'), title, createdAt: this.#now() }
+    const board: BoardRecord = {
+      id: randomBytes(12).toString('base64url'),
+      title,
+      createdAt: this.#now(),
+      linkGenerations: INITIAL_GENERATIONS,
+    }
     await this.#storage.createBoard(board)
     return { id: board.id, title: board.title, links: this.links(board.id, baseUrl) }
   }

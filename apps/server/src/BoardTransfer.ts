@@ -10,7 +10,7 @@ import * as Y from 'yjs'
 import { z } from 'zod'
 import { AppError } from './errors.ts'
 import type { RoomManager } from './room/RoomManager.ts'
-import type { BoardRecord, BoardStorage } from './storage/BoardStorage.ts'
+import { type BoardRecord, type BoardStorage, INITIAL_GENERATIONS } from './storage/BoardStorage.ts'
 
 // Every imported record must at least be an object with a string id and type name; its content is validated by
 // the app's schema when a client loads it (invalid records are set aside there, never lost).
@@ -67,6 +67,7 @@ export class BoardTransfer {
       id: randomBytes(12).toString('base64url'),
       title: (title ?? parsed.data.board.title).trim().slice(0, 200) || 'Geïmporteerd bord',
       createdAt: this.#now(),
+      linkGenerations: INITIAL_GENERATIONS,
     }
     const doc = new Y.Doc()
     writeDocRecords(doc, { records, schema: parsed.data.schema ?? null })

@@ -12,7 +12,7 @@ const config = parseConfig({ LOG_LEVEL: 'silent', ...process.env, PORT: '0', HOS
 const storage = new SqliteBoardStorage(join(config.dataDir, 'waardentafel.sqlite'))
 const server = createServer(config, {
   storage,
-  log: pino({ level: 'silent' }),
+  log: pino({ level: process.env.BENCH_SERVER_LOG ?? 'silent' }),
   tokenSecret: BENCH_SECRET,
   roomEvents: {
     loaded: (boardId, ms) => emit('loaded', { boardId, ms }),

@@ -3,7 +3,13 @@ export type BoardRecord = {
   id: string
   title: string
   createdAt: number
+  /** Per role, the link generation still valid: revoking a role's links raises it. */
+  linkGenerations: LinkGenerations
 }
+
+export type LinkGenerations = { facilitator: number; participant: number; observer: number }
+
+export const INITIAL_GENERATIONS: LinkGenerations = { facilitator: 0, participant: 0, observer: 0 }
 
 /** One stored Yjs update with its position in the board's log. */
 export type StoredUpdate = { seq: number; data: Uint8Array }
@@ -31,6 +37,8 @@ export type MergeUpdates = (snapshot: Uint8Array | null, updates: Uint8Array[]) 
 export interface BoardStorage {
   createBoard(board: BoardRecord): Promise<void>
   getBoard(id: string): Promise<BoardRecord | null>
+  /** Raises a role's link generation by one and returns the new value. */
+  bumpLinkGeneration(boardId: string, role: keyof LinkGenerations): Promise<number>
   /** Everything stored after position `after` (0 = the whole document). */
   loadDoc(boardId: string, after?: number): Promise<StoredDoc>
   /** Appends one update; resolves with its position once it is durable. */

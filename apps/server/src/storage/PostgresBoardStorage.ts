@@ -1,5 +1,6 @@
 import pg from 'pg'
-import type { BoardRecord, BoardStorage, MergeUpdates, StoredDoc } from './BoardStorage.ts'
+import type { BoardRecord, BoardStorage, LinkGenerations, MergeUpdates, StoredDoc } from './BoardStorage.ts'
+import { parseGenerations } from './parseGenerations.ts'
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/
 
@@ -40,20 +41,37 @@ export class PostgresBoardStorage implements BoardStorage {
   }
 
   async createBoard(board: BoardRecord): Promise<void> {
-    await this.#query(`INSERT INTO ${this.#t('boards')} (id, title, created_at) VALUES ($1, $2, $3)`, [
-      board.id,
-      board.title,
-      board.createdAt,
-    ])
+    await this.#query(
+      `INSERT INTO ${this.#t('boards')} (id, title, created_at, link_generations) VALUES ($1, $2, $3, $4)`,
+      [board.id, board.title, board.createdAt, JSON.stringify(board.linkGenerations)],
+    )
+  }
+
+  async bumpLinkGeneration(boardId: string, role: keyof LinkGenerations): Promise<number> {
+    const { rows } = await this.#query(
+      `UPDATE ${this.#t('boards')}
+       SET link_generations = jsonb_set(link_generations, ARRAY[$2::text],
+                                        to_jsonb(COALESCE((link_generations->>$2)::int, 0) + 1))
+       WHERE id = $1 RETURNING (link_generations->>$2)::int AS generation`,
+      [boardId, role],
+    )
+    if (!rows[0]) throw new Error(`no board ${boardId}`)
+    return Number(rows[0].generation)
   }
 
   async getBoard(id: string): Promise<BoardRecord | null> {
     const { rows } = await this.#query(
-      `SELECT id, title, created_at FROM ${this.#t('boards')} WHERE id = $1`,
+      `SELECT id, title, created_at, link_generations::text AS gens FROM ${this.#t('boards')} WHERE id = $1`,
       [id],
     )
     const row = rows[0]
-    return row ? { id: String(row.id), title: String(row.title), createdAt: Number(row.created_at) } : null
+    if (!row) return null
+    return {
+      id: String(row.id),
+      title: String(row.title),
+      createdAt: Number(row.created_at),
+      linkGenerations: parseGenerations(String(row.gens)),
+    }
   }
 
   async loadDoc(boardId: string, after = 0): Promise<StoredDoc> {
@@ -119,11 +137,13 @@ export class PostgresBoardStorage implements BoardStorage {
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.#schema}`)
       await client.query(`
         CREATE TABLE IF NOT EXISTS ${this.#t('boards')} (
-          id TEXT PRIMARY KEY, title TEXT NOT NULL, created_at BIGINT NOT NULL);
+          id TEXT PRIMARY KEY, title TEXT NOT NULL, created_at BIGINT NOT NULL,
+          link_generations JSONB NOT NULL DEFAULT '{}'::jsonb);
         CREATE TABLE IF NOT EXISTS ${this.#t('doc_updates')} (
           board_id TEXT NOT NULL, seq BIGINT NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (board_id, seq));
         CREATE TABLE IF NOT EXISTS ${this.#t('doc_snapshots')} (
-          board_id TEXT PRIMARY KEY, data BYTEA NOT NULL, covers_seq BIGINT NOT NULL);`)
+          board_id TEXT PRIMARY KEY, data BYTEA NOT NULL, covers_seq BIGINT NOT NULL);
+        ALTER TABLE ${this.#t('boards')} ADD COLUMN IF NOT EXISTS link_generations JSONB NOT NULL DEFAULT '{}'::jsonb;`)
       await client.query('COMMIT')
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {})

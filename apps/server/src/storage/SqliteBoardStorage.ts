@@ -1,13 +1,15 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
-import type { BoardRecord, BoardStorage, MergeUpdates, StoredDoc } from './BoardStorage.ts'
+import type { BoardRecord, BoardStorage, LinkGenerations, MergeUpdates, StoredDoc } from './BoardStorage.ts'
+import { parseGenerations } from './parseGenerations.ts'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
   id TEXT PRIMARY KEY,
   title TEXT NOT NULL,
-  created_at INTEGER NOT NULL
+  created_at INTEGER NOT NULL,
+  link_generations TEXT NOT NULL DEFAULT '{}'
 );
 CREATE TABLE IF NOT EXISTS doc_updates (
   board_id TEXT NOT NULL,
@@ -43,18 +45,47 @@ export class SqliteBoardStorage implements BoardStorage {
     this.#db = new DatabaseSync(path)
     this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;')
     this.#db.exec(SCHEMA)
+    // Databases made before link revocation existed get the column added.
+    const columns = this.#db.prepare('PRAGMA table_info(boards)').all()
+    if (!columns.some((c) => c.name === 'link_generations')) {
+      this.#db.exec("ALTER TABLE boards ADD COLUMN link_generations TEXT NOT NULL DEFAULT '{}'")
+    }
   }
 
   async createBoard(board: BoardRecord): Promise<void> {
     this.#db
-      .prepare('INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)')
-      .run(board.id, board.title, board.createdAt)
+      .prepare('INSERT INTO boards (id, title, created_at, link_generations) VALUES (?, ?, ?, ?)')
+      .run(board.id, board.title, board.createdAt, JSON.stringify(board.linkGenerations))
   }
 
   async getBoard(id: string): Promise<BoardRecord | null> {
-    const row = this.#db.prepare('SELECT id, title, created_at FROM boards WHERE id = ?').get(id)
+    const row = this.#db
+      .prepare('SELECT id, title, created_at, link_generations FROM boards WHERE id = ?')
+      .get(id)
     if (!row) return null
-    return { id: String(row.id), title: String(row.title), createdAt: Number(row.created_at) }
+    return {
+      id: String(row.id),
+      title: String(row.title),
+      createdAt: Number(row.created_at),
+      linkGenerations: parseGenerations(String(row.link_generations)),
+    }
+  }
+
+  async bumpLinkGeneration(boardId: string, role: keyof LinkGenerations): Promise<number> {
+    this.#db.exec('BEGIN IMMEDIATE')
+    try {
+      const board = await this.getBoard(boardId)
+      if (!board) throw new Error(`no board ${boardId}`)
+      const next = { ...board.linkGenerations, [role]: board.linkGenerations[role] + 1 }
+      this.#db
+        .prepare('UPDATE boards SET link_generations = ? WHERE id = ?')
+        .run(JSON.stringify(next), boardId)
+      this.#db.exec('COMMIT')
+      return next[role]
+    } catch (error) {
+      this.#db.exec('ROLLBACK')
+      throw error
+    }
   }
 
   async loadDoc(boardId: string, after = 0): Promise<StoredDoc> {

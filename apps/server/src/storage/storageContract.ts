@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { BoardStorage, MergeUpdates, StoredDoc } from './BoardStorage.ts'
+import { type BoardStorage, INITIAL_GENERATIONS, type MergeUpdates, type StoredDoc } from './BoardStorage.ts'
 
 /** Concatenation stands in for a Yjs merge: the contract is about which bytes survive, not their format. */
 const concat: MergeUpdates = (snapshot, updates) => {
@@ -21,16 +21,52 @@ export function storageContract(name: string, make: () => Promise<BoardStorage>)
   describe(`BoardStorage contract: ${name}`, () => {
     it('creates and reads board metadata; unknown boards are null', async () => {
       const s = await make()
-      await s.createBoard({ id: 'board-aaaa', title: 'Gnephoek', createdAt: 1 })
-      expect(await s.getBoard('board-aaaa')).toEqual({ id: 'board-aaaa', title: 'Gnephoek', createdAt: 1 })
+      await s.createBoard({
+        id: 'board-aaaa',
+        title: 'Gnephoek',
+        createdAt: 1,
+        linkGenerations: INITIAL_GENERATIONS,
+      })
+      expect(await s.getBoard('board-aaaa')).toEqual({
+        id: 'board-aaaa',
+        title: 'Gnephoek',
+        createdAt: 1,
+        linkGenerations: INITIAL_GENERATIONS,
+      })
       expect(await s.getBoard('board-bbbb')).toBeNull()
       await s.close()
     })
 
     it('refuses a second board with the same id', async () => {
       const s = await make()
-      await s.createBoard({ id: 'board-dup1', title: 'a', createdAt: 1 })
-      await expect(s.createBoard({ id: 'board-dup1', title: 'b', createdAt: 2 })).rejects.toThrow()
+      await s.createBoard({
+        id: 'board-dup1',
+        title: 'a',
+        createdAt: 1,
+        linkGenerations: INITIAL_GENERATIONS,
+      })
+      await expect(
+        s.createBoard({ id: 'board-dup1', title: 'b', createdAt: 2, linkGenerations: INITIAL_GENERATIONS }),
+      ).rejects.toThrow()
+      await s.close()
+    })
+
+    it("raises one role's link generation at a time", async () => {
+      const s = await make()
+      await s.createBoard({
+        id: 'board-gens',
+        title: 'g',
+        createdAt: 1,
+        linkGenerations: INITIAL_GENERATIONS,
+      })
+      expect(await s.bumpLinkGeneration('board-gens', 'participant')).toBe(1)
+      expect(await s.bumpLinkGeneration('board-gens', 'participant')).toBe(2)
+      expect((await s.getBoard('board-gens'))?.linkGenerations).toEqual({
+        facilitator: 0,
+        participant: 2,
+        observer: 0,
+      })
+      await expect(s.bumpLinkGeneration('board-none', 'observer')).rejects.toThrow()
       await s.close()
     })
 
