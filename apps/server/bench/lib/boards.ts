@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import type { CreateBoardResponse } from '@waardentafel/protocol'
 import { mergeUpdates } from '../../src/room/mergeUpdates.ts'
+import { INITIAL_GENERATIONS } from '../../src/storage/BoardStorage.ts'
 import { SqliteBoardStorage } from '../../src/storage/SqliteBoardStorage.ts'
 import { TokenSigner } from '../../src/tokens.ts'
 import { BENCH_SECRET } from './constants.ts'
@@ -37,8 +38,8 @@ export async function writeBoards(
   const signer = new TokenSigner(BENCH_SECRET, 86_400)
   const out: { id: string; token: string }[] = []
   for (const { id, update } of docs) {
-    await storage.createBoard({ id, title: id, createdAt: Date.now() })
-    await storage.appendUpdates(id, [update])
+    await storage.createBoard({ id, title: id, createdAt: Date.now(), linkGenerations: INITIAL_GENERATIONS })
+    await storage.appendUpdate(id, update)
     await storage.compact(id, mergeUpdates)
     out.push({ id, token: signer.sign(id, 'participant') })
   }

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import { installProbe } from './probe.ts'
 import { RawClient, xValuesIn } from './rawClient.ts'
-import { type Summary, summarize } from './stats.ts'
+import { mulberry32, type Summary, summarize } from './stats.ts'
 import { shapeRecord } from './tldrawDoc.ts'
 
 // Child-process entry: the bench's clients, in their own process so their CPU does not count as the server's.
@@ -79,8 +79,7 @@ async function connectBoard(url: string, n: number): Promise<Board> {
   const records = first.doc.getMap<Y.Map<unknown>>('records')
   const missing = Array.from({ length: n }, (_, j) => j).filter((j) => !records.has(shapeId(j)))
   if (missing.length > 0) {
-    let seed = 1
-    const rnd = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646
+    const rnd = mulberry32(1)
     first.doc.transact(() => {
       for (const j of missing) records.set(shapeId(j), shapeRecord(shapeId(j), rnd, j))
     })
