@@ -25,16 +25,32 @@ export class BoardService {
       linkGenerations: INITIAL_GENERATIONS,
     }
     await this.#storage.createBoard(board)
-    return { id: board.id, title: board.title, links: this.links(board.id, baseUrl) }
+    return { id: board.id, title: board.title, links: this.links(board, baseUrl) }
   }
 
-  links(boardId: string, baseUrl: string): Record<Role, string> {
-    const entries = Roles.map((role) => {
-      const url = new URL(`/b/${boardId}`, baseUrl)
-      url.searchParams.set('token', this.#signer.sign(boardId, role))
-      return [role, url.toString()] as const
-    })
+  /** Current links for every role of a board. */
+  links(board: BoardRecord, baseUrl: string): Record<Role, string> {
+    const entries = Roles.map((role) => [role, this.link(board, role, baseUrl).link] as const)
     return Object.fromEntries(entries) as Record<Role, string>
+  }
+
+  /** A new link for one role, valid for `ttlSeconds` (default: the configured lifetime). */
+  link(
+    board: BoardRecord,
+    role: Role,
+    baseUrl: string,
+    ttlSeconds?: number,
+  ): { link: string; expiresAt: number } {
+    const token = this.#signer.sign(board.id, role, board.linkGenerations[role], ttlSeconds)
+    const url = new URL(`/b/${board.id}`, baseUrl)
+    url.searchParams.set('token', token)
+    return { link: url.toString(), expiresAt: this.#signer.verify(token).exp }
+  }
+
+  /** Invalidates every link of a role handed out so far; returns the board with its new generations. */
+  async revoke(board: BoardRecord, role: Role): Promise<BoardRecord> {
+    const generation = await this.#storage.bumpLinkGeneration(board.id, role)
+    return { ...board, linkGenerations: { ...board.linkGenerations, [role]: generation } }
   }
 
   /** Verifies a token for `boardId` and that the board exists; throws an AppError with the reason. */
@@ -47,6 +63,7 @@ export class BoardService {
     if (payload.b !== boardId) throw new AppError('TOKEN_WRONG_BOARD', 'token is for another board')
     const board = await this.#storage.getBoard(boardId)
     if (!board) throw new AppError('BOARD_NOT_FOUND', 'no such board')
+    if (payload.g < board.linkGenerations[payload.r]) throw new AppError('TOKEN_REVOKED', 'link revoked')
     return { payload, board }
   }
 }

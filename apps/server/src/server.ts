@@ -12,6 +12,7 @@ import { BoardTransfer } from './BoardTransfer.ts'
 import type { Config } from './config.ts'
 import { AppError } from './errors.ts'
 import type { BoardFanout } from './fanout/BoardFanout.ts'
+import { handleBoardAction } from './http/boardActions.ts'
 import { sendProgramma } from './http/programma.ts'
 import { readJsonBody } from './http/readJsonBody.ts'
 import { sendError, sendJson } from './http/sendJson.ts'
@@ -98,8 +99,19 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
       return sendJson(res, 201, {
         id: board.id,
         title: board.title,
-        links: boards.links(board.id, baseUrl(req)),
+        links: boards.links(board, baseUrl(req)),
       })
+    }
+    const action = /^\/api\/boards\/([^/]+)\/(facilitation|links|links\/revoke)$/.exec(path)
+    if (action) {
+      if (req.method !== 'POST') throw new AppError('METHOD_NOT_ALLOWED', 'use POST')
+      const token = bearer(req) ?? url.searchParams.get('token')
+      const { payload, board } = await boards.authorize(decodeURIComponent(action[1] ?? ''), token)
+      return handleBoardAction(
+        action[2] ?? '',
+        { req, res, board, payload, baseUrl: baseUrl(req) },
+        { boards, rooms },
+      )
     }
     const boardPath = /^\/api\/boards\/([^/]+)\/(session|snapshot|programma)$/.exec(path)
     if (boardPath && req.method === 'GET') {
@@ -111,6 +123,7 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
           board: { id: board.id, title: board.title },
           role: payload.r,
           expiresAt: payload.exp,
+          serverTime: Date.now(),
         })
       }
       // The board's content (backup, the Programma van Waarden) is for the people working on it, not observers.

@@ -25,6 +25,8 @@ export const SessionResponseSchema = z.object({
   board: z.object({ id: BoardIdSchema, title: z.string() }),
   role: RoleSchema,
   expiresAt: z.number().int(),
+  /** The server's clock (epoch ms), so clients can show the facilitator's timer without skew. */
+  serverTime: z.number().optional(),
 })
 export type SessionResponse = z.infer<typeof SessionResponseSchema>
 

@@ -34,6 +34,12 @@ export const CloseCodes = {
     nl: 'Deze link is verlopen. Vraag de procesbegeleider om een nieuwe link.',
     en: 'This link has expired. Ask the facilitator for a new link.',
   },
+  REFUSED_CHANGE: {
+    code: 4409,
+    final: true,
+    nl: 'Je wijziging is niet toegestaan (de procesbegeleider heeft de structuur vergrendeld). Het bord is teruggezet naar de gedeelde versie.',
+    en: 'Your change is not allowed (the facilitator locked the structure). The board was reset to the shared version.',
+  },
   MESSAGE_TOO_LARGE: {
     code: 4413,
     final: true,

@@ -14,6 +14,26 @@ export {
 } from './api.ts'
 export type { CloseCode, CloseCodeName } from './closeCodes.ts'
 export { CloseCodes, describeCloseCode } from './closeCodes.ts'
+export type {
+  FacilitationAction,
+  FacilitationState,
+  FollowMe,
+  LinkResponse,
+  Lock,
+  Summon,
+  Timer,
+} from './facilitation.ts'
+export {
+  FACILITATION_MAP,
+  FacilitationActionSchema,
+  FacilitationStateSchema,
+  IssueLinkRequestSchema,
+  LinkResponseSchema,
+  LockSchema,
+  RevokeLinksRequestSchema,
+  SummonSchema,
+  TimerSchema,
+} from './facilitation.ts'
 export type { ApiErrorBody, HttpErrorCode } from './httpErrors.ts'
 export { HttpErrors } from './httpErrors.ts'
 export { MessageType, SyncMessageType } from './messages.ts'

@@ -88,6 +88,7 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
       socket = {
         id: `s${++nextSocketId}`,
         role,
+        generation: payload.g,
         send: (message) => {
           if (ws.readyState === ws.OPEN) ws.send(message)
         },

@@ -12,15 +12,25 @@ type Located = { path: string[] } | null
 /** The parts of a decoded Yjs item this module reads (Yjs' own `Item` class, typed loosely on purpose). */
 type DecodedItem = InstanceType<typeof Y.Item>
 
-export function changedPaths(doc: Y.Doc, update: Uint8Array): ChangedPaths {
+export function changedPaths(
+  doc: Y.Doc,
+  update: Uint8Array,
+  context: readonly Uint8Array[] = [],
+): ChangedPaths {
   const { structs, ds } = Y.decodeUpdate(update)
   const byClient = new Map<number, DecodedItem[]>()
-  for (const struct of structs) {
-    if (!(struct instanceof Y.Item)) continue
-    const list = byClient.get(struct.id.client) ?? []
-    list.push(struct)
-    byClient.set(struct.id.client, list)
+  const index = (items: readonly unknown[]) => {
+    for (const struct of items) {
+      if (!(struct instanceof Y.Item)) continue
+      const list = byClient.get(struct.id.client) ?? []
+      list.push(struct)
+      byClient.set(struct.id.client, list)
+    }
   }
+  index(structs)
+  // Updates accepted but not yet applied (same batch) may hold the items this one builds on.
+  for (const pending of context) index(Y.decodeUpdate(pending).structs)
+  const own = new Set(structs)
   const memo = new Map<DecodedItem, Located>()
   const paths: string[][] = []
   let unresolved = false
@@ -78,6 +88,7 @@ export function changedPaths(doc: Y.Doc, update: Uint8Array): ChangedPaths {
 
   for (const items of byClient.values()) {
     for (const item of items) {
+      if (!own.has(item)) continue
       const located = locate(item)
       if (located) paths.push(located.path)
       else unresolved = true

@@ -5,6 +5,9 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { changedPaths } from '../policy/changedPaths.ts'
+import { restrictionsOf } from '../policy/restrictionsOf.ts'
+import { judgeUpdate, type Restrictions } from '../policy/updatePolicy.ts'
 import type { StoredDoc } from '../storage/BoardStorage.ts'
 import { SeqTracker } from './SeqTracker.ts'
 
@@ -12,6 +15,8 @@ import { SeqTracker } from './SeqTracker.ts'
 export interface RoomSocket {
   readonly id: string
   readonly role: Role
+  /** Link generation of the token this socket connected with (revoking a role's links raises it). */
+  readonly generation: number
   send(message: Uint8Array): void
   close(code: number, reason: string): void
 }
@@ -42,11 +47,16 @@ export type RoomOptions = {
   onSkippedStoredUpdate?: (index: number, error: unknown) => void
   /** Largest awareness update accepted; presence is small, so a big one is abuse (closed with 4413). */
   maxAwarenessBytes?: number
+  /** Called when a client's update is refused by the policy (it was neither stored nor relayed). */
+  onRefused?: (socket: RoomSocket, reason: string) => void
 }
 
 const DEFAULT_MAX_AWARENESS_BYTES = 64 * 1024
 
-type Pending = { update: Uint8Array; origin: RoomSocket }
+/** Origin of changes the server makes itself (facilitator actions arriving over HTTP). */
+const SERVER = Symbol('server')
+
+type Pending = { update: Uint8Array; origin: RoomSocket | typeof SERVER }
 
 /** Transaction origin of changes that came from another server instance. */
 const REMOTE = Symbol('remote-instance')
@@ -70,6 +80,9 @@ export class Room {
   #failed = false
   #destroyed = false
   readonly #seqs: SeqTracker
+  #restrictions: Restrictions | null = null
+  // One client id per room and process for the server's own writes: its clock continues from the doc.
+  readonly #serverClientId = Math.floor(Math.random() * 0x7fffffff)
   #resyncTimer: ReturnType<typeof setInterval> | null = null
   #resyncing: Promise<void> | null = null
 
@@ -228,9 +241,49 @@ export class Room {
     }
     const update = decoding.readVarUint8Array(decoder)
     if (!canWrite(socket.role)) return // observers' document changes are dropped, never stored or relayed
-    Y.decodeUpdate(update) // throws on a malformed update, before anything is queued
+    // Decoding throws on a malformed update, before anything is queued; the paths decide whether it may be stored.
+    const changes = changedPaths(
+      this.doc,
+      update,
+      this.#queue.map((p) => p.update),
+    )
+    const refusal = judgeUpdate(socket.role, changes, this.#currentRestrictions())
+    if (refusal) {
+      this.#options.onRefused?.(socket, refusal)
+      this.#closeSocket(socket, CloseCodes.REFUSED_CHANGE.code, refusal)
+      return
+    }
     this.#queue.push({ update, origin: socket })
     this.#scheduleFlush()
+  }
+
+  /**
+   * Makes a change as the server (facilitator actions over HTTP): built on a copy of the doc, then stored,
+   * applied and relayed like any client update. Resolves once it is durable and relayed.
+   */
+  async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
+    if (this.#destroyed) throw new Error('room destroyed')
+    const fork = new Y.Doc({ gc: true })
+    fork.clientID = this.#serverClientId
+    Y.applyUpdate(fork, Y.encodeStateAsUpdate(this.doc))
+    const before = Y.encodeStateVector(fork)
+    fork.transact(() => change(fork))
+    const update = Y.encodeStateAsUpdate(fork, before)
+    fork.destroy()
+    this.#queue.push({ update, origin: SERVER })
+    await this.flushed()
+  }
+
+  /** Closes the sockets that match, e.g. those whose links were revoked. */
+  closeWhere(match: (socket: RoomSocket) => boolean, code: number, reason: string): number {
+    const matching = [...this.#sockets.keys()].filter(match)
+    for (const socket of matching) this.#closeSocket(socket, code, reason)
+    return matching.length
+  }
+
+  #currentRestrictions(): Restrictions {
+    this.#restrictions ??= restrictionsOf(this.doc)
+    return this.#restrictions
   }
 
   #scheduleFlush(): void {
@@ -264,7 +317,7 @@ export class Room {
         Y.applyUpdate(this.doc, update, origin)
       } catch {
         // Decoded fine but could not be integrated; it is stored, and skipped again on load.
-        this.#closeSocket(origin, CloseCodes.BAD_MESSAGE.code, 'BAD_UPDATE')
+        if (origin !== SERVER) this.#closeSocket(origin, CloseCodes.BAD_MESSAGE.code, 'BAD_UPDATE')
       }
     }
     this.#seqs.add(seq)
@@ -287,6 +340,7 @@ export class Room {
   }
 
   #relayUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.#restrictions = null // the lock or the set of locked records may have changed
     if (origin === 'storage') return // the initial load: nobody is connected yet
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MessageType.sync)

@@ -29,6 +29,7 @@ type Entry = {
   sinceCompaction: number
   unloading: Promise<void> | null
   unsubscribe: (() => Promise<void>) | null
+  loaded: Room | null
 }
 
 /**
@@ -68,12 +69,19 @@ export class RoomManager {
       sinceCompaction: 0,
       unloading: null,
       unsubscribe: null,
+      loaded: null,
     }
     this.#entries.set(boardId, entry)
     entry.room.catch(() => {
       if (this.#entries.get(boardId) === entry) this.#entries.delete(boardId)
     })
     return entry.room
+  }
+
+  /** The board's room if it is loaded in this process right now (no loading, no hold). */
+  loadedRoom(boardId: string): Room | null {
+    const entry = this.#entries.get(boardId)
+    return entry && !entry.unloading ? entry.loaded : null
   }
 
   release(boardId: string): void {
@@ -150,6 +158,7 @@ export class RoomManager {
     if (entry) {
       entry.sinceCompaction = stored.updates.length
       entry.unsubscribe = unsubscribe
+      entry.loaded = room
     }
     events?.loaded?.(boardId, now() - started)
     return room
