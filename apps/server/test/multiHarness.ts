@@ -77,6 +77,7 @@ export function losingUpdates(inner: BoardFanout): BoardFanout {
     subscribe: (boardId: string, handlers: FanoutHandlers) => inner.subscribe(boardId, handlers),
     publishUpdate: () => {},
     publishAwareness: (boardId, update) => inner.publishAwareness(boardId, update),
+    publishControl: (boardId, message) => inner.publishControl(boardId, message),
     close: () => inner.close(),
   }
 }

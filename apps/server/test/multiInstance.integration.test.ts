@@ -62,6 +62,27 @@ describe('multi-instance mode (PostgreSQL + Redis)', () => {
     expect(onB.doc.getArray('log').toArray()).toEqual(onA.doc.getArray('log').toArray())
   })
 
+  it('[M4] revoking links on one instance closes the revoked sockets on the other', async () => {
+    const { a, b } = await twoInstances()
+    const board = await createBoard(a.url, 'intrekken')
+    const onB = connectClient(b.wsUrl, board, 'participant')
+    clients.push(onB)
+    await onB.synced()
+    const closed = new Promise<number>((resolve) => {
+      onB.provider.on('connection-close', (event: CloseEvent | null) => event && resolve(event.code))
+    })
+    const res = await fetch(`${a.url}/api/boards/${board.id}/links/revoke`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${new URL(board.links.facilitator).searchParams.get('token')}`,
+      },
+      body: JSON.stringify({ role: 'participant' }),
+    })
+    expect(res.status).toBe(200)
+    expect(await closed).toBe(4403)
+  })
+
   it('[M3] a board created on one instance opens on another; the board list is shared storage', async () => {
     const { a, b } = await twoInstances()
     const board = await createBoard(a.url, 'gedeeld')

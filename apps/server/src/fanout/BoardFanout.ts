@@ -4,7 +4,11 @@ export type FanoutHandlers = {
   update(seq: number, update: Uint8Array): void
   /** An awareness change of clients connected to another instance. */
   awareness(update: Uint8Array): void
+  /** A board-level event from another instance, e.g. revoked links whose sockets must close everywhere. */
+  control?(message: ControlMessage): void
 }
+
+export type ControlMessage = { kind: 'revoke'; role: string; generation: number }
 
 /**
  * Carries a board's updates and awareness between server instances (one adapter per backend: Redis).
@@ -17,5 +21,6 @@ export interface BoardFanout {
   subscribe(boardId: string, handlers: FanoutHandlers): Promise<() => Promise<void>>
   publishUpdate(boardId: string, seq: number, update: Uint8Array): void
   publishAwareness(boardId: string, update: Uint8Array): void
+  publishControl(boardId: string, message: ControlMessage): void
   close(): Promise<void>
 }

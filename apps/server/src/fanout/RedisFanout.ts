@@ -2,10 +2,18 @@ import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import type { BoardFanout, FanoutHandlers } from './BoardFanout.ts'
+import { z } from 'zod'
+import type { BoardFanout, ControlMessage, FanoutHandlers } from './BoardFanout.ts'
 
 const KIND_UPDATE = 0
 const KIND_AWARENESS = 1
+const KIND_CONTROL = 2
+
+const ControlSchema = z.object({
+  kind: z.literal('revoke'),
+  role: z.string().max(20),
+  generation: z.number().int(),
+})
 
 export type RedisFanoutOptions = {
   url: string
@@ -70,6 +78,10 @@ export class RedisFanout implements BoardFanout {
     this.#publish(boardId, KIND_AWARENESS, 0, update)
   }
 
+  publishControl(boardId: string, message: ControlMessage): void {
+    this.#publish(boardId, KIND_CONTROL, 0, new TextEncoder().encode(JSON.stringify(message)))
+  }
+
   async close(): Promise<void> {
     this.#handlers.clear()
     this.#pub.disconnect()
@@ -105,6 +117,10 @@ export class RedisFanout implements BoardFanout {
       for (const h of handlers) {
         if (kind === KIND_UPDATE) h.update(seq, payload)
         else if (kind === KIND_AWARENESS) h.awareness(payload)
+        else if (kind === KIND_CONTROL) {
+          const control = ControlSchema.safeParse(JSON.parse(new TextDecoder().decode(payload)))
+          if (control.success) h.control?.(control.data)
+        }
       }
     } catch (error) {
       this.#onError(error)

@@ -20,8 +20,6 @@ export type BoardActionDeps = {
   boards: BoardService
   rooms: RoomManager
   now?: () => number
-  /** Tells other instances to close sockets of revoked links (multi-instance mode). */
-  announceRevocation?: (boardId: string, role: string, generation: number) => void
 }
 
 type Context = {
@@ -76,7 +74,7 @@ export async function handleBoardAction(action: string, ctx: Context, deps: Boar
       const updated = await deps.boards.revoke(board, role)
       const generation = updated.linkGenerations[role]
       closeRevoked(deps.rooms, board.id, role, generation)
-      deps.announceRevocation?.(board.id, role, generation)
+      deps.rooms.announce(board.id, { kind: 'revoke', role, generation })
       const response: LinkResponse = { role, ...deps.boards.link(updated, role, baseUrl) }
       return sendJson(res, 200, response)
     }

@@ -1,4 +1,5 @@
-import type { BoardFanout } from '../fanout/BoardFanout.ts'
+import { CloseCodes } from '@waardentafel/protocol'
+import type { BoardFanout, ControlMessage } from '../fanout/BoardFanout.ts'
 import type { BoardStorage, MergeUpdates } from '../storage/BoardStorage.ts'
 import { Room } from './Room.ts'
 
@@ -78,6 +79,11 @@ export class RoomManager {
     return entry.room
   }
 
+  /** Tells the other instances about a board event (no-op when this process is alone). */
+  announce(boardId: string, message: ControlMessage): void {
+    this.#options.fanout?.publishControl(boardId, message)
+  }
+
   /** The board's room if it is loaded in this process right now (no loading, no hold). */
   loadedRoom(boardId: string): Room | null {
     const entry = this.#entries.get(boardId)
@@ -121,6 +127,15 @@ export class RoomManager {
               : early.push((r) => r.receiveRemoteUpdate(seq, update)),
           awareness: (update) =>
             room ? room.receiveRemoteAwareness(update) : early.push((r) => r.receiveRemoteAwareness(update)),
+          control: (message) => {
+            if (message.kind === 'revoke') {
+              room?.closeWhere(
+                (s) => s.role === message.role && s.generation < message.generation,
+                CloseCodes.FORBIDDEN.code,
+                'TOKEN_REVOKED',
+              )
+            }
+          },
         })
       : null
     let stored: Awaited<ReturnType<BoardStorage['loadDoc']>>
