@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { RoleSchema } from './roles.ts'
+import { RoundActionSchema, RoundSchema } from './rounds.ts'
 
 /**
  * The workshop state only the facilitator controls. It lives in the board's Y.Doc under the root map
@@ -41,6 +42,7 @@ export const FacilitationStateSchema = z.object({
   summon: SummonSchema.nullable().default(null),
   followMe: FollowMeSchema.default(null),
   lock: LockSchema.default({ structure: false, valueCards: false }),
+  rounds: z.record(z.string(), RoundSchema).default({}),
 })
 export type FacilitationState = z.infer<typeof FacilitationStateSchema>
 
@@ -67,6 +69,7 @@ export const FacilitationActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('followMe'), userId: z.string().max(100), name: z.string().max(200) }),
   z.object({ action: z.literal('followMe.stop') }),
   z.object({ action: z.literal('lock'), structure: z.boolean(), valueCards: z.boolean() }),
+  ...RoundActionSchema.options,
 ])
 export type FacilitationAction = z.infer<typeof FacilitationActionSchema>
 

@@ -39,5 +39,28 @@ export { HttpErrors } from './httpErrors.ts'
 export { MessageType, SyncMessageType } from './messages.ts'
 export type { Role } from './roles.ts'
 export { canWrite, RoleSchema, Roles } from './roles.ts'
+export type {
+  Placement,
+  PutPlacementsRequest,
+  Round,
+  RoundAction,
+  RoundClass,
+  RoundReport,
+  RoundValueResult,
+  SessionSummary,
+} from './rounds.ts'
+export {
+  ParticipantSchema,
+  PlacementSchema,
+  PutPlacementsRequestSchema,
+  ROUND_CLASSES,
+  RoundActionSchema,
+  RoundClassSchema,
+  RoundReportSchema,
+  RoundSchema,
+  RoundValueResultSchema,
+  SaveSessionRequestSchema,
+  SessionSummarySchema,
+} from './rounds.ts'
 export type { TokenPayload } from './token.ts'
 export { BoardIdSchema, TokenPayloadSchema } from './token.ts'
