@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import {
   CloseCodes,
@@ -10,7 +11,7 @@ import {
 import type { z } from 'zod'
 import type { BoardService } from '../BoardService.ts'
 import { AppError } from '../errors.ts'
-import { applyFacilitationAction } from '../facilitation/applyFacilitationAction.ts'
+import { type ActionResult, applyFacilitationAction } from '../facilitation/applyFacilitationAction.ts'
 import type { RoomManager } from '../room/RoomManager.ts'
 import type { BoardRecord } from '../storage/BoardStorage.ts'
 import { readJsonBody } from './readJsonBody.ts'
@@ -51,12 +52,15 @@ export async function handleBoardAction(action: string, ctx: Context, deps: Boar
     case 'facilitation': {
       const request = await body(req, FacilitationActionSchema)
       const room = await deps.rooms.acquire(board.id)
+      let result: ActionResult = {}
       try {
-        await room.applyServerChange((doc) => applyFacilitationAction(doc, request, now()))
+        await room.applyServerChange((doc) => {
+          result = applyFacilitationAction(doc, request, now(), () => randomBytes(6).toString('base64url'))
+        })
       } finally {
         deps.rooms.release(board.id)
       }
-      return sendJson(res, 200, { ok: true })
+      return sendJson(res, 200, { ok: true, ...result })
     }
     case 'links': {
       const request = await body(req, IssueLinkRequestSchema)

@@ -266,10 +266,14 @@ export class Room {
     const fork = new Y.Doc({ gc: true })
     fork.clientID = this.#serverClientId
     Y.applyUpdate(fork, Y.encodeStateAsUpdate(this.doc))
-    const before = Y.encodeStateVector(fork)
-    fork.transact(() => change(fork))
-    const update = Y.encodeStateAsUpdate(fork, before)
-    fork.destroy()
+    let update: Uint8Array
+    try {
+      const before = Y.encodeStateVector(fork)
+      fork.transact(() => change(fork))
+      update = Y.encodeStateAsUpdate(fork, before)
+    } finally {
+      fork.destroy()
+    }
     this.#queue.push({ update, origin: SERVER })
     await this.flushed()
   }

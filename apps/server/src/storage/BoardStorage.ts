@@ -25,6 +25,20 @@ export type StoredDoc = {
   lastSeq: number
 }
 
+/** One participant's latest placement of one value in a prioritising round. */
+export type StoredPlacement = {
+  participantKey: string
+  name: string
+  organisation: string
+  valueId: string
+  klasse: string
+  twijfel: boolean
+  at: number
+}
+
+/** A named snapshot of a board ("Sessie 1 — Quickscan"); `data` is the board snapshot as JSON text. */
+export type StoredSession = { id: string; name: string; createdAt: number; data: string }
+
 /** Merges a snapshot and updates into one update (done by the Yjs layer; storage stays format-agnostic). */
 export type MergeUpdates = (snapshot: Uint8Array | null, updates: Uint8Array[]) => Uint8Array
 
@@ -50,5 +64,15 @@ export interface BoardStorage {
    * written before the covered rows are deleted; updates appended meanwhile are kept.
    */
   compact(boardId: string, merge: MergeUpdates): Promise<void>
+  /**
+   * Stores placements of a round, keeping per participant and value the one with the latest `at` (a placement
+   * older than the stored one is ignored), so devices and retries may deliver in any order.
+   */
+  savePlacements(boardId: string, roundId: string, placements: StoredPlacement[]): Promise<void>
+  listPlacements(boardId: string, roundId: string): Promise<StoredPlacement[]>
+  saveSession(boardId: string, session: StoredSession): Promise<void>
+  /** Sessions of a board, oldest first, without their data. */
+  listSessions(boardId: string): Promise<Omit<StoredSession, 'data'>[]>
+  getSession(boardId: string, id: string): Promise<StoredSession | null>
   close(): Promise<void>
 }

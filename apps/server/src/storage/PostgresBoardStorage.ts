@@ -1,5 +1,13 @@
 import pg from 'pg'
-import type { BoardRecord, BoardStorage, LinkGenerations, MergeUpdates, StoredDoc } from './BoardStorage.ts'
+import type {
+  BoardRecord,
+  BoardStorage,
+  LinkGenerations,
+  MergeUpdates,
+  StoredDoc,
+  StoredPlacement,
+  StoredSession,
+} from './BoardStorage.ts'
 import { parseGenerations } from './parseGenerations.ts'
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/
@@ -120,6 +128,67 @@ export class PostgresBoardStorage implements BoardStorage {
     })
   }
 
+  async savePlacements(boardId: string, roundId: string, placements: StoredPlacement[]): Promise<void> {
+    if (placements.length === 0) return
+    await this.#transaction(`${boardId}:round`, async (client) => {
+      for (const p of placements) {
+        await client.query(
+          `INSERT INTO ${this.#t('round_placements')}
+             (board_id, round_id, participant_key, value_id, name, organisation, klasse, twijfel, at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+           ON CONFLICT (board_id, round_id, participant_key, value_id) DO UPDATE SET
+             name = excluded.name, organisation = excluded.organisation, klasse = excluded.klasse,
+             twijfel = excluded.twijfel, at = excluded.at
+           WHERE excluded.at > ${this.#t('round_placements')}.at`,
+          [boardId, roundId, p.participantKey, p.valueId, p.name, p.organisation, p.klasse, p.twijfel, p.at],
+        )
+      }
+    })
+  }
+
+  async listPlacements(boardId: string, roundId: string): Promise<StoredPlacement[]> {
+    const { rows } = await this.#query(
+      `SELECT participant_key, value_id, name, organisation, klasse, twijfel, at FROM ${this.#t('round_placements')}
+       WHERE board_id = $1 AND round_id = $2 ORDER BY participant_key, value_id`,
+      [boardId, roundId],
+    )
+    return rows.map((r) => ({
+      participantKey: String(r.participant_key),
+      valueId: String(r.value_id),
+      name: String(r.name),
+      organisation: String(r.organisation),
+      klasse: String(r.klasse),
+      twijfel: Boolean(r.twijfel),
+      at: Number(r.at),
+    }))
+  }
+
+  async saveSession(boardId: string, session: StoredSession): Promise<void> {
+    await this.#query(
+      `INSERT INTO ${this.#t('board_sessions')} (board_id, id, name, created_at, data) VALUES ($1, $2, $3, $4, $5)`,
+      [boardId, session.id, session.name, session.createdAt, session.data],
+    )
+  }
+
+  async listSessions(boardId: string): Promise<Omit<StoredSession, 'data'>[]> {
+    const { rows } = await this.#query(
+      `SELECT id, name, created_at FROM ${this.#t('board_sessions')} WHERE board_id = $1 ORDER BY created_at, id`,
+      [boardId],
+    )
+    return rows.map((r) => ({ id: String(r.id), name: String(r.name), createdAt: Number(r.created_at) }))
+  }
+
+  async getSession(boardId: string, id: string): Promise<StoredSession | null> {
+    const { rows } = await this.#query(
+      `SELECT id, name, created_at, data FROM ${this.#t('board_sessions')} WHERE board_id = $1 AND id = $2`,
+      [boardId, id],
+    )
+    const r = rows[0]
+    return r
+      ? { id: String(r.id), name: String(r.name), createdAt: Number(r.created_at), data: String(r.data) }
+      : null
+  }
+
   async close(): Promise<void> {
     await this.#pool.end()
   }
@@ -143,6 +212,13 @@ export class PostgresBoardStorage implements BoardStorage {
           board_id TEXT NOT NULL, seq BIGINT NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (board_id, seq));
         CREATE TABLE IF NOT EXISTS ${this.#t('doc_snapshots')} (
           board_id TEXT PRIMARY KEY, data BYTEA NOT NULL, covers_seq BIGINT NOT NULL);
+        CREATE TABLE IF NOT EXISTS ${this.#t('round_placements')} (
+          board_id TEXT NOT NULL, round_id TEXT NOT NULL, participant_key TEXT NOT NULL, value_id TEXT NOT NULL,
+          name TEXT NOT NULL, organisation TEXT NOT NULL, klasse TEXT NOT NULL, twijfel BOOLEAN NOT NULL,
+          at BIGINT NOT NULL, PRIMARY KEY (board_id, round_id, participant_key, value_id));
+        CREATE TABLE IF NOT EXISTS ${this.#t('board_sessions')} (
+          board_id TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, created_at BIGINT NOT NULL, data TEXT NOT NULL,
+          PRIMARY KEY (board_id, id));
         ALTER TABLE ${this.#t('boards')} ADD COLUMN IF NOT EXISTS link_generations JSONB NOT NULL DEFAULT '{}'::jsonb;`)
       await client.query('COMMIT')
     } catch (error) {

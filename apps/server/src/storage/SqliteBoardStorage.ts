@@ -1,7 +1,15 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
-import type { BoardRecord, BoardStorage, LinkGenerations, MergeUpdates, StoredDoc } from './BoardStorage.ts'
+import type {
+  BoardRecord,
+  BoardStorage,
+  LinkGenerations,
+  MergeUpdates,
+  StoredDoc,
+  StoredPlacement,
+  StoredSession,
+} from './BoardStorage.ts'
 import { parseGenerations } from './parseGenerations.ts'
 
 const SCHEMA = `
@@ -16,6 +24,26 @@ CREATE TABLE IF NOT EXISTS doc_updates (
   seq INTEGER NOT NULL,
   data BLOB NOT NULL,
   PRIMARY KEY (board_id, seq)
+);
+CREATE TABLE IF NOT EXISTS round_placements (
+  board_id TEXT NOT NULL,
+  round_id TEXT NOT NULL,
+  participant_key TEXT NOT NULL,
+  value_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  organisation TEXT NOT NULL,
+  klasse TEXT NOT NULL,
+  twijfel INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  PRIMARY KEY (board_id, round_id, participant_key, value_id)
+);
+CREATE TABLE IF NOT EXISTS board_sessions (
+  board_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (board_id, id)
 );
 CREATE TABLE IF NOT EXISTS doc_snapshots (
   board_id TEXT PRIMARY KEY,
@@ -126,6 +154,76 @@ export class SqliteBoardStorage implements BoardStorage {
       this.#db.exec('ROLLBACK')
       throw error
     }
+  }
+
+  async savePlacements(boardId: string, roundId: string, placements: StoredPlacement[]): Promise<void> {
+    const upsert = this.#db.prepare(`
+      INSERT INTO round_placements (board_id, round_id, participant_key, value_id, name, organisation, klasse, twijfel, at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (board_id, round_id, participant_key, value_id) DO UPDATE SET
+        name = excluded.name, organisation = excluded.organisation, klasse = excluded.klasse,
+        twijfel = excluded.twijfel, at = excluded.at
+      WHERE excluded.at > round_placements.at`)
+    this.#db.exec('BEGIN IMMEDIATE')
+    try {
+      for (const p of placements) {
+        upsert.run(
+          boardId,
+          roundId,
+          p.participantKey,
+          p.valueId,
+          p.name,
+          p.organisation,
+          p.klasse,
+          p.twijfel ? 1 : 0,
+          p.at,
+        )
+      }
+      this.#db.exec('COMMIT')
+    } catch (error) {
+      this.#db.exec('ROLLBACK')
+      throw error
+    }
+  }
+
+  async listPlacements(boardId: string, roundId: string): Promise<StoredPlacement[]> {
+    const rows = this.#db
+      .prepare(
+        `SELECT participant_key, value_id, name, organisation, klasse, twijfel, at FROM round_placements
+         WHERE board_id = ? AND round_id = ? ORDER BY participant_key, value_id`,
+      )
+      .all(boardId, roundId)
+    return rows.map((r) => ({
+      participantKey: String(r.participant_key),
+      valueId: String(r.value_id),
+      name: String(r.name),
+      organisation: String(r.organisation),
+      klasse: String(r.klasse),
+      twijfel: Number(r.twijfel) === 1,
+      at: Number(r.at),
+    }))
+  }
+
+  async saveSession(boardId: string, session: StoredSession): Promise<void> {
+    this.#db
+      .prepare('INSERT INTO board_sessions (board_id, id, name, created_at, data) VALUES (?, ?, ?, ?, ?)')
+      .run(boardId, session.id, session.name, session.createdAt, session.data)
+  }
+
+  async listSessions(boardId: string): Promise<Omit<StoredSession, 'data'>[]> {
+    const rows = this.#db
+      .prepare('SELECT id, name, created_at FROM board_sessions WHERE board_id = ? ORDER BY created_at, id')
+      .all(boardId)
+    return rows.map((r) => ({ id: String(r.id), name: String(r.name), createdAt: Number(r.created_at) }))
+  }
+
+  async getSession(boardId: string, id: string): Promise<StoredSession | null> {
+    const r = this.#db
+      .prepare('SELECT id, name, created_at, data FROM board_sessions WHERE board_id = ? AND id = ?')
+      .get(boardId, id)
+    return r
+      ? { id: String(r.id), name: String(r.name), createdAt: Number(r.created_at), data: String(r.data) }
+      : null
   }
 
   async close(): Promise<void> {

@@ -167,6 +167,49 @@ export function storageContract(name: string, make: () => Promise<BoardStorage>)
       await s.close()
     })
 
+    it('keeps the latest placement per participant and value, whatever the delivery order', async () => {
+      const s = await make()
+      const base = { participantKey: 'p-anna-0001', name: 'Anna', organisation: 'GGD', twijfel: false }
+      await s.savePlacements('board-r', 'r1', [
+        { ...base, valueId: 'shape:groen', klasse: 'sturend', at: 200 },
+        { ...base, valueId: 'shape:lucht', klasse: 'meekoppelen', at: 100 },
+      ])
+      // An older placement from another device arrives late; a newer one overrides.
+      await s.savePlacements('board-r', 'r1', [
+        { ...base, valueId: 'shape:groen', klasse: 'vinger-aan-de-pols', at: 150 },
+        { ...base, valueId: 'shape:lucht', klasse: 'sturend', twijfel: true, at: 300 },
+      ])
+      await s.savePlacements('board-r', 'r2', [
+        { ...base, valueId: 'shape:groen', klasse: 'meekoppelen', at: 1 },
+      ])
+      const stored = await s.listPlacements('board-r', 'r1')
+      expect(stored.map((p) => [p.valueId, p.klasse, p.twijfel, p.at])).toEqual([
+        ['shape:groen', 'sturend', false, 200],
+        ['shape:lucht', 'sturend', true, 300],
+      ])
+      expect(stored[0]).toMatchObject({ name: 'Anna', organisation: 'GGD' })
+      await s.close()
+    })
+
+    it('saves named sessions and lists them oldest first without their data', async () => {
+      const s = await make()
+      await s.saveSession('board-s', { id: 'b', name: 'Sessie 2', createdAt: 20, data: '{"n":2}' })
+      await s.saveSession('board-s', { id: 'a', name: 'Sessie 1', createdAt: 10, data: '{"n":1}' })
+      expect(await s.listSessions('board-s')).toEqual([
+        { id: 'a', name: 'Sessie 1', createdAt: 10 },
+        { id: 'b', name: 'Sessie 2', createdAt: 20 },
+      ])
+      expect(await s.getSession('board-s', 'b')).toEqual({
+        id: 'b',
+        name: 'Sessie 2',
+        createdAt: 20,
+        data: '{"n":2}',
+      })
+      expect(await s.getSession('board-s', 'zz')).toBeNull()
+      expect(await s.listSessions('board-other')).toEqual([])
+      await s.close()
+    })
+
     it('concurrent appends to one board get positions in commit order', async () => {
       const s = await make()
       const positions = await Promise.all(
