@@ -34,6 +34,29 @@ export type { ReadBoardResult } from './board/readBoard.ts'
 export { readBoard } from './board/readBoard.ts'
 export { plainTextToRichText, richTextToPlainText } from './board/richTextToPlainText.ts'
 
+// Comparing two snapshots of a board
+export type {
+  BaathouderChange,
+  BaathouderChangeKind,
+  BoardComparison,
+  ComparisonSummary,
+  TensionChanges,
+  ValueChange,
+  ValueChangeKind,
+} from './compare/boardComparisonSchema.ts'
+export {
+  BAATHOUDER_CHANGE_KINDS,
+  baathouderChangeSchema,
+  boardComparisonSchema,
+  comparisonSummarySchema,
+  tensionChangesSchema,
+  VALUE_CHANGE_KINDS,
+  valueChangeSchema,
+} from './compare/boardComparisonSchema.ts'
+export type { CompareBoardsError, CompareBoardsResult } from './compare/compareBoards.ts'
+export { compareBoards } from './compare/compareBoards.ts'
+export { describeComparison } from './compare/describeComparison.ts'
+
 // Exports
 export type { DocumentBlock } from './export/DocumentBlock.ts'
 export { pvwToBlocks } from './export/pvwToBlocks.ts'
