@@ -24,6 +24,16 @@ export interface BindTldrawStoreToYDocOptions<Props> {
    */
   undoCaptureTimeoutMs?: number
   onInvalidRecord?: (report: InvalidRecordReport) => void
+  /**
+   * Which document records this doc holds (default: all). A record that stops matching is removed from this
+   * doc but stays in the store — e.g. a participant's private notes go to a local-only doc until revealed.
+   */
+  includes?: (record: TLRecord) => boolean
+  /**
+   * Hold local writes until the doc has the board's `document:document` record (default true: protects an
+   * existing board from a client's defaults before the first sync). A doc that never holds it sets false.
+   */
+  waitForDocumentRecord?: boolean
 }
 
 type RecordId = TLRecord['id']
@@ -33,6 +43,8 @@ type ReadResult = { ok: true; record: TLRecord } | { ok: false; report: InvalidR
 export function bindTldrawStoreToYDoc<Props>(options: BindTldrawStoreToYDocOptions<Props>): TldrawYjsBinding {
   const { store, doc, onInvalidRecord } = options
   const throttleMs = options.throttleMs ?? DEFAULT_THROTTLE_MS
+  const includes = options.includes ?? (() => true)
+  const waitForDocumentRecord = options.waitForDocumentRecord ?? true
   const records = doc.getMap<unknown>(RECORDS_MAP_NAME)
   const schemaMap = doc.getMap<unknown>(SCHEMA_MAP_NAME)
   const ourSchema = store.schema.serialize()
@@ -199,7 +211,7 @@ export function bindTldrawStoreToYDoc<Props>(options: BindTldrawStoreToYDocOptio
     doc.transact(() => {
       for (const [id, paths] of batch) {
         const record = store.get(id as RecordId)
-        if (record) writeYRecord(records, id, record as unknown as JsonRecord, paths)
+        if (record && includes(record)) writeYRecord(records, id, record as unknown as JsonRecord, paths)
         else if (records.has(id)) records.delete(id)
       }
     }, localOrigin)
@@ -208,7 +220,7 @@ export function bindTldrawStoreToYDoc<Props>(options: BindTldrawStoreToYDocOptio
   // A newer doc would be corrupted by our older format, so edits stay pending while the app asks to
   // reload. Before the board exists in the doc (first sync or ensureBoardInitialised), tldraw's own
   // default page and document records would race the server's copies and could replace them.
-  const canWrite = () => status !== 'newer' && records.has(TLDOCUMENT_ID)
+  const canWrite = () => status !== 'newer' && (!waitForDocumentRecord || records.has(TLDOCUMENT_ID))
 
   const schedule = () => {
     if (throttleMs <= 0) flush()
@@ -240,7 +252,8 @@ export function bindTldrawStoreToYDoc<Props>(options: BindTldrawStoreToYDocOptio
   applyFromDoc(records.keys())
   // Document records only this store has (e.g. the page tldraw's editor created on mount) are shared.
   for (const record of store.allRecords()) {
-    if (documentTypes.has(record.typeName) && !records.has(record.id)) pending.set(record.id, 'all')
+    if (documentTypes.has(record.typeName) && includes(record) && !records.has(record.id))
+      pending.set(record.id, 'all')
   }
   if (pending.size > 0) schedule()
   records.observeDeep(onRecordsChanged)
