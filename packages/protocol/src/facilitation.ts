@@ -37,12 +37,20 @@ export type FollowMe = z.infer<typeof FollowMeSchema>
 export const LockSchema = z.object({ structure: z.boolean(), valueCards: z.boolean() })
 export type Lock = z.infer<typeof LockSchema>
 
+/**
+ * Private mode: while `on`, a participant's new notes stay in a local-only document on their own device (the
+ * server never receives them). Raising `revealSeq` asks every device to move its private notes onto the board.
+ */
+export const PrivateModeSchema = z.object({ on: z.boolean(), revealSeq: z.number().int().nonnegative() })
+export type PrivateMode = z.infer<typeof PrivateModeSchema>
+
 export const FacilitationStateSchema = z.object({
   timer: TimerSchema.default({ status: 'idle', durationMs: 0, endsAt: null, remainingMs: 0 }),
   summon: SummonSchema.nullable().default(null),
   followMe: FollowMeSchema.default(null),
   lock: LockSchema.default({ structure: false, valueCards: false }),
   rounds: z.record(z.string(), RoundSchema).default({}),
+  privateMode: PrivateModeSchema.default({ on: false, revealSeq: 0 }),
 })
 export type FacilitationState = z.infer<typeof FacilitationStateSchema>
 
@@ -69,6 +77,8 @@ export const FacilitationActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('followMe'), userId: z.string().max(100), name: z.string().max(200) }),
   z.object({ action: z.literal('followMe.stop') }),
   z.object({ action: z.literal('lock'), structure: z.boolean(), valueCards: z.boolean() }),
+  z.object({ action: z.literal('privateMode'), on: z.boolean() }),
+  z.object({ action: z.literal('privateMode.reveal') }),
   ...RoundActionSchema.options,
 ])
 export type FacilitationAction = z.infer<typeof FacilitationActionSchema>

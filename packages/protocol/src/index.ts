@@ -30,6 +30,7 @@ export {
   IssueLinkRequestSchema,
   LinkResponseSchema,
   LockSchema,
+  PrivateModeSchema,
   RevokeLinksRequestSchema,
   SummonSchema,
   TimerSchema,

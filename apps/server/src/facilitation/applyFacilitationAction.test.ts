@@ -61,6 +61,14 @@ describe('applyFacilitationAction', () => {
     )
   })
 
+  it('turns private mode on and off and counts reveals', () => {
+    const doc = new Y.Doc()
+    applyFacilitationAction(doc, { action: 'privateMode', on: true }, 0, ids)
+    applyFacilitationAction(doc, { action: 'privateMode.reveal' }, 0, ids)
+    applyFacilitationAction(doc, { action: 'privateMode', on: false }, 0, ids)
+    expect(state(doc).privateMode).toEqual({ on: false, revealSeq: 1 })
+  })
+
   it('sets and clears follow-me and the lock', () => {
     const doc = new Y.Doc()
     applyFacilitationAction(doc, { action: 'followMe', userId: 'user:f', name: 'Fenna' }, 0, ids)

@@ -1,6 +1,7 @@
 import {
   FACILITATION_MAP,
   type FacilitationAction,
+  PrivateModeSchema,
   type Round,
   RoundSchema,
   type Summon,
@@ -89,6 +90,17 @@ export function applyFacilitationAction(
     case 'lock':
       map.set('lock', { structure: action.structure, valueCards: action.valueCards })
       return {}
+    case 'privateMode': {
+      const current = PrivateModeSchema.safeParse(map.get('privateMode'))
+      map.set('privateMode', { on: action.on, revealSeq: current.success ? current.data.revealSeq : 0 })
+      return {}
+    }
+    case 'privateMode.reveal': {
+      const current = PrivateModeSchema.safeParse(map.get('privateMode'))
+      const state = current.success ? current.data : { on: false, revealSeq: 0 }
+      map.set('privateMode', { ...state, revealSeq: state.revealSeq + 1 })
+      return {}
+    }
     case 'round.open': {
       const round: Round = {
         id: newId(),
