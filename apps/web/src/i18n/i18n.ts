@@ -1,5 +1,6 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
+import { privateEn, privateNl } from '../private/privateMessages.ts'
 import { pvwEn, pvwNl } from '../pvw/pvwMessages.ts'
 import { en, nl } from './messages.ts'
 
@@ -19,7 +20,10 @@ function storedLanguage(): Language {
 /** Dutch by default; the user's choice is remembered on the device and drives tldraw's locale too. */
 export function setupI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
-    resources: { nl: { translation: { ...nl, pvw: pvwNl } }, en: { translation: { ...en, pvw: pvwEn } } },
+    resources: {
+      nl: { translation: { ...nl, pvw: pvwNl, privateMode: privateNl } },
+      en: { translation: { ...en, pvw: pvwEn, privateMode: privateEn } },
+    },
     lng: storedLanguage(),
     fallbackLng: 'nl',
     interpolation: { escapeValue: false },

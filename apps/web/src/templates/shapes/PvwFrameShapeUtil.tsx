@@ -25,18 +25,19 @@ function PvwFrameView({ shape }: { shape: PvwFrameShape }) {
           {t('templates.pvw.notes', { count: notes })}
         </span>
       </div>
-      <dl className="wt-pvw-summary">
-        {summary.length === 0 ? (
-          <dd className="wt-muted">{t('templates.pvw.empty')}</dd>
-        ) : (
-          summary.map((line) => (
+      {/* A <dl> holds only term/definition pairs, so the empty state is a paragraph of its own. */}
+      {summary.length === 0 ? (
+        <p className="wt-pvw-summary wt-muted">{t('templates.pvw.empty')}</p>
+      ) : (
+        <dl className="wt-pvw-summary">
+          {summary.map((line) => (
             <div key={line.label}>
               <dt>{line.label}</dt>
               <dd>{line.value}</dd>
             </div>
-          ))
-        )}
-      </dl>
+          ))}
+        </dl>
+      )}
     </div>
   )
 }
