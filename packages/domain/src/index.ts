@@ -115,6 +115,14 @@ export {
 } from './pvw/programmaVanWaardenSchema.ts'
 export { runKwaliteitstoets } from './pvw/runKwaliteitstoets.ts'
 
+// Prioritising rounds (asynchronous)
+export type { RoundAggregate, RoundParticipantProgress, RoundValueResult } from './rounds/aggregateRound.ts'
+export { aggregateRound, disagreementOf } from './rounds/aggregateRound.ts'
+export type { MergeablePlacement } from './rounds/mergePlacements.ts'
+export { mergePlacements } from './rounds/mergePlacements.ts'
+export type { RoundClass, RoundPlacement } from './rounds/RoundPlacement.ts'
+export { ROUND_CLASSES } from './rounds/RoundPlacement.ts'
+
 // Shapes: type names, props schemas, defaults, migrations
 export type {
   BaathouderCardProps,
