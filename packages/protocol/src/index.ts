@@ -20,6 +20,7 @@ export type {
   FollowMe,
   LinkResponse,
   Lock,
+  PrivateMode,
   Summon,
   Timer,
 } from './facilitation.ts'

@@ -7,6 +7,7 @@ import {
   createPresenceStateDerivation,
   createUserId,
   type Editor,
+  getDefaultUserPresence,
   type TLComponents,
   type TLCurrentUser,
   type TLUiOverrides,
@@ -17,6 +18,9 @@ import {
 import 'tldraw/tldraw.css'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import type { Identity } from '../identity.ts'
+import { isPrivateRecord } from '../private/isPrivateRecord.ts'
+import { PrivateModeBar } from '../private/PrivateModeBar.tsx'
+import { usePrivateMode, usePrivateNotes } from '../private/usePrivateNotes.ts'
 import { PvwPanel } from '../pvw/PvwPanel.tsx'
 import { TemplatePanels } from '../templates/index.ts'
 import { BoardChrome } from './BoardChrome.tsx'
@@ -27,6 +31,14 @@ import { bindingUtils, shapeUtils, useSyncedStore } from './useSyncedStore.ts'
 const assetUrls = getAssetUrlsByImport()
 const components: TLComponents = { SharePanel: ParticipantsSharePanel }
 
+async function facilitate(boardId: string, token: string, action: unknown): Promise<void> {
+  await fetch(`/api/boards/${boardId}/facilitation`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(action),
+  })
+}
+
 type Props = { session: SessionResponse; token: string; identity: Identity; licenseKey: string | null }
 
 /** The live board: the synced store, presence, and tldraw with our undo/redo and read-only rules. */
@@ -35,6 +47,8 @@ export function BoardView({ session, token, identity, licenseKey }: Props) {
   const synced = useSyncedStore(session.board.id, token, session.role)
   const [editor, setEditor] = useState<Editor | null>(null)
   const label = identity.organisation ? `${identity.name} (${identity.organisation})` : identity.name
+  const privateMode = usePrivateMode(synced?.connection.doc ?? null)
+  const privateCount = usePrivateNotes(editor, session.board.id, session.role, privateMode)
 
   // tldraw's own user: its id is ours so that tldraw tells our presence from others', and its locale follows i18n.
   const user = useMemo<TLCurrentUser>(() => {
@@ -54,7 +68,17 @@ export function BoardView({ session, token, identity, licenseKey }: Props) {
       'presenceUser',
       UserRecordType.create({ id: createUserId(identity.userId), name: label, color: identity.color }),
     )
-    const presence = createPresenceStateDerivation($user)(synced.store)
+    // Private notes stay private in presence too: their ids never appear in what others see selected.
+    const presence = createPresenceStateDerivation($user, {
+      getUserPresence(store, presenceUser) {
+        const base = getDefaultUserPresence(store, presenceUser)
+        if (!base) return null
+        return {
+          ...base,
+          selectedShapeIds: base.selectedShapeIds.filter((id) => !isPrivateRecord(store.get(id))),
+        }
+      },
+    })(synced.store)
     const awareness = synced.connection.provider.awareness
     awareness.setLocalStateField('user', {
       name: identity.name,
@@ -115,13 +139,22 @@ export function BoardView({ session, token, identity, licenseKey }: Props) {
             components={components}
             onMount={(e) => {
               setEditor(e)
-              ;(window as unknown as { __wtEditor?: Editor }).__wtEditor = e
+              // Test hooks: browser tests read the editor and the shared doc as a person's browser holds them.
+              Object.assign(window, { __wtEditor: e, __wtDoc: synced.connection.doc })
             }}
             {...(licenseKey ? { licenseKey } : {})}
           />
         </AwarenessContext.Provider>
       </div>
       <TemplatePanels editor={editor} role={session.role} />
+      <PrivateModeBar
+        role={session.role}
+        mode={privateMode}
+        privateCount={privateCount}
+        {...(session.role === 'facilitator'
+          ? { act: (action) => facilitate(session.board.id, token, action) }
+          : {})}
+      />
       <PvwPanel editor={editor} board={session.board} token={token} role={session.role} />
       <BoardChrome session={session} connection={synced.connection} binding={synced.binding} />
     </div>

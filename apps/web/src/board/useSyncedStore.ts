@@ -7,6 +7,7 @@ import {
 import i18next from 'i18next'
 import { useEffect, useState } from 'react'
 import { createTLStore, defaultBindingUtils, defaultShapeUtils, type TLStore } from 'tldraw'
+import { isPrivateRecord } from '../private/isPrivateRecord.ts'
 import { templateBindingUtils, templateShapeUtils } from '../templates/index.ts'
 import { BoardConnection } from './BoardConnection.ts'
 
@@ -37,6 +38,8 @@ export function useSyncedStore(boardId: string, token: string, role: Role): Sync
       binding = bindTldrawStoreToYDoc({
         store,
         doc: connection.doc,
+        // Private notes (private mode) never go into the shared doc; usePrivateNotes keeps them on this device.
+        includes: (record) => !isPrivateRecord(record),
         onInvalidRecord: (report) =>
           console.warn('board record set aside', report.id, report.reason, report.error),
       })
