@@ -66,7 +66,7 @@ describe('compareBoards', () => {
     )
   })
 
-  it('lists each change of the second session, sorted by name', () => {
+  it('[C3–C7] lists each change of the second session, sorted by name', () => {
     const comparison = compared(base, secondSession())
     expect(comparison.values).toEqual([
       {
@@ -164,7 +164,7 @@ describe('compareBoards', () => {
     )
   })
 
-  it('reads the same changes backwards: added becomes removed, from becomes to', () => {
+  it('[C1] reads the same changes backwards: added becomes removed, from becomes to', () => {
     const forward = compared(base, secondSession())
     const backward = compared(secondSession(), base)
     const flip = {
@@ -197,7 +197,7 @@ describe('compareBoards', () => {
     expect(backward.tensions.removed.map((t) => t.id)).toEqual(forward.tensions.added.map((t) => t.id))
   })
 
-  it('counts a tension added straight into besloten as added, once', () => {
+  it('[C5] counts a tension added straight into besloten as added, once', () => {
     const s = copy()
     s.records.push({
       ...rec(s, 'shape:t-dynamiek-rust'),
@@ -211,7 +211,7 @@ describe('compareBoards', () => {
     expect(summary.changes).toBe(1)
   })
 
-  it('orders equal names by id, and a card leaving every prioritering goes to null', () => {
+  it('[C2][C6] orders equal names by id, and a card leaving every prioritering goes to null', () => {
     const board = (x: number) => {
       const b = createBoardBuilder('board:t', 't')
       const p = b.prioritering({ id: 'p', x: 0, y: 0, props: prioriteringDefaultProps() })
@@ -277,7 +277,7 @@ describe('compareBoards after moving one card (property)', () => {
     )
   }
 
-  it('reports that card exactly when its class, schil or status changed, and nothing else', () => {
+  it('[C2] reports that card exactly when its class, schil or status changed, and nothing else', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...cards),

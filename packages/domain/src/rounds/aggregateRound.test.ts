@@ -47,7 +47,7 @@ describe('aggregateRound', () => {
   ]
   const round = aggregateRound(placements, ['v:eens', 'v:gelijk', 'v:verdeeld', 'v:leeg'])
 
-  it('counts per class, with majority, consensus and disagreement', () => {
+  it('[R4] counts per class, with majority, consensus and disagreement', () => {
     const [eens, gelijk, verdeeld, leeg] = round.values
     expect(eens).toEqual({
       valueId: 'v:eens',
@@ -80,12 +80,12 @@ describe('aggregateRound', () => {
     for (const v of round.values) expect(roundValueResultSchema.parse(v)).toEqual(v)
   })
 
-  it('lists what to discuss, strongest disagreement first, and ignores values outside the round', () => {
+  it('[R2][R5] lists what to discuss, strongest disagreement first, and ignores values outside the round', () => {
     expect(round.toDiscuss).toEqual(['v:verdeeld', 'v:gelijk'])
     expect(round.values.map((v) => v.valueId)).not.toContain('v:ander-bord')
   })
 
-  it('tracks progress per participant; someone who placed only values outside the round is not in it', () => {
+  it('[R3] tracks progress per participant; someone who placed only values outside the round is not in it', () => {
     expect(round.participants).toEqual([
       { key: 'p1', placed: 3, done: false },
       { key: 'p2', placed: 3, done: false },
@@ -96,7 +96,7 @@ describe('aggregateRound', () => {
     expect(three.participants.every((p) => p.done)).toBe(true)
   })
 
-  it('breaks equal disagreement by more twijfel first, then by value id', () => {
+  it('[R5] breaks equal disagreement by more twijfel first, then by value id', () => {
     const result = aggregateRound(
       [
         // 2–1–0 and 0–1–2: the same disagreement.
@@ -116,7 +116,7 @@ describe('aggregateRound', () => {
     expect(result.toDiscuss).toEqual(['v:c', 'v:a', 'v:b'])
   })
 
-  it('merges raw rows first: only the latest placement of a participant counts', () => {
+  it('[R2] merges raw rows first: only the latest placement of a participant counts', () => {
     const result = aggregateRound(
       [
         { participantKey: 'a', valueId: 'v', klasse: 'vinger-aan-de-pols', twijfel: true, at: 30 },

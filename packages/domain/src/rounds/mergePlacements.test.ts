@@ -24,7 +24,7 @@ describe('mergePlacements', () => {
     expect(merged).toEqual([place('v:a', 'meekoppelen', 20), place('v:b', 'sturend', 10)])
   })
 
-  it('keeps the placement already held when `at` ties, also within one batch', () => {
+  it('[R1] keeps the placement already held when `at` ties, also within one batch', () => {
     expect(mergePlacements([place('v:a', 'sturend', 10)], [place('v:a', 'meekoppelen', 10)])).toEqual([
       place('v:a', 'sturend', 10),
     ])
@@ -128,7 +128,7 @@ describe('mergePlacements, any delivery (property)', () => {
     return state
   }
 
-  it('ends with the latest placement per participant and value, whatever the order, retries or batches', () => {
+  it('[R1] ends with the latest placement per participant and value, whatever the order, retries or batches', () => {
     fc.assert(
       fc.property(delivery, ([events, arrivals, cuts]) => {
         const latest = new Map<string, Event>()
