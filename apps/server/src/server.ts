@@ -15,7 +15,9 @@ import type { BoardFanout } from './fanout/BoardFanout.ts'
 import { handleBoardAction } from './http/boardActions.ts'
 import { sendProgramma } from './http/programma.ts'
 import { readJsonBody } from './http/readJsonBody.ts'
+import { handleRound } from './http/rounds.ts'
 import { sendError, sendJson } from './http/sendJson.ts'
+import { handleSessions } from './http/sessions.ts'
 import { handleSyncConnection } from './http/syncEndpoint.ts'
 import { mergeUpdates } from './room/mergeUpdates.ts'
 import { RoomManager, type RoomManagerEvents } from './room/RoomManager.ts'
@@ -112,6 +114,19 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
         { req, res, board, payload, baseUrl: baseUrl(req) },
         { boards, rooms },
       )
+    }
+    const nested = /^\/api\/boards\/([^/]+)\/(rounds|sessions)(?:\/(.*))?$/.exec(path)
+    if (nested) {
+      const token = bearer(req) ?? url.searchParams.get('token')
+      const { payload, board } = await boards.authorize(decodeURIComponent(nested[1] ?? ''), token)
+      const rest = nested[3] ?? ''
+      if (nested[2] === 'sessions') {
+        const ctx = { req, res, url, board, payload, baseUrl: baseUrl(req) }
+        return handleSessions(rest, ctx, { storage, transfer, boards })
+      }
+      const [roundId, sub] = rest.split('/')
+      if (!roundId) throw new AppError('NOT_FOUND', 'no such endpoint')
+      return handleRound(roundId, sub, { req, res, url, board, payload }, { storage, rooms, transfer })
     }
     const boardPath = /^\/api\/boards\/([^/]+)\/(session|snapshot|programma)$/.exec(path)
     if (boardPath && req.method === 'GET') {
