@@ -18,6 +18,7 @@ import {
 import 'tldraw/tldraw.css'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import type { Identity } from '../identity.ts'
+import { OutlinePanel } from '../outline/OutlinePanel.tsx'
 import { isPrivateRecord } from '../private/isPrivateRecord.ts'
 import { PrivateModeBar } from '../private/PrivateModeBar.tsx'
 import { usePrivateMode, usePrivateNotes } from '../private/usePrivateNotes.ts'
@@ -156,6 +157,12 @@ export function BoardView({ session, token, identity, licenseKey }: Props) {
           : {})}
       />
       <PvwPanel editor={editor} board={session.board} token={token} role={session.role} />
+      <OutlinePanel
+        editor={editor}
+        board={session.board}
+        role={session.role}
+        connection={synced.connection}
+      />
       <BoardChrome session={session} connection={synced.connection} binding={synced.binding} />
     </div>
   )

@@ -1,6 +1,7 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { privateEn, privateNl } from '../private/privateMessages.ts'
+import { outlineEn, outlineNl } from '../outline/outlineMessages.ts'
 import { pvwEn, pvwNl } from '../pvw/pvwMessages.ts'
 import { en, nl } from './messages.ts'
 
@@ -21,8 +22,8 @@ function storedLanguage(): Language {
 export function setupI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
     resources: {
-      nl: { translation: { ...nl, pvw: pvwNl, privateMode: privateNl } },
-      en: { translation: { ...en, pvw: pvwEn, privateMode: privateEn } },
+      nl: { translation: { ...nl, pvw: pvwNl, privateMode: privateNl, outline: outlineNl } },
+      en: { translation: { ...en, pvw: pvwEn, privateMode: privateEn, outline: outlineEn } },
     },
     lng: storedLanguage(),
     fallbackLng: 'nl',

@@ -4,6 +4,7 @@ export const outlineNl = {
   title: 'Overzicht van het bord',
   close: 'Sluiten',
   intro: 'Alle sjablonen en kaarten als tekst. Wat je hier wijzigt, staat meteen op het canvas, en andersom.',
+  keyboardTitle: 'Werken met het toetsenbord',
   keyboardHint:
     'Op het canvas: Tab kiest de volgende kaart als er een kaart geselecteerd is; Esc heft de selectie op, daarna gaat Tab verder naar de rest van de pagina. Alt+1 … Alt+4 verplaatst de geselecteerde kaart.',
   empty: 'Er staat nog niets op het bord.',
@@ -23,13 +24,14 @@ export const outlineNl = {
   notLinked: 'nog aan geen waarde gekoppeld',
   noText: '(leeg)',
   actions: {
-    edit: 'Bewerk {{name}}',
+    edit: 'Bewerk',
     done: 'Klaar',
-    remove: 'Verwijder {{name}}',
-    showOnCanvas: 'Toon {{name}} op het canvas',
-    moveTo: 'Verplaats {{name}} naar',
+    remove: 'Verwijder',
+    showOnCanvas: 'Toon op canvas',
     text: 'Tekst',
   },
+  fields: { class: 'Klasse', ring: 'Schil', status: 'Status' },
+  notPlaced: '— niet geplaatst —',
   add: {
     value: 'Waarde toevoegen',
     valueName: 'Naam van de nieuwe waarde',
@@ -72,6 +74,7 @@ export const outlineEn: typeof outlineNl = {
   title: 'Board outline',
   close: 'Close',
   intro: 'Every template and card as text. What you change here is on the canvas at once, and vice versa.',
+  keyboardTitle: 'Working with the keyboard',
   keyboardHint:
     'On the canvas: Tab selects the next card while a card is selected; Esc clears the selection, then Tab moves on to the rest of the page. Alt+1 … Alt+4 moves the selected card.',
   empty: 'There is nothing on the board yet.',
@@ -91,13 +94,14 @@ export const outlineEn: typeof outlineNl = {
   notLinked: 'not linked to any value yet',
   noText: '(empty)',
   actions: {
-    edit: 'Edit {{name}}',
+    edit: 'Edit',
     done: 'Done',
-    remove: 'Remove {{name}}',
-    showOnCanvas: 'Show {{name}} on the canvas',
-    moveTo: 'Move {{name}} to',
+    remove: 'Remove',
+    showOnCanvas: 'Show on canvas',
     text: 'Text',
   },
+  fields: { class: 'Class', ring: 'Ring', status: 'Status' },
+  notPlaced: '— not placed —',
   add: {
     value: 'Add value',
     valueName: 'Name of the new value',
