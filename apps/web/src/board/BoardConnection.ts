@@ -109,6 +109,16 @@ export class BoardConnection {
     })
   }
 
+  /**
+   * Throws away this device's copy of the board (the IndexedDB database), after the server refused a change
+   * (4409): the refused edit is in that copy and would be sent again on every reconnect. The caller then builds
+   * a fresh doc from the server. IndexedDB runs a later open of the same name after this deletion.
+   */
+  async discardLocalCopy(): Promise<void> {
+    this.provider.disconnect()
+    await this.local.clearData()
+  }
+
   destroy(): void {
     window.removeEventListener('online', this.#onOnline)
     window.removeEventListener('offline', this.#onOffline)

@@ -17,6 +17,12 @@ import {
 } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import { loadDeviceLocation } from '../facilitation/deviceLocation.ts'
+import { FacilitationOverlay } from '../facilitation/FacilitationOverlay.tsx'
+import { FacilitationProvider } from '../facilitation/FacilitationProvider.tsx'
+import { AwarenessContext, ParticipantsSharePanel } from '../facilitation/ParticipantList.tsx'
+import { isPresenterMode } from '../facilitation/presenter.ts'
+import { usePresenterIdentity } from '../facilitation/usePresenterIdentity.ts'
 import type { Identity } from '../identity.ts'
 import { OutlinePanel } from '../outline/OutlinePanel.tsx'
 import { isPrivateRecord } from '../private/isPrivateRecord.ts'
@@ -25,7 +31,6 @@ import { usePrivateMode, usePrivateNotes } from '../private/usePrivateNotes.ts'
 import { PvwPanel } from '../pvw/PvwPanel.tsx'
 import { TemplatePanels } from '../templates/index.ts'
 import { BoardChrome } from './BoardChrome.tsx'
-import { AwarenessContext, ParticipantsSharePanel } from './ParticipantList.tsx'
 import { bindingUtils, shapeUtils, useSyncedStore } from './useSyncedStore.ts'
 
 // Fonts, icons and translations are served by us, not by a CDN: the app works on closed networks.
@@ -43,8 +48,11 @@ async function facilitate(boardId: string, token: string, action: unknown): Prom
 type Props = { session: SessionResponse; token: string; identity: Identity; licenseKey: string | null }
 
 /** The live board: the synced store, presence, and tldraw with our undo/redo and read-only rules. */
-export function BoardView({ session, token, identity, licenseKey }: Props) {
+export function BoardView({ session, token, identity: ownIdentity, licenseKey }: Props) {
   const { t, i18n } = useTranslation()
+  // Presenter mode (?presenter=1): the room's big screen, read-only and following the facilitator.
+  const [presenter] = useState(isPresenterMode)
+  const identity = usePresenterIdentity(ownIdentity, presenter)
   const synced = useSyncedStore(session.board.id, token, session.role)
   const [editor, setEditor] = useState<Editor | null>(null)
   const label = identity.organisation ? `${identity.name} (${identity.organisation})` : identity.name
@@ -87,10 +95,12 @@ export function BoardView({ session, token, identity, licenseKey }: Props) {
       role: session.role,
       userId: createUserId(identity.userId),
       color: identity.color,
+      location: presenter ? null : loadDeviceLocation(),
+      presenter,
     })
     const binding = bindPresence({ store: synced.store, awareness, presence })
     return () => binding.dispose()
-  }, [synced, identity, label, session.role])
+  }, [synced, identity, label, session.role, presenter])
 
   // Undo/redo go through the Y.UndoManager: they revert only this person's edits.
   const overrides = useMemo<TLUiOverrides>(
@@ -108,7 +118,7 @@ export function BoardView({ session, token, identity, licenseKey }: Props) {
 
   useEffect(() => {
     if (!editor || !synced) return
-    editor.updateInstanceState({ isReadonly: session.role === 'observer' })
+    editor.updateInstanceState({ isReadonly: session.role === 'observer' || presenter })
     // Every new gesture starts a new undo step.
     const onEvent = (info: { type: string; name: string }) => {
       if (info.name === 'pointer_down' || info.name === 'key_down') synced.binding.stopCapturing()
@@ -117,7 +127,7 @@ export function BoardView({ session, token, identity, licenseKey }: Props) {
     return () => {
       editor.off('event', onEvent)
     }
-  }, [editor, synced, session.role])
+  }, [editor, synced, session.role, presenter])
 
   if (!synced) {
     return (
@@ -127,43 +137,56 @@ export function BoardView({ session, token, identity, licenseKey }: Props) {
     )
   }
   return (
-    <div className="wt-board" data-testid="board" data-role={session.role}>
-      <div className="wt-canvas">
-        <AwarenessContext.Provider value={synced.connection.provider.awareness}>
-          <Tldraw
-            store={synced.store}
-            shapeUtils={shapeUtils}
-            bindingUtils={bindingUtils}
-            user={user}
-            assetUrls={assetUrls}
-            overrides={overrides}
-            components={components}
-            onMount={(e) => {
-              setEditor(e)
-              // Test hooks: browser tests read the editor and the shared doc as a person's browser holds them.
-              Object.assign(window, { __wtEditor: e, __wtDoc: synced.connection.doc })
-            }}
-            {...(licenseKey ? { licenseKey } : {})}
+    <FacilitationProvider
+      session={session}
+      token={token}
+      editor={editor}
+      connection={synced.connection}
+      identity={identity}
+      presenter={presenter}
+    >
+      <div className="wt-board" data-testid="board" data-role={session.role} data-presenter={presenter}>
+        <div className="wt-canvas">
+          <AwarenessContext.Provider value={synced.connection.provider.awareness}>
+            <Tldraw
+              store={synced.store}
+              shapeUtils={shapeUtils}
+              bindingUtils={bindingUtils}
+              user={user}
+              assetUrls={assetUrls}
+              overrides={overrides}
+              components={components}
+              hideUi={presenter}
+              onMount={(e) => {
+                setEditor(e)
+                // Test hooks: browser tests read the editor and the shared doc as a person's browser holds them.
+                Object.assign(window, { __wtEditor: e, __wtDoc: synced.connection.doc })
+              }}
+              {...(licenseKey ? { licenseKey } : {})}
+            />
+          </AwarenessContext.Provider>
+        </div>
+        {!presenter && <TemplatePanels editor={editor} role={session.role} />}
+        {!presenter && (
+          <PrivateModeBar
+            role={session.role}
+            mode={privateMode}
+            privateCount={privateCount}
+            {...(session.role === 'facilitator'
+              ? { act: (action) => facilitate(session.board.id, token, action) }
+              : {})}
           />
-        </AwarenessContext.Provider>
+        )}
+        {!presenter && <PvwPanel editor={editor} board={session.board} token={token} role={session.role} />}
+        <FacilitationOverlay resets={synced.resets} />
+        <OutlinePanel
+          editor={editor}
+          board={session.board}
+          role={session.role}
+          connection={synced.connection}
+        />
+        <BoardChrome session={session} connection={synced.connection} binding={synced.binding} />
       </div>
-      <TemplatePanels editor={editor} role={session.role} />
-      <PrivateModeBar
-        role={session.role}
-        mode={privateMode}
-        privateCount={privateCount}
-        {...(session.role === 'facilitator'
-          ? { act: (action) => facilitate(session.board.id, token, action) }
-          : {})}
-      />
-      <PvwPanel editor={editor} board={session.board} token={token} role={session.role} />
-      <OutlinePanel
-        editor={editor}
-        board={session.board}
-        role={session.role}
-        connection={synced.connection}
-      />
-      <BoardChrome session={session} connection={synced.connection} binding={synced.binding} />
-    </div>
+    </FacilitationProvider>
   )
 }

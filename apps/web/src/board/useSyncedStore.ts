@@ -1,11 +1,11 @@
-import type { Role } from '@waardentafel/protocol'
+import { CloseCodes, type Role } from '@waardentafel/protocol'
 import {
   bindTldrawStoreToYDoc,
   ensureBoardInitialised,
   type TldrawYjsBinding,
 } from '@waardentafel/tldraw-yjs'
 import i18next from 'i18next'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { createTLStore, defaultBindingUtils, defaultShapeUtils, type TLStore } from 'tldraw'
 import { isPrivateRecord } from '../private/isPrivateRecord.ts'
 import { templateBindingUtils, templateShapeUtils } from '../templates/index.ts'
@@ -15,7 +15,13 @@ export type SyncedStore = {
   connection: BoardConnection
   store: TLStore
   binding: TldrawYjsBinding
+  /** How often the board was reset to the shared version after a refused change (4409), for the notice. */
+  resets: number
 }
+
+/** More refused changes than this within RESET_WINDOW_MS stop the resets: the final message shows instead. */
+const MAX_RESETS = 3
+const RESET_WINDOW_MS = 60_000
 
 export const shapeUtils = [...defaultShapeUtils, ...templateShapeUtils]
 export const bindingUtils = [...defaultBindingUtils, ...templateBindingUtils]
@@ -27,11 +33,27 @@ export const bindingUtils = [...defaultBindingUtils, ...templateBindingUtils]
  */
 export function useSyncedStore(boardId: string, token: string, role: Role): SyncedStore | null {
   const [synced, setSynced] = useState<SyncedStore | null>(null)
+  // A new generation is a fresh doc, store and connection: after a refused change (4409) the local copy
+  // holds the refused edit, so it is thrown away and the board remounts from the server's state.
+  const [generation, setGeneration] = useState(0)
+  const resets = useRef<number[]>([])
+  const resetCount = useRef(0)
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation is what rebuilds the connection
   useEffect(() => {
     const connection = new BoardConnection(boardId, token, role)
     let binding: TldrawYjsBinding | null = null
     let cancelled = false
+    const unsubscribe = connection.subscribe((status) => {
+      if (status.kind !== 'closed' || status.code !== CloseCodes.REFUSED_CHANGE.code || cancelled) return
+      const now = Date.now()
+      resets.current = [...resets.current.filter((at) => now - at < RESET_WINDOW_MS), now]
+      if (resets.current.length > MAX_RESETS) return
+      resetCount.current++
+      void connection.discardLocalCopy().finally(() => {
+        if (!cancelled) setGeneration((g) => g + 1)
+      })
+    })
     void connection.ready().then(({ remote }) => {
       if (cancelled) return
       const store = createTLStore({ shapeUtils, bindingUtils })
@@ -50,15 +72,16 @@ export function useSyncedStore(boardId: string, token: string, role: Role): Sync
       // Offline on a first visit, tldraw's own integrity check makes the same deterministic page.
       if (remote) initialise()
       else void connection.whenRemoteSynced().then(initialise)
-      setSynced({ connection, store, binding })
+      setSynced({ connection, store, binding, resets: resetCount.current })
     })
     return () => {
       cancelled = true
+      unsubscribe()
       binding?.dispose()
       connection.destroy()
       setSynced(null)
     }
-  }, [boardId, token, role])
+  }, [boardId, token, role, generation])
 
   return synced
 }

@@ -1,7 +1,8 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { privateEn, privateNl } from '../private/privateMessages.ts'
+import { facilitationEn, facilitationNl } from '../facilitation/facilitationMessages.ts'
 import { outlineEn, outlineNl } from '../outline/outlineMessages.ts'
+import { privateEn, privateNl } from '../private/privateMessages.ts'
 import { pvwEn, pvwNl } from '../pvw/pvwMessages.ts'
 import { en, nl } from './messages.ts'
 
@@ -22,8 +23,24 @@ function storedLanguage(): Language {
 export function setupI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
     resources: {
-      nl: { translation: { ...nl, pvw: pvwNl, privateMode: privateNl, outline: outlineNl } },
-      en: { translation: { ...en, pvw: pvwEn, privateMode: privateEn, outline: outlineEn } },
+      nl: {
+        translation: {
+          ...nl,
+          pvw: pvwNl,
+          privateMode: privateNl,
+          outline: outlineNl,
+          facilitation: facilitationNl,
+        },
+      },
+      en: {
+        translation: {
+          ...en,
+          pvw: pvwEn,
+          privateMode: privateEn,
+          outline: outlineEn,
+          facilitation: facilitationEn,
+        },
+      },
     },
     lng: storedLanguage(),
     fallbackLng: 'nl',

@@ -1,0 +1,151 @@
+import { CloseCodes } from '@waardentafel/protocol'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useFacilitation } from './FacilitationContext.ts'
+import { FacilitatorPanel } from './FacilitatorPanel.tsx'
+import { RoundPanel } from './rounds/RoundPanel.tsx'
+import { TimerDisplay } from './TimerDisplay.tsx'
+import { useFollowTarget, useSummon } from './useViewportDirections.ts'
+
+type Panel = 'facilitator' | 'round' | null
+
+/**
+ * What facilitation adds around the canvas: the timer and lock state for everyone, the follow/summon
+ * behaviour, the facilitator's panel, the prioritising-round panel, and presenter mode's big-screen view.
+ */
+export function FacilitationOverlay({ resets }: { resets: number }) {
+  const { t } = useTranslation()
+  const facilitation = useFacilitation()
+  const { state, role, presenter, editor, self, clockOffset, round } = facilitation
+  const [panel, setPanel] = useState<Panel>(null)
+  const facilitatorLeader = useFacilitatorPresence(presenter)
+  useSummon(editor, state.summon, self.userId)
+  const follow = useFollowTarget(
+    editor,
+    presenter ? (state.followMe ?? facilitatorLeader) : role === 'facilitator' ? null : state.followMe,
+    self.userId,
+    presenter,
+  )
+  const toggle = (next: Panel) => setPanel(panel === next ? null : next)
+  const canPlace = role !== 'observer' && !presenter
+  const hasRounds = Object.keys(state.rounds).length > 0
+
+  if (presenter) {
+    return (
+      <div className="wt-ui wt-presenter" data-testid="presenter">
+        <TimerDisplay timer={state.timer} clockOffset={clockOffset} size="large" />
+        {round && <p className="wt-presenter-round">{round.title}</p>}
+        {follow.target && (
+          <p className="wt-presenter-follow">
+            {t('facilitation.follow.following', { name: follow.target.name })}
+          </p>
+        )}
+        <ResetNotice resets={resets} />
+      </div>
+    )
+  }
+
+  return (
+    <>
+      <div className="wt-ui wt-fac-bar" data-testid="facilitation-bar">
+        <TimerDisplay timer={state.timer} clockOffset={clockOffset} />
+        {(state.lock.structure || state.lock.valueCards) && (
+          <span className="wt-badge wt-badge-muted" data-testid="lock-state">
+            {state.lock.structure && state.lock.valueCards
+              ? t('facilitation.lock.bothLocked')
+              : state.lock.structure
+                ? t('facilitation.lock.structureLocked')
+                : t('facilitation.lock.valueCardsLocked')}
+          </span>
+        )}
+        {follow.following && follow.target && (
+          <span className="wt-badge" data-testid="follow-state">
+            {t('facilitation.follow.following', { name: follow.target.name })}
+          </span>
+        )}
+        {follow.dismissed && follow.target && (
+          <button type="button" className="wt-small" onClick={follow.resume}>
+            {t('facilitation.follow.resume', { name: follow.target.name })}
+          </button>
+        )}
+        {canPlace && hasRounds && (
+          <button
+            type="button"
+            className="wt-small"
+            aria-expanded={panel === 'round'}
+            aria-controls="wt-round-panel"
+            data-round-open={round !== null}
+            onClick={() => toggle('round')}
+          >
+            {t('facilitation.rounds.panelTitle')}
+            {round && <span className="wt-dot-new" aria-hidden="true" />}
+          </button>
+        )}
+        {role === 'facilitator' && (
+          <button
+            type="button"
+            className="wt-small"
+            aria-expanded={panel === 'facilitator'}
+            aria-controls="wt-fac-panel"
+            onClick={() => toggle('facilitator')}
+          >
+            {t('facilitation.panelTitle')}
+          </button>
+        )}
+      </div>
+      {panel === 'facilitator' && role === 'facilitator' && (
+        <FacilitatorPanel onClose={() => setPanel(null)} />
+      )}
+      {panel === 'round' && canPlace && (
+        <div id="wt-round-panel">
+          <RoundPanel onClose={() => setPanel(null)} />
+        </div>
+      )}
+      <ResetNotice resets={resets} />
+    </>
+  )
+}
+
+/** The presenter screen follows the facilitator even without "Volg mij": the first facilitator present. */
+function useFacilitatorPresence(active: boolean): { userId: string; name: string } | null {
+  const { awareness } = useFacilitation()
+  const [leader, setLeader] = useState<{ userId: string; name: string } | null>(null)
+  useEffect(() => {
+    if (!active) return
+    const update = () => {
+      let found: { userId: string; name: string } | null = null
+      for (const [clientId, state] of awareness.getStates()) {
+        const user = (
+          state as { user?: { role?: unknown; userId?: unknown; name?: unknown; presenter?: unknown } }
+        ).user
+        if (clientId === awareness.clientID || user?.role !== 'facilitator' || user.presenter === true)
+          continue
+        if (typeof user.userId === 'string' && typeof user.name === 'string') {
+          found = { userId: user.userId, name: user.name }
+          break
+        }
+      }
+      setLeader((previous) => (previous?.userId === found?.userId ? previous : found))
+    }
+    awareness.on('change', update)
+    update()
+    return () => awareness.off('change', update)
+  }, [awareness, active])
+  return leader
+}
+
+/** After a refused change (4409) the board was reset to the shared version: say so until dismissed. */
+function ResetNotice({ resets }: { resets: number }) {
+  const { i18n, t } = useTranslation()
+  const [dismissed, setDismissed] = useState(0)
+  if (resets === 0 || dismissed === resets) return null
+  const entry = CloseCodes.REFUSED_CHANGE
+  return (
+    <div className="wt-ui wt-notice" role="alert" data-testid="refused-reset">
+      {i18n.language === 'en' ? entry.en : entry.nl}{' '}
+      <button type="button" className="wt-link-button" onClick={() => setDismissed(resets)}>
+        {t('facilitation.close')}
+      </button>
+    </div>
+  )
+}

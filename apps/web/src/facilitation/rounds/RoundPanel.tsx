@@ -1,0 +1,75 @@
+import type { Round } from '@waardentafel/protocol'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useFacilitation } from '../FacilitationContext.ts'
+import { sortedRounds } from '../useFacilitationState.ts'
+import { PlacementForm } from './PlacementForm.tsx'
+import { RoundResults } from './RoundResults.tsx'
+import { useRoundValues } from './roundValues.ts'
+import { useRoundReport } from './useRoundReport.ts'
+
+/** "Prioriteringsronde": the open round to fill in, and earlier rounds to read back. */
+export function RoundPanel({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation()
+  const { state, round } = useFacilitation()
+  const rounds = sortedRounds(state)
+  const [chosenId, setChosenId] = useState<string | null>(null)
+  const chosen = rounds.find((r) => r.id === chosenId) ?? round ?? rounds[0] ?? null
+  return (
+    <section className="wt-ui wt-side-panel" aria-labelledby="wt-round-title" data-testid="round-panel">
+      <div className="wt-row-between">
+        <h2 id="wt-round-title">{t('facilitation.rounds.panelTitle')}</h2>
+        <button type="button" className="wt-link-button" onClick={onClose}>
+          {t('facilitation.close')}
+        </button>
+      </div>
+      {!chosen ? (
+        <p>{t('facilitation.rounds.none')}</p>
+      ) : chosen.status === 'open' ? (
+        <PlacementForm key={chosen.id} round={chosen} />
+      ) : (
+        <ClosedRound round={chosen} />
+      )}
+      {rounds.length > 1 && (
+        <nav aria-labelledby="wt-round-list">
+          <h3 id="wt-round-list">{t('facilitation.rounds.all')}</h3>
+          <ul className="wt-round-list">
+            {rounds.map((r) => (
+              <li key={r.id}>
+                <button
+                  type="button"
+                  className="wt-link-button"
+                  aria-current={r.id === chosen?.id}
+                  onClick={() => setChosenId(r.id)}
+                >
+                  {r.title}
+                </button>{' '}
+                <span className="wt-muted">· {t(`facilitation.rounds.status.${r.status}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+    </section>
+  )
+}
+
+/** A closed round stays readable: its outcome as the server reports it to this role. */
+function ClosedRound({ round }: { round: Round }) {
+  const { t } = useTranslation()
+  const { auth, editor } = useFacilitation()
+  const { report } = useRoundReport(auth, round)
+  const values = useRoundValues(editor, round.prioriteringId)
+  return (
+    <>
+      <h3>{round.title}</h3>
+      <p>
+        {t('facilitation.rounds.closedOn', {
+          date: new Date(round.closedAt ?? round.openedAt).toLocaleDateString(),
+        })}
+      </p>
+      {round.adoption && <p>{t('facilitation.rounds.adoptedBy', { name: round.adoption.by })}</p>}
+      {report ? <RoundResults report={report} values={values} /> : <p>{t('board.loading')}</p>}
+    </>
+  )
+}

@@ -1,0 +1,199 @@
+import type { PrioriteringColumn } from '@waardentafel/domain'
+import type { Round } from '@waardentafel/protocol'
+import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useFacilitation } from '../FacilitationContext.ts'
+import { sortedRounds } from '../useFacilitationState.ts'
+import { RoundProgress, RoundResults } from './RoundResults.tsx'
+import { adoptMajorities, usePrioriteringen, useRoundValues } from './roundValues.ts'
+import { useRoundReport } from './useRoundReport.ts'
+
+/** The facilitator's rounds: open one, follow its progress and results, close it, adopt its outcome. */
+export function RoundsTab() {
+  const { t } = useTranslation()
+  const { state } = useFacilitation()
+  const rounds = sortedRounds(state)
+  const [selectedId, setSelectedId] = useState<string | null>(null)
+  const selected = rounds.find((r) => r.id === selectedId) ?? rounds[0] ?? null
+  return (
+    <>
+      <OpenRoundForm onOpened={setSelectedId} />
+      {rounds.length > 0 && (
+        <section className="wt-fac-section" aria-labelledby="wt-rounds-list">
+          <h3 id="wt-rounds-list">{t('facilitation.rounds.all')}</h3>
+          <ul className="wt-round-list">
+            {rounds.map((r) => (
+              <li key={r.id}>
+                <button
+                  type="button"
+                  className="wt-link-button"
+                  aria-current={r.id === selected?.id}
+                  onClick={() => setSelectedId(r.id)}
+                >
+                  {r.title}
+                </button>{' '}
+                <span className="wt-muted">· {t(`facilitation.rounds.status.${r.status}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {selected && <RoundAdmin key={selected.id} round={selected} />}
+    </>
+  )
+}
+
+function defaultTitle(): string {
+  const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000)
+  return `Prioriteer vóór ${inTwoWeeks.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long' })}`
+}
+
+function OpenRoundForm({ onOpened }: { onOpened: (roundId: string) => void }) {
+  const { t } = useTranslation()
+  const { act, editor } = useFacilitation()
+  const prioriteringen = usePrioriteringen(editor)
+  const [title, setTitle] = useState(defaultTitle)
+  const [deadline, setDeadline] = useState('')
+  const [prioriteringId, setPrioriteringId] = useState('')
+  const [anonymous, setAnonymous] = useState(false)
+  const [visibleBeforeClose, setVisibleBeforeClose] = useState(false)
+  const chosen = prioriteringId || prioriteringen[0]?.id || ''
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const answer = await act({
+      action: 'round.open',
+      title: title.trim(),
+      deadline: deadline || null,
+      anonymous,
+      visibleBeforeClose,
+      prioriteringId: chosen || null,
+    })
+    if (answer?.roundId) onOpened(answer.roundId)
+  }
+
+  return (
+    <details className="wt-fac-section" open={prioriteringen.length > 0}>
+      <summary>
+        <h3>{t('facilitation.rounds.openTitle')}</h3>
+      </summary>
+      <form onSubmit={(e) => void submit(e)} data-testid="open-round">
+        <label htmlFor="wt-round-name">{t('facilitation.rounds.titleLabel')}</label>
+        <input
+          id="wt-round-name"
+          required
+          maxLength={200}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+        />
+        <label htmlFor="wt-round-deadline">{t('facilitation.rounds.deadlineLabel')}</label>
+        <input
+          id="wt-round-deadline"
+          type="date"
+          value={deadline}
+          onChange={(e) => setDeadline(e.target.value)}
+        />
+        <label htmlFor="wt-round-prio">{t('facilitation.rounds.prioritering')}</label>
+        <select id="wt-round-prio" value={chosen} onChange={(e) => setPrioriteringId(e.target.value)}>
+          {prioriteringen.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.title || t('templates.names.prioritering')} — {p.page}
+            </option>
+          ))}
+          <option value="">{t('facilitation.rounds.allValues')}</option>
+        </select>
+        <label className="wt-check">
+          <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />{' '}
+          {t('facilitation.rounds.anonymousLabel')}
+        </label>
+        <label className="wt-check">
+          <input
+            type="checkbox"
+            checked={visibleBeforeClose}
+            onChange={(e) => setVisibleBeforeClose(e.target.checked)}
+          />{' '}
+          {t('facilitation.rounds.visibleLabel')}
+        </label>
+        <button type="submit" disabled={!title.trim()}>
+          {t('facilitation.rounds.open')}
+        </button>
+      </form>
+    </details>
+  )
+}
+
+function RoundAdmin({ round }: { round: Round }) {
+  const { t } = useTranslation()
+  const { auth, act, editor, self } = useFacilitation()
+  const { report, refresh, failed } = useRoundReport(auth, round)
+  const values = useRoundValues(editor, round.prioriteringId)
+  const [confirmClose, setConfirmClose] = useState(false)
+  const [adopted, setAdopted] = useState<number | null>(null)
+
+  const close = async () => {
+    setConfirmClose(false)
+    await act({ action: 'round.close', roundId: round.id })
+    refresh()
+  }
+  const adopt = async () => {
+    if (!editor || !report?.results) return
+    const moved = adoptMajorities(
+      editor,
+      report.results.map((r) => ({ valueId: r.valueId, majority: r.majority as PrioriteringColumn | null })),
+    )
+    setAdopted(moved)
+    await act({ action: 'round.adopt', roundId: round.id, by: self.name })
+  }
+
+  return (
+    <section
+      className="wt-fac-section"
+      aria-labelledby="wt-round-admin"
+      data-testid="round-admin"
+      data-round-id={round.id}
+    >
+      <h3 id="wt-round-admin">{round.title}</h3>
+      <p className="wt-muted">
+        {t(`facilitation.rounds.status.${round.status}`)}
+        {round.deadline && ` · ${t('facilitation.rounds.deadline', { date: round.deadline })}`}
+        {round.anonymous && ` · ${t('facilitation.rounds.anonymousShort')}`}
+      </p>
+      {failed && !report && <p className="wt-error">{t('facilitation.errors.generic')}</p>}
+      {report && <RoundProgress report={report} />}
+      <div className="wt-fac-row">
+        {round.status === 'open' && !confirmClose && (
+          <button type="button" onClick={() => setConfirmClose(true)}>
+            {t('facilitation.rounds.close')}
+          </button>
+        )}
+        {round.status === 'open' && confirmClose && (
+          <>
+            <span>{t('facilitation.rounds.closeConfirm')}</span>
+            <button type="button" onClick={() => void close()}>
+              {t('facilitation.rounds.closeYes')}
+            </button>
+            <button type="button" className="wt-secondary" onClick={() => setConfirmClose(false)}>
+              {t('facilitation.cancel')}
+            </button>
+          </>
+        )}
+        {round.status === 'closed' && (
+          <button type="button" onClick={() => void adopt()} disabled={!report?.results}>
+            {t('facilitation.rounds.adopt')}
+          </button>
+        )}
+      </div>
+      {round.status === 'closed' && !round.adoption && (
+        <p className="wt-muted">{t('facilitation.rounds.adoptHint')}</p>
+      )}
+      {adopted !== null && <p role="status">{t('facilitation.rounds.adoptedMoved', { count: adopted })}</p>}
+      {round.adoption && (
+        <p>
+          {t('facilitation.rounds.adoptedBy', { name: round.adoption.by })} (
+          {new Date(round.adoption.at).toLocaleString()})
+        </p>
+      )}
+      {report && <RoundResults report={report} values={values} />}
+    </section>
+  )
+}
