@@ -1,8 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
+import { coldOpen } from './coldOpen.ts'
 import { fanOut } from './fanOut.ts'
 import { type BenchOptions, type BenchResult, type Row, table } from './lib/report.ts'
+import { manyBoards } from './manyBoards.ts'
+import { memory } from './memory.ts'
+import { storage } from './storage.ts'
 
 // `node apps/server/bench/run.ts [--quick] [--only name]`: the sync server's benchmarks. Servers and clients run
 // as separate child processes; every comparison is against a baseline measured in the same run.
@@ -17,7 +21,11 @@ async function multiInstance(_options: BenchOptions): Promise<BenchResult> {
 
 const registry: Record<string, (options: BenchOptions) => Promise<BenchResult>> = {
   fanOut,
+  manyBoards,
+  coldOpen,
+  memory,
   multiInstance,
+  storage,
 }
 
 const args = process.argv.slice(2)

@@ -81,13 +81,19 @@ export class RawClient {
   }
 }
 
-/** The numbers set as `x` in an update (each bench edit writes a unique id there). */
-export function xValuesIn(update: Uint8Array): number[] {
+/** Edit ids start here; the bench's coordinates stay below it, so any such number in an update is an edit id. */
+export const FIRST_EDIT_ID = 100_000
+
+/**
+ * The edit ids in an update. A map entry that overwrites an earlier one is encoded without its key (Yjs
+ * derives it from the left origin), so ids are recognised by value rather than by key.
+ */
+export function editIdsIn(update: Uint8Array): number[] {
   const found: number[] = []
   for (const struct of Y.decodeUpdate(update).structs) {
-    if (struct instanceof Y.Item && struct.parentSub === 'x' && struct.content instanceof Y.ContentAny) {
+    if (struct instanceof Y.Item && struct.content instanceof Y.ContentAny) {
       const v = struct.content.arr[0]
-      if (typeof v === 'number') found.push(v)
+      if (typeof v === 'number' && v >= FIRST_EDIT_ID) found.push(v)
     }
   }
   return found

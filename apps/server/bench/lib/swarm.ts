@@ -1,6 +1,6 @@
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { installProbe } from './probe.ts'
-import { RawClient, xValuesIn } from './rawClient.ts'
+import { editIdsIn, FIRST_EDIT_ID, RawClient } from './rawClient.ts'
 import { mulberry32, type Summary, summarize } from './stats.ts'
 import { shapeRecord } from './tldrawDoc.ts'
 
@@ -12,16 +12,17 @@ type Board = { clients: RawClient[] }
 type Pending = { t0: number; remaining: number }
 
 const boards: Board[] = []
+const held: RawClient[] = []
 const pending = new Map<number, Pending>()
 let samples: number[] = []
 let allPeers: number[] = []
-let nextEdit = 100_000
+let nextEdit = FIRST_EDIT_ID
 let drained: (() => void) | null = null
 
 const shapeId = (j: number) => `shape:bench${j}`
 
 function onArrival(update: Uint8Array, at: number): void {
-  for (const id of xValuesIn(update)) {
+  for (const id of editIdsIn(update)) {
     const p = pending.get(id)
     if (!p) continue
     samples.push(at - p.t0)
@@ -192,6 +193,27 @@ installProbe({
     await c.close()
     c.doc.destroy()
     return out
+  },
+
+  /** Opens one idle client per URL (its doc pre-filled with `fill` when given) and keeps them open. */
+  hold: async (arg) => {
+    const { urls, fill } = arg as { urls: string[]; fill?: number[] }
+    const opened = urls.map((url) => {
+      const doc = new Y.Doc()
+      if (fill) Y.applyUpdate(doc, Uint8Array.from(fill))
+      return new RawClient(url, doc)
+    })
+    await Promise.all(opened.map((c) => c.synced))
+    for (const c of opened) c.applyRemote = false
+    held.push(...opened)
+    return opened.length
+  },
+
+  releaseHeld: async () => {
+    const closing = held.splice(0)
+    await Promise.all(closing.map((c) => c.close()))
+    for (const c of closing) c.doc.destroy()
+    return closing.length
   },
 
   /** `count` open → synced → close cycles over `urls`, `concurrency` at a time. */
