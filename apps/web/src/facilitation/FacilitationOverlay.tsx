@@ -6,6 +6,7 @@ import { FacilitatorPanel } from './FacilitatorPanel.tsx'
 import { RoundPanel } from './rounds/RoundPanel.tsx'
 import { TimerDisplay } from './TimerDisplay.tsx'
 import { useFollowTarget, useSummon } from './useViewportDirections.ts'
+import './facilitation.css'
 
 type Panel = 'facilitator' | 'round' | null
 

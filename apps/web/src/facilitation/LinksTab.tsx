@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api.ts'
 import { useFacilitation } from './FacilitationContext.ts'
 import { issueLink, revokeLinks } from './facilitationApi.ts'
+import { formatDate } from './formatDate.ts'
 
 const LIFETIMES = [1, 7, 30, 90] as const
 
@@ -22,7 +23,7 @@ export function LinksTab() {
 }
 
 function RoleLinks({ role }: { role: Role }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { auth } = useFacilitation()
   const [ttlDays, setTtlDays] = useState<number>(30)
   const [link, setLink] = useState<LinkResponse | null>(null)
@@ -108,7 +109,7 @@ function RoleLinks({ role }: { role: Role }) {
           <label htmlFor={`wt-link-${role}`}>{t('facilitation.links.newLink')}</label>
           <input id={`wt-link-${role}`} readOnly value={link.link} onFocus={(e) => e.target.select()} />
           <p className="wt-muted">
-            {t('facilitation.links.expires', { date: new Date(link.expiresAt).toLocaleDateString() })}
+            {t('facilitation.links.expires', { date: formatDate(link.expiresAt, i18n.language) })}
           </p>
           <div className="wt-fac-row">
             <button type="button" onClick={() => void copy()}>

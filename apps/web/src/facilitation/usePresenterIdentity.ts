@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Identity } from '../identity.ts'
 
@@ -9,6 +9,10 @@ import type { Identity } from '../identity.ts'
 export function usePresenterIdentity(identity: Identity, presenter: boolean): Identity {
   const { t } = useTranslation()
   const [userId] = useState(() => crypto.randomUUID())
-  if (!presenter) return identity
-  return { name: t('facilitation.presenter.name'), organisation: '', color: '#4b4b4b', userId }
+  const name = t('facilitation.presenter.name')
+  // Stable across renders: the board republishes presence whenever the identity object changes.
+  return useMemo(
+    () => (presenter ? { name, organisation: '', color: '#4b4b4b', userId } : identity),
+    [presenter, identity, name, userId],
+  )
 }

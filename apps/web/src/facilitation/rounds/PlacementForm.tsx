@@ -2,6 +2,7 @@ import { ROUND_CLASSES, type Round } from '@waardentafel/protocol'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFacilitation } from '../FacilitationContext.ts'
+import { formatDate } from '../formatDate.ts'
 import { RoundResults } from './RoundResults.tsx'
 import {
   formatKey,
@@ -17,7 +18,7 @@ import { useRoundReport } from './useRoundReport.ts'
 
 /** Placing each value of an open round in one of three classes, with doubt allowed; works on a phone. */
 export function PlacementForm({ round }: { round: Round }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { auth, editor, connection, clockOffset, self } = useFacilitation()
   const [participant, setParticipant] = useState<RoundParticipant>(() => loadRoundParticipant(self))
   const values = useRoundValues(editor, round.prioriteringId)
@@ -30,7 +31,8 @@ export function PlacementForm({ round }: { round: Round }) {
     <div className="wt-placement-form">
       <h3>{round.title}</h3>
       <p className="wt-muted">
-        {round.deadline && `${t('facilitation.rounds.deadline', { date: round.deadline })} · `}
+        {round.deadline &&
+          `${t('facilitation.rounds.deadline', { date: formatDate(round.deadline, i18n.language) })} · `}
         {round.anonymous ? t('facilitation.rounds.anonymousNote') : t('facilitation.rounds.namedNote')}
       </p>
       <p>{t('facilitation.rounds.question')}</p>

@@ -2,6 +2,7 @@ import type { Round } from '@waardentafel/protocol'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFacilitation } from '../FacilitationContext.ts'
+import { formatDate } from '../formatDate.ts'
 import { sortedRounds } from '../useFacilitationState.ts'
 import { PlacementForm } from './PlacementForm.tsx'
 import { RoundResults } from './RoundResults.tsx'
@@ -56,7 +57,7 @@ export function RoundPanel({ onClose }: { onClose: () => void }) {
 
 /** A closed round stays readable: its outcome as the server reports it to this role. */
 function ClosedRound({ round }: { round: Round }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { auth, editor } = useFacilitation()
   const { report } = useRoundReport(auth, round)
   const values = useRoundValues(editor, round.prioriteringId)
@@ -65,7 +66,7 @@ function ClosedRound({ round }: { round: Round }) {
       <h3>{round.title}</h3>
       <p>
         {t('facilitation.rounds.closedOn', {
-          date: new Date(round.closedAt ?? round.openedAt).toLocaleDateString(),
+          date: formatDate(round.closedAt ?? round.openedAt, i18n.language),
         })}
       </p>
       {round.adoption && <p>{t('facilitation.rounds.adoptedBy', { name: round.adoption.by })}</p>}

@@ -3,6 +3,7 @@ import type { Round } from '@waardentafel/protocol'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFacilitation } from '../FacilitationContext.ts'
+import { formatDate } from '../formatDate.ts'
 import { sortedRounds } from '../useFacilitationState.ts'
 import { RoundProgress, RoundResults } from './RoundResults.tsx'
 import { adoptMajorities, usePrioriteringen, useRoundValues } from './roundValues.ts'
@@ -123,7 +124,7 @@ function OpenRoundForm({ onOpened }: { onOpened: (roundId: string) => void }) {
 }
 
 function RoundAdmin({ round }: { round: Round }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { auth, act, editor, self } = useFacilitation()
   const { report, refresh, failed } = useRoundReport(auth, round)
   const values = useRoundValues(editor, round.prioriteringId)
@@ -155,7 +156,8 @@ function RoundAdmin({ round }: { round: Round }) {
       <h3 id="wt-round-admin">{round.title}</h3>
       <p className="wt-muted">
         {t(`facilitation.rounds.status.${round.status}`)}
-        {round.deadline && ` · ${t('facilitation.rounds.deadline', { date: round.deadline })}`}
+        {round.deadline &&
+          ` · ${t('facilitation.rounds.deadline', { date: formatDate(round.deadline, i18n.language) })}`}
         {round.anonymous && ` · ${t('facilitation.rounds.anonymousShort')}`}
       </p>
       {failed && !report && <p className="wt-error">{t('facilitation.errors.generic')}</p>}
@@ -190,7 +192,7 @@ function RoundAdmin({ round }: { round: Round }) {
       {round.adoption && (
         <p>
           {t('facilitation.rounds.adoptedBy', { name: round.adoption.by })} (
-          {new Date(round.adoption.at).toLocaleString()})
+          {formatDate(round.adoption.at, i18n.language, true)})
         </p>
       )}
       {report && <RoundResults report={report} values={values} />}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api.ts'
 import { useFacilitation } from '../FacilitationContext.ts'
 import { compareSessions, listSessions, restoreSession, saveSession } from '../facilitationApi.ts'
+import { formatDate } from '../formatDate.ts'
 import { ComparisonView } from './ComparisonView.tsx'
 
 const CURRENT = 'current'
@@ -96,7 +97,7 @@ function SaveForm({
 }
 
 function SessionRow({ session, onError }: { session: SessionSummary; onError: (e: unknown) => void }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { auth } = useFacilitation()
   const [confirming, setConfirming] = useState(false)
   const [restored, setRestored] = useState<CreateBoardResponse | null>(null)
@@ -111,7 +112,7 @@ function SessionRow({ session, onError }: { session: SessionSummary; onError: (e
   return (
     <li data-testid="session" data-session-id={session.id}>
       <strong>{session.name}</strong>{' '}
-      <span className="wt-muted">· {new Date(session.createdAt).toLocaleString()}</span>
+      <span className="wt-muted">· {formatDate(session.createdAt, i18n.language, true)}</span>
       <div className="wt-fac-row">
         {!confirming ? (
           <button type="button" className="wt-secondary" onClick={() => setConfirming(true)}>
