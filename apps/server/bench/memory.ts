@@ -54,7 +54,7 @@ export async function memory({ quick }: BenchOptions): Promise<BenchResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wt-bench-mem-'))
   const written = await writeBoards(
     dataDir,
-    Array.from({ length: boards + 1 }, (_, i) => ({ id: `mem-${i}`, update })),
+    Array.from({ length: boards + 1 }, (_, i) => ({ id: `memory-board-${i}`, update })),
   )
   const ours = await startOurServer({ UNLOAD_GRACE_MS: '600000' }, { dataDir, exposeGc: true })
   const oursHeap = await heapPerBoard(
@@ -64,7 +64,7 @@ export async function memory({ quick }: BenchOptions): Promise<BenchResult> {
   const ref = await startReferenceServer({ exposeGc: true })
   const refHeap = await heapPerBoard(
     ref,
-    Array.from({ length: boards + 1 }, (_, i) => ref.syncUrl(`mem-${i}`)),
+    Array.from({ length: boards + 1 }, (_, i) => ref.syncUrl(`memory-board-${i}`)),
     update,
   ).finally(() => ref.stop())
   rows.push({
@@ -87,7 +87,7 @@ export async function memory({ quick }: BenchOptions): Promise<BenchResult> {
   // (b) unload after the last client leaves, with the default UNLOAD_GRACE_MS (shortened only in --quick).
   const graceEnv: Record<string, string> = quick ? { UNLOAD_GRACE_MS: '3000' } : {}
   const unloadDir = mkdtempSync(join(tmpdir(), 'wt-bench-unload-'))
-  const [board] = await writeBoards(unloadDir, [{ id: 'unload-a', update }])
+  const [board] = await writeBoards(unloadDir, [{ id: 'unload-board-a', update }])
   const server = await startOurServer(graceEnv, { dataDir: unloadDir })
   const swarm = startSwarm()
   let unloadMs = Number.NaN
@@ -122,7 +122,7 @@ export async function memory({ quick }: BenchOptions): Promise<BenchResult> {
   const small = boardUpdate(50, 3)
   const cycleBoards = await writeBoards(
     cycleDir,
-    Array.from({ length: 20 }, (_, i) => ({ id: `cycle-${i}`, update: small })),
+    Array.from({ length: 20 }, (_, i) => ({ id: `cycle-board-${i}`, update: small })),
   )
   const cycler = await startOurServer({ UNLOAD_GRACE_MS: '0' }, { dataDir: cycleDir, exposeGc: true })
   const cyclerSwarm = startSwarm()
