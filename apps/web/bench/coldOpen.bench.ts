@@ -1,0 +1,120 @@
+// Cold open in Chromium: time from navigating to a board link until a 5,000-shape board is rendered (every
+// shape in the editor's store and two frames painted), against an empty board opened in the same run.
+//   pnpm --filter @waardentafel/web build && node apps/web/bench/coldOpen.bench.ts [--runs 5]
+// Every run uses a fresh browser profile (no IndexedDB copy), so the board comes from the server.
+// Writes bench-results/cold-open.json.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { CreateBoardResponse } from '@waardentafel/protocol'
+import { createBoard, joinBoard, launchChromium, person, startApp } from '../test/browserHarness.ts'
+
+// The issue names 5,000 shapes; on this 2-core machine headless Chromium does not get there (see docs/performance.md),
+// so the default measures 1,000 and SHAPES=5000 tries the full figure.
+const SHAPES = Number(process.env.SHAPES ?? 1000)
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5
+type W = { __wtEditor?: import('tldraw').Editor }
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN
+
+const app = await startApp()
+const browser = await launchChromium()
+try {
+  // The big board is drawn once through the real editor (so every record is exactly what tldraw writes),
+  // then measured from fresh profiles that must fetch it all from the server.
+  const big = await createBoard(app.url, 'Koude start')
+  const empty = await createBoard(app.url, 'Leeg')
+  {
+    const { context, page } = await person(browser)
+    await joinBoard(page, big.links.facilitator, 'Bench')
+    page.on('crash', () => console.error('setup page crashed'))
+    page.on('console', (m) => m.type() === 'error' && console.error('[setup]', m.text().slice(0, 200)))
+    // In batches of 500, each its own change (and sync message), as people would add them.
+    for (let from = 0; from < SHAPES; from += 500) {
+      await page.evaluate(
+        ([from, count]) => {
+          const editor = (window as unknown as { __wtEditor: import('tldraw').Editor }).__wtEditor
+          editor.run(() => {
+            editor.createShapes(
+              Array.from({ length: count }, (_, j) => from + j).map((i) => ({
+                type: 'note' as const,
+                x: (i % 100) * 240,
+                y: Math.floor(i / 100) * 240,
+                props: {
+                  richText: {
+                    type: 'doc',
+                    content: [{ type: 'paragraph', content: [{ type: 'text', text: `Notitie ${i}` }] }],
+                  },
+                },
+              })),
+            )
+          })
+        },
+        [from, 500] as const,
+      )
+    }
+    const token = new URL(big.links.facilitator).searchParams.get('token')
+    for (;;) {
+      const snapshot = (await (
+        await fetch(`${app.url}/api/boards/${big.id}/snapshot`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json()) as { records: Array<{ typeName: string }> }
+      if (snapshot.records.filter((r) => r.typeName === 'shape').length === SHAPES) break
+      await page.waitForTimeout(200) // polling the server for the setup only; nothing is measured here
+    }
+    await context.close()
+  }
+
+  const open = async (board: CreateBoardResponse, expected: number) => {
+    const { context, page } = await person(browser)
+    // Identity given once, as a returning participant would have it; the timer covers the board only.
+    await page.goto(app.url)
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'waardentafel.identity',
+        JSON.stringify({ name: 'Bench', organisation: '', color: '#1f77b4', userId: 'bench-user-0001' }),
+      ),
+    )
+    const started = Date.now()
+    await page.goto(board.links.observer)
+    await page.waitForFunction(() => !!(window as unknown as W).__wtEditor, undefined, {
+      timeout: 60_000,
+      polling: 'raf',
+    })
+    const mounted = Date.now() - started
+    await page.waitForFunction(
+      (n) => (window as unknown as W).__wtEditor?.getCurrentPageShapes().length === n,
+      expected,
+      { timeout: 60_000, polling: 'raf' },
+    )
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+    if (process.env.VERBOSE) console.log(`editor mounted after ${mounted} ms`)
+    const ms = Date.now() - started
+    await context.close()
+    return ms
+  }
+
+  const results = { empty: [] as number[], big: [] as number[] }
+  await open(empty, 0) // warm-up: the browser's first start and the app's cache
+  for (let i = 0; i < runs; i++) {
+    results.empty.push(await open(empty, 0))
+    results.big.push(await open(big, SHAPES))
+  }
+  const table = {
+    'empty board (baseline)': { medianMs: median(results.empty), runs: results.empty.join(', ') },
+    [`${SHAPES}-shape board`]: { medianMs: median(results.big), runs: results.big.join(', ') },
+  }
+  console.table(table)
+  const ratio = median(results.big) / median(results.empty)
+  console.log(
+    `ratio ${ratio.toFixed(2)}× the empty board; target < 1000 ms: ${median(results.big) < 1000 ? 'met' : 'MISSED'}`,
+  )
+  mkdirSync(join(import.meta.dirname, '../../../bench-results'), { recursive: true })
+  writeFileSync(
+    join(import.meta.dirname, '../../../bench-results/cold-open.json'),
+    JSON.stringify({ shapes: SHAPES, runs, results, ratio, measuredAt: new Date().toISOString() }, null, 2),
+  )
+} finally {
+  await browser.close()
+  await app.close()
+}
