@@ -88,7 +88,21 @@ try {
       { timeout: 60_000, polling: 'raf' },
     )
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
-    if (process.env.VERBOSE) console.log(`editor mounted after ${mounted} ms`)
+    if (process.env.VERBOSE) {
+      const marks = await page.evaluate(() =>
+        Object.fromEntries([
+          ...performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]),
+          [
+            'domContentLoaded',
+            Math.round(
+              (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+                .domContentLoadedEventEnd,
+            ),
+          ],
+        ]),
+      )
+      console.log(`editor mounted after ${mounted} ms`, marks)
+    }
     const ms = Date.now() - started
     await context.close()
     return ms

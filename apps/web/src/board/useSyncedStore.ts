@@ -56,6 +56,8 @@ export function useSyncedStore(boardId: string, token: string, role: Role): Sync
     })
     void connection.ready().then(({ remote }) => {
       if (cancelled) return
+      // Marks for the cold-open benchmark (apps/web/bench/coldOpen.bench.ts): where opening a board spends time.
+      performance.mark('wt:doc-ready')
       const store = createTLStore({ shapeUtils, bindingUtils })
       binding = bindTldrawStoreToYDoc({
         store,
@@ -65,6 +67,7 @@ export function useSyncedStore(boardId: string, token: string, role: Role): Sync
         onInvalidRecord: (report) =>
           console.warn('board record set aside', report.id, report.reason, report.error),
       })
+      performance.mark('wt:store-bound')
       const initialise = () => {
         if (!cancelled && role !== 'observer')
           ensureBoardInitialised(connection.doc, store, { pageName: i18next.t('board.defaultPageName') })
