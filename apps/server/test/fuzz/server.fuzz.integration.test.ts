@@ -107,15 +107,17 @@ describe('fuzz: real server, real sockets', () => {
     '[S6] seed %i: healthy, refused frames store nothing, honest p99 ≤ 2× baseline',
     async (seed) => {
       const frames = generateFrames(seed, FRAMES_PER_SEED, MAX_MESSAGE_BYTES)
+      let latencies: number[]
       try {
-        const latencies = await runFrames(frames, `s${seed}-`)
-        expect(p99(latencies), `honest p99 vs baseline ${baselineP99.toFixed(2)} ms`).toBeLessThanOrEqual(
-          2 * baselineP99,
-        )
+        latencies = await runFrames(frames, `s${seed}-`)
       } catch (error) {
+        // Crashes and stored changes become regression cases; a latency miss is a load figure, not a case.
         saveRegression('server', seed, String(error), frames)
         throw error
       }
+      expect(p99(latencies), `honest p99 vs baseline ${baselineP99.toFixed(2)} ms`).toBeLessThanOrEqual(
+        2 * baselineP99,
+      )
     },
   )
 
