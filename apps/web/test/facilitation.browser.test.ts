@@ -341,6 +341,11 @@ describe('facilitation', () => {
     await participantRow.getByRole('button', { name: 'Nieuwe link' }).click()
     const issued = await participantRow.getByLabel('Nieuwe link', { exact: true }).inputValue()
     expect(tokenOf(issued)).not.toBe('')
+    // Valid for the chosen seven days, shown as a Dutch date.
+    const inAWeek = new Date(Date.now() + 7 * 86_400_000).toLocaleDateString('nl-NL')
+    expect(await participantRow.getByTestId('new-link').textContent()).toContain(
+      `Geldig tot en met ${inAWeek}`,
+    )
 
     await participantRow.getByRole('button', { name: 'Alle links van deze rol intrekken' }).click()
     await participantRow.getByRole('button', { name: 'Ja, intrekken' }).click()
@@ -379,10 +384,15 @@ describe('facilitation', () => {
     await fenna.page.keyboard.press('Alt+Digit1')
     await expect.poll(() => cardLabel(fenna.page, 'Vergroenen')).toBe('Sturend')
 
-    await fenna.page.getByRole('button', { name: 'Vergelijk' }).click()
-    const values = fenna.page.getByTestId('comparison-values')
+    // "Het bord nu" is the server's copy: compare again until the move has reached it, as a person would.
     await expect
-      .poll(() => values.textContent(), { timeout: 5000 })
+      .poll(
+        async () => {
+          await fenna.page.getByRole('button', { name: 'Vergelijk' }).click()
+          return fenna.page.getByTestId('comparison').textContent()
+        },
+        { timeout: 5000 },
+      )
       .toContain('Vergroenen: Nog te plaatsen → Sturend')
     expect(await fenna.page.getByTestId('comparison-summary').textContent()).toBe('1 waarde verschoven.')
 

@@ -38,7 +38,7 @@ export function FacilitationOverlay({ resets }: { resets: number }) {
         {round && <p className="wt-presenter-round">{round.title}</p>}
         {follow.target && (
           <p className="wt-presenter-follow">
-            {t('facilitation.follow.following', { name: follow.target.name })}
+            {t('facilitation.presenter.following', { name: follow.target.name })}
           </p>
         )}
         <ResetNotice resets={resets} />
@@ -48,10 +48,10 @@ export function FacilitationOverlay({ resets }: { resets: number }) {
 
   return (
     <>
-      <div className="wt-ui wt-fac-bar" data-testid="facilitation-bar">
+      <div className="wt-ui wt-fac-bar" data-testid="facilitation-bar" data-panel-open={panel !== null}>
         <TimerDisplay timer={state.timer} clockOffset={clockOffset} />
         {(state.lock.structure || state.lock.valueCards) && (
-          <span className="wt-badge wt-badge-muted" data-testid="lock-state">
+          <span className="wt-badge wt-fac-badge" data-testid="lock-state">
             {state.lock.structure && state.lock.valueCards
               ? t('facilitation.lock.bothLocked')
               : state.lock.structure
@@ -60,7 +60,7 @@ export function FacilitationOverlay({ resets }: { resets: number }) {
           </span>
         )}
         {follow.following && follow.target && (
-          <span className="wt-badge" data-testid="follow-state">
+          <span className="wt-badge wt-fac-badge" data-testid="follow-state">
             {t('facilitation.follow.following', { name: follow.target.name })}
           </span>
         )}

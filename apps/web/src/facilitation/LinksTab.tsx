@@ -109,7 +109,7 @@ function RoleLinks({ role }: { role: Role }) {
           <label htmlFor={`wt-link-${role}`}>{t('facilitation.links.newLink')}</label>
           <input id={`wt-link-${role}`} readOnly value={link.link} onFocus={(e) => e.target.select()} />
           <p className="wt-muted">
-            {t('facilitation.links.expires', { date: formatDate(link.expiresAt, i18n.language) })}
+            {t('facilitation.links.expires', { date: formatDate(link.expiresAt * 1000, i18n.language) })}
           </p>
           <div className="wt-fac-row">
             <button type="button" onClick={() => void copy()}>

@@ -1,3 +1,5 @@
+import type { Lock } from '@waardentafel/protocol'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useValue } from 'tldraw'
 import { useFacilitation } from './FacilitationContext.ts'
@@ -27,7 +29,16 @@ export function WorkshopTab() {
     void act(
       leading ? { action: 'followMe.stop' } : { action: 'followMe', userId: self.userId, name: self.name },
     )
-  const setLock = (next: Partial<typeof state.lock>) => void act({ action: 'lock', ...state.lock, ...next })
+  // The lock is the server's to change: show the wish at once, and the server's answer when it comes.
+  const [wanted, setWanted] = useState<Lock | null>(null)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the server's new lock state ends the wish
+  useEffect(() => setWanted(null), [state.lock])
+  const lock = wanted ?? state.lock
+  const setLock = async (next: Partial<Lock>) => {
+    const target = { ...lock, ...next }
+    setWanted(target)
+    if (!(await act({ action: 'lock', ...target }))) setWanted(null)
+  }
 
   return (
     <>
@@ -52,16 +63,16 @@ export function WorkshopTab() {
         <label className="wt-check">
           <input
             type="checkbox"
-            checked={state.lock.structure}
-            onChange={(e) => setLock({ structure: e.target.checked })}
+            checked={lock.structure}
+            onChange={(e) => void setLock({ structure: e.target.checked })}
           />{' '}
           {t('facilitation.lock.structure')}
         </label>
         <label className="wt-check">
           <input
             type="checkbox"
-            checked={state.lock.valueCards}
-            onChange={(e) => setLock({ valueCards: e.target.checked })}
+            checked={lock.valueCards}
+            onChange={(e) => void setLock({ valueCards: e.target.checked })}
           />{' '}
           {t('facilitation.lock.valueCards')}
         </label>

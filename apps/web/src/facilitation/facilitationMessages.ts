@@ -26,6 +26,7 @@ export const facilitationNl = {
     open: 'Presentatiescherm openen',
     name: 'Scherm in de zaal',
     role: 'presentatiescherm',
+    following: 'Volgt {{name}}',
   },
   follow: {
     following: 'Je volgt {{name}}',
@@ -206,6 +207,7 @@ export const facilitationEn: typeof facilitationNl = {
     open: 'Open presenter screen',
     name: 'Screen in the room',
     role: 'presenter screen',
+    following: 'Following {{name}}',
   },
   follow: {
     following: 'You are following {{name}}',

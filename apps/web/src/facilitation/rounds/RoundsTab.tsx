@@ -18,7 +18,7 @@ export function RoundsTab() {
   const selected = rounds.find((r) => r.id === selectedId) ?? rounds[0] ?? null
   return (
     <>
-      <OpenRoundForm onOpened={setSelectedId} />
+      <OpenRoundForm onOpened={setSelectedId} firstRound={rounds.length === 0} />
       {rounds.length > 0 && (
         <section className="wt-fac-section" aria-labelledby="wt-rounds-list">
           <h3 id="wt-rounds-list">{t('facilitation.rounds.all')}</h3>
@@ -49,7 +49,13 @@ function defaultTitle(): string {
   return `Prioriteer vóór ${inTwoWeeks.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long' })}`
 }
 
-function OpenRoundForm({ onOpened }: { onOpened: (roundId: string) => void }) {
+function OpenRoundForm({
+  onOpened,
+  firstRound,
+}: {
+  onOpened: (roundId: string) => void
+  firstRound: boolean
+}) {
   const { t } = useTranslation()
   const { act, editor } = useFacilitation()
   const prioriteringen = usePrioriteringen(editor)
@@ -74,7 +80,7 @@ function OpenRoundForm({ onOpened }: { onOpened: (roundId: string) => void }) {
   }
 
   return (
-    <details className="wt-fac-section" open={prioriteringen.length > 0}>
+    <details className="wt-fac-section" open={firstRound && prioriteringen.length > 0}>
       <summary>
         <h3>{t('facilitation.rounds.openTitle')}</h3>
       </summary>
