@@ -21,8 +21,8 @@ export interface RoomSocket {
   close(code: number, reason: string): void
 }
 
-/** Durable append, done before an update is applied to the shared doc and relayed; resolves with its position. */
-export type PersistUpdate = (update: Uint8Array) => Promise<number>
+/** Durable append of a batch, done before it is applied to the shared doc and relayed; resolves with positions. */
+export type PersistUpdates = (updates: Uint8Array[]) => Promise<number[]>
 
 /** Other server instances on the same board (multi-instance mode); absent when this process is alone. */
 export type RoomPeers = {
@@ -38,20 +38,27 @@ export type RoomOptions = {
   boardId: string
   /** Stored state to start from; unreadable entries are skipped and reported. */
   stored: StoredDoc
-  persist: PersistUpdate
+  persist: PersistUpdates
   peers?: RoomPeers
   /** Called when persisting failed: the room has closed its sockets and must be dropped. */
   onFailure: (error: unknown) => void
-  /** Called after each durable batch (drives compaction). */
-  onPersisted?: () => void
+  /** Called after each durable batch with the number of rows stored (drives compaction). */
+  onPersisted?: (count: number) => void
   onSkippedStoredUpdate?: (index: number, error: unknown) => void
   /** Largest awareness update accepted; presence is small, so a big one is abuse (closed with 4413). */
   maxAwarenessBytes?: number
   /** Called when a client's update is refused by the policy (it was neither stored nor relayed). */
   onRefused?: (socket: RoomSocket, reason: string) => void
+  /** Called when an update was dropped because it builds on changes the server does not have yet. */
+  onDroppedGap?: (socket: RoomSocket) => void
 }
 
 const DEFAULT_MAX_AWARENESS_BYTES = 64 * 1024
+
+/** The encoding of an update with no structs and no deletions. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0
+}
 
 /** Origin of changes the server makes itself (facilitator actions arriving over HTTP). */
 const SERVER = Symbol('server')
@@ -75,6 +82,8 @@ export class Room {
   readonly #sockets = new Map<RoomSocket, Set<number>>()
   readonly #options: RoomOptions
   #queue: Pending[] = []
+  /** The batch being stored right now (not yet in the doc). */
+  #inflight: Pending[] = []
   #chain: Promise<void> = Promise.resolve()
   #flushScheduled = false
   #failed = false
@@ -148,7 +157,8 @@ export class Room {
 
   /** Resolves when everything queued so far is durable and relayed. */
   flushed(): Promise<void> {
-    this.#scheduleFlush()
+    // Chain a flush now rather than at the scheduled turn, so what is queued is part of what we wait for.
+    if (this.#queue.length > 0 && !this.#failed) this.#chain = this.#chain.then(() => this.#flush())
     return this.#chain
   }
 
@@ -241,16 +251,28 @@ export class Room {
     }
     const update = decoding.readVarUint8Array(decoder)
     if (!canWrite(socket.role)) return // observers' document changes are dropped, never stored or relayed
+    if (isEmptyUpdate(update)) return // every client's first sync step 2 to an up-to-date server carries nothing
     // Decoding throws on a malformed update, before anything is queued; the paths decide whether it may be stored.
-    const changes = changedPaths(
-      this.doc,
-      update,
-      this.#queue.map((p) => p.update),
-    )
+    let changes = changedPaths(this.doc, update)
+    // Only when the update builds on one still queued (same batch) are the queued updates decoded too.
+    if (changes.unresolved && this.#queue.length > 0) {
+      changes = changedPaths(
+        this.doc,
+        update,
+        this.#queue.map((p) => p.update),
+      )
+    }
     const refusal = judgeUpdate(socket.role, changes, this.#currentRestrictions())
     if (refusal) {
       this.#options.onRefused?.(socket, refusal)
       this.#closeSocket(socket, CloseCodes.REFUSED_CHANGE.code, refusal)
+      return
+    }
+    if (this.#startsBeyondKnownState(update)) {
+      // It builds on changes of this client that the server has not got (e.g. sent before its own sync step 2).
+      // Yjs would keep it pending and re-try it on every later update, so a flood of such updates slows the
+      // whole board. Dropping it loses nothing: the client's sync step 2 sends it again with what it builds on.
+      this.#options.onDroppedGap?.(socket)
       return
     }
     this.#queue.push({ update, origin: socket })
@@ -285,6 +307,22 @@ export class Room {
     return matching.length
   }
 
+  /** Whether the update starts, for some client, after the last clock the doc (plus what is queued) has. */
+  #startsBeyondKnownState(update: Uint8Array): boolean {
+    const { from } = Y.parseUpdateMeta(update)
+    for (const [client, clock] of from) {
+      if (clock === 0) continue
+      let known = Y.getState(this.doc.store, client)
+      if (clock <= known) continue
+      for (const pending of [...this.#inflight, ...this.#queue]) {
+        const to = Y.parseUpdateMeta(pending.update).to.get(client)
+        if (to !== undefined && to > known) known = to
+      }
+      if (clock > known) return true
+    }
+    return false
+  }
+
   #currentRestrictions(): Restrictions {
     this.#restrictions ??= restrictionsOf(this.doc)
     return this.#restrictions
@@ -303,12 +341,13 @@ export class Room {
   async #flush(): Promise<void> {
     const batch = this.#queue
     this.#queue = []
+    this.#inflight = batch
     if (batch.length === 0 || this.#failed || this.#destroyed) return
-    // One row per batch: the merged update is what other instances receive, each part goes to its own peers here.
-    const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update))
-    let seq: number
+    // Each update is stored as it was received (one row each, one transaction), so replaying storage applies
+    // exactly the bytes the live doc applied: a merged row can integrate differently from its parts.
+    let seqs: number[]
     try {
-      seq = await this.#options.persist(merged)
+      seqs = await this.#options.persist(batch.map((p) => p.update))
     } catch (error) {
       this.#failed = true
       this.destroy(CloseCodes.INTERNAL_ERROR.code, 'STORAGE_FAILED')
@@ -324,10 +363,15 @@ export class Room {
         if (origin !== SERVER) this.#closeSocket(origin, CloseCodes.BAD_MESSAGE.code, 'BAD_UPDATE')
       }
     }
-    this.#seqs.add(seq)
-    this.#options.peers?.publishUpdate(seq, merged)
+    batch.forEach(({ update }, i) => {
+      const seq = seqs[i]
+      if (seq === undefined) return
+      this.#seqs.add(seq)
+      this.#options.peers?.publishUpdate(seq, update)
+    })
     if (this.#seqs.hasGap()) void this.resync()
-    this.#options.onPersisted?.()
+    this.#inflight = []
+    this.#options.onPersisted?.(batch.length)
   }
 
   #applyStored(stored: StoredDoc, origin: unknown): void {

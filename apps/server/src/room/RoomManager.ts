@@ -148,7 +148,7 @@ export class RoomManager {
     room = new Room({
       boardId,
       stored,
-      persist: (update) => storage.appendUpdate(boardId, update),
+      persist: (updates) => storage.appendUpdates(boardId, updates),
       ...(fanout
         ? {
             peers: {
@@ -165,7 +165,7 @@ export class RoomManager {
         if (entry) this.#entries.delete(boardId)
         void unsubscribe?.()
       },
-      onPersisted: () => this.#afterPersist(boardId),
+      onPersisted: (count) => this.#afterPersist(boardId, count),
       onSkippedStoredUpdate: (index, error) => events?.skippedStoredUpdate?.(boardId, index, error),
     })
     for (const replay of early.splice(0)) replay(room)
@@ -179,10 +179,10 @@ export class RoomManager {
     return room
   }
 
-  #afterPersist(boardId: string): void {
+  #afterPersist(boardId: string, count: number): void {
     const entry = this.#entries.get(boardId)
     if (!entry) return
-    entry.sinceCompaction += 1
+    entry.sinceCompaction += count
     if (entry.sinceCompaction < this.#options.compactAfterUpdates) return
     entry.sinceCompaction = 0
     this.#compact(boardId)

@@ -57,6 +57,8 @@ export interface BoardStorage {
   loadDoc(boardId: string, after?: number): Promise<StoredDoc>
   /** Appends one update; resolves with its position once it is durable. */
   appendUpdate(boardId: string, update: Uint8Array): Promise<number>
+  /** Appends updates in order in one transaction (group commit); resolves with their positions. */
+  appendUpdates(boardId: string, updates: Uint8Array[]): Promise<number[]>
   /** Number of updates appended since the last compaction. */
   countUpdates(boardId: string): Promise<number>
   /**

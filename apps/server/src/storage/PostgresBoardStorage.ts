@@ -88,15 +88,24 @@ export class PostgresBoardStorage implements BoardStorage {
   }
 
   async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {
+    const [seq] = await this.appendUpdates(boardId, [update])
+    return seq ?? 0
+  }
+
+  async appendUpdates(boardId: string, updates: Uint8Array[]): Promise<number[]> {
     return this.#transaction(boardId, async (client) => {
-      const { rows } = await client.query(
-        `INSERT INTO ${this.#t('doc_updates')} (board_id, seq, data)
-         SELECT $1, COALESCE((SELECT MAX(seq) FROM ${this.#t('doc_updates')} WHERE board_id = $1),
-                             (SELECT covers_seq FROM ${this.#t('doc_snapshots')} WHERE board_id = $1), 0) + 1, $2
-         RETURNING seq`,
-        [boardId, Buffer.from(update.buffer, update.byteOffset, update.byteLength)],
-      )
-      return Number(rows[0]?.seq)
+      const seqs: number[] = []
+      for (const update of updates) {
+        const { rows } = await client.query(
+          `INSERT INTO ${this.#t('doc_updates')} (board_id, seq, data)
+           SELECT $1, COALESCE((SELECT MAX(seq) FROM ${this.#t('doc_updates')} WHERE board_id = $1),
+                               (SELECT covers_seq FROM ${this.#t('doc_snapshots')} WHERE board_id = $1), 0) + 1, $2
+           RETURNING seq`,
+          [boardId, Buffer.from(update.buffer, update.byteOffset, update.byteLength)],
+        )
+        seqs.push(Number(rows[0]?.seq))
+      }
+      return seqs
     })
   }
 

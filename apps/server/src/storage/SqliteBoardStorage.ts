@@ -121,8 +121,22 @@ export class SqliteBoardStorage implements BoardStorage {
   }
 
   async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {
-    const row = this.#db.prepare(NEXT_SEQ_INSERT).get(boardId, boardId, boardId, update)
-    return Number(row?.seq)
+    const [seq] = await this.appendUpdates(boardId, [update])
+    return seq ?? 0
+  }
+
+  async appendUpdates(boardId: string, updates: Uint8Array[]): Promise<number[]> {
+    const insert = this.#db.prepare(NEXT_SEQ_INSERT)
+    const seqs: number[] = []
+    this.#db.exec('BEGIN IMMEDIATE')
+    try {
+      for (const update of updates) seqs.push(Number(insert.get(boardId, boardId, boardId, update)?.seq))
+      this.#db.exec('COMMIT')
+    } catch (error) {
+      this.#db.exec('ROLLBACK')
+      throw error
+    }
+    return seqs
   }
 
   async countUpdates(boardId: string): Promise<number> {

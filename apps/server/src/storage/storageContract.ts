@@ -88,6 +88,14 @@ export function storageContract(name: string, make: () => Promise<BoardStorage>)
       await s.close()
     })
 
+    it('appends a batch in one go, in order, with consecutive positions', async () => {
+      const s = await make()
+      await s.appendUpdate('board-batch', bytes(0))
+      expect(await s.appendUpdates('board-batch', [bytes(1), bytes(2), bytes(3)])).toEqual([2, 3, 4])
+      expect(datas(await s.loadDoc('board-batch'))).toEqual([bytes(0), bytes(1), bytes(2), bytes(3)])
+      await s.close()
+    })
+
     it('tails a board: loadDoc(after) returns only what came after that position', async () => {
       const s = await make()
       const p1 = await s.appendUpdate('board-tail', bytes(1))

@@ -38,10 +38,11 @@ export async function fuzzRoom(frames: Frame[]): Promise<RoomFuzzOutcome> {
   const room = new Room({
     boardId: 'fuzz',
     stored: { snapshot: null, updates: [], lastSeq: 0 },
-    persist: async (update) => {
-      rows.push(update)
-      return rows.length
-    },
+    persist: async (updates) =>
+      updates.map((update) => {
+        rows.push(update)
+        return rows.length
+      }),
     onFailure: (error) => failures.push(error),
   })
   let sockets = 0
