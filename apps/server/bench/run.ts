@@ -6,18 +6,11 @@ import { fanOut } from './fanOut.ts'
 import { type BenchOptions, type BenchResult, type Row, table } from './lib/report.ts'
 import { manyBoards } from './manyBoards.ts'
 import { memory } from './memory.ts'
+import { multiInstance } from './multiInstance.ts'
 import { storage } from './storage.ts'
 
 // `node apps/server/bench/run.ts [--quick] [--only name]`: the sync server's benchmarks. Servers and clients run
 // as separate child processes; every comparison is against a baseline measured in the same run.
-
-/**
- * STUB — benchmark 5 (two instances via Redis: cross-instance p99 ≤ 1.5× single-instance). Multi-instance mode
- * is not in the server yet; the lead replaces this once it lands. No figures are invented meanwhile.
- */
-async function multiInstance(_options: BenchOptions): Promise<BenchResult> {
-  throw new Error('multi-instance not available yet')
-}
 
 const registry: Record<string, (options: BenchOptions) => Promise<BenchResult>> = {
   fanOut,

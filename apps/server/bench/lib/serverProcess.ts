@@ -1,7 +1,10 @@
 import { join } from 'node:path'
 import { pino } from 'pino'
 import { parseConfig } from '../../src/config.ts'
+import { RedisFanout } from '../../src/fanout/RedisFanout.ts'
 import { createServer } from '../../src/server.ts'
+import type { BoardStorage } from '../../src/storage/BoardStorage.ts'
+import { PostgresBoardStorage } from '../../src/storage/PostgresBoardStorage.ts'
 import { SqliteBoardStorage } from '../../src/storage/SqliteBoardStorage.ts'
 import { BENCH_SECRET } from './constants.ts'
 import { emit, installProbe } from './probe.ts'
@@ -9,9 +12,16 @@ import { emit, installProbe } from './probe.ts'
 // Child-process entry for our server in the bench: the real createServer with SQLite in DATA_DIR (config from
 // the environment, like main.ts), plus room events and cpu/memory answers over IPC.
 const config = parseConfig({ LOG_LEVEL: 'silent', ...process.env, PORT: '0', HOST: '127.0.0.1' })
-const storage = new SqliteBoardStorage(join(config.dataDir, 'waardentafel.sqlite'))
+// SQLite by default; PostgreSQL + Redis when the bench passes DATABASE_URL/REDIS_URL (benchmark 5).
+const storage: BoardStorage = config.database
+  ? new PostgresBoardStorage({ connectionString: config.database.url, schema: config.database.schema })
+  : new SqliteBoardStorage(join(config.dataDir, 'waardentafel.sqlite'))
+const fanout = config.redis
+  ? new RedisFanout({ url: config.redis.url, prefix: config.redis.prefix })
+  : undefined
 const server = createServer(config, {
   storage,
+  ...(fanout ? { fanout } : {}),
   log: pino({ level: process.env.BENCH_SERVER_LOG ?? 'silent' }),
   tokenSecret: BENCH_SECRET,
   roomEvents: {
@@ -27,6 +37,7 @@ emit('listening', { port: address.port })
 process.on('SIGTERM', () => {
   void server
     .close()
+    .then(() => fanout?.close())
     .then(() => storage.close())
     .then(() => process.exit(0))
 })

@@ -74,8 +74,10 @@ async function drain(timeoutMs = 15_000): Promise<number> {
   return missing
 }
 
-async function connectBoard(url: string, n: number): Promise<Board> {
-  const first = new RawClient(url)
+/** `url` may list several instances serving the same board: client j then connects to url[j % length]. */
+async function connectBoard(url: string | string[], n: number): Promise<Board> {
+  const urls = Array.isArray(url) ? url : [url]
+  const first = new RawClient(urls[0]!)
   await first.synced
   const records = first.doc.getMap<Y.Map<unknown>>('records')
   const missing = Array.from({ length: n }, (_, j) => j).filter((j) => !records.has(shapeId(j)))
@@ -86,7 +88,7 @@ async function connectBoard(url: string, n: number): Promise<Board> {
     })
   }
   const clients = [first]
-  for (let j = 1; j < n; j++) clients.push(new RawClient(url))
+  for (let j = 1; j < n; j++) clients.push(new RawClient(urls[j % urls.length]!))
   await Promise.all(
     clients.map(async (c, j) => {
       await c.synced
@@ -119,7 +121,7 @@ installProbe({
       clientsPerBoard,
       concurrency = 10,
     } = arg as {
-      urls: string[]
+      urls: Array<string | string[]>
       clientsPerBoard: number
       concurrency?: number
     }
