@@ -10,7 +10,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['{apps,packages}/*/{src,test}/**/*.test.ts'],
-          exclude: ['**/*.integration.test.ts', '**/*.browser.test.ts', '**/*.fault.test.ts', '**/node_modules/**'],
+          exclude: [
+            '**/*.integration.test.ts',
+            '**/*.browser.test.ts',
+            '**/*.fault.test.ts',
+            '**/node_modules/**',
+          ],
         },
       },
       {

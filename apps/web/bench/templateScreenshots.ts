@@ -18,7 +18,7 @@ function select(page: Page, name: string): Promise<string> {
     const card = editor.getCurrentPageShapes().find((s) => editor.getShapeUtil(s).getText(s) === name)
     if (!card) throw new Error(`no card ${name}`)
     editor.select(card.id)
-    return card.id
+    return String(card.id)
   }, name)
 }
 

@@ -130,15 +130,17 @@ describe('live collaboration in Chromium', () => {
     type E = { __wtEditor: import('tldraw').Editor }
     const id = await bram.page.evaluate(() => {
       const editor = (window as unknown as E).__wtEditor
-      editor.createShape({ type: 'note', x: 100, y: 100 })
-      return editor.getCurrentPageShapes()[0]!.id
+      // Right of the template side panel, so the mouse reaches the note itself.
+      editor.createShape({ type: 'note', x: 700, y: 300 })
+      return String(editor.getCurrentPageShapes()[0]!.id)
     })
     await anna.page.waitForFunction((id) => !!(window as unknown as E).__wtEditor.getShape(id as never), id)
     // Anna drags the note with the mouse (her own edit), Bram then types in it (his later edit).
     const box = await anna.page.evaluate((id) => {
       const editor = (window as unknown as E).__wtEditor
       const b = editor.getShapePageBounds(id as never)!
-      const p = editor.pageToViewport({ x: b.center.x, y: b.center.y })
+      editor.zoomToBounds(b, { targetZoom: 1 })
+      const p = editor.pageToScreen({ x: b.center.x, y: b.center.y })
       return { x: p.x, y: p.y }
     }, id)
     await anna.page.mouse.move(box.x, box.y)
@@ -146,7 +148,7 @@ describe('live collaboration in Chromium', () => {
     await anna.page.mouse.move(box.x + 150, box.y + 80, { steps: 8 })
     await anna.page.mouse.up()
     await bram.page.waitForFunction(
-      (id) => ((window as unknown as E).__wtEditor.getShape(id as never)?.x ?? 0) > 200,
+      (id) => ((window as unknown as E).__wtEditor.getShape(id as never)?.x ?? 0) > 800,
       id,
     )
     await bram.page.evaluate((id) => {
@@ -171,8 +173,8 @@ describe('live collaboration in Chromium', () => {
     await expect.poll(() => textOf(anna.page).then((s) => s?.text)).toBe('van Bram')
 
     await anna.page.keyboard.press('Control+z')
-    await expect.poll(() => textOf(anna.page)).toEqual({ x: 100, text: 'van Bram' })
-    await expect.poll(() => textOf(bram.page)).toEqual({ x: 100, text: 'van Bram' })
+    await expect.poll(() => textOf(anna.page)).toEqual({ x: 700, text: 'van Bram' })
+    await expect.poll(() => textOf(bram.page)).toEqual({ x: 700, text: 'van Bram' })
     await anna.context.close()
     await bram.context.close()
   })

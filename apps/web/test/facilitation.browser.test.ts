@@ -298,7 +298,7 @@ describe('facilitation', () => {
       const shape = (window as unknown as W).__wtEditor
         .getCurrentPageShapes()
         .find((s) => s.type === 'wt-prioritering')!
-      return { id: shape.id, x: shape.x }
+      return { id: String(shape.id), x: shape.x }
     })
     await bram.evaluate((id) => {
       const editor = (window as unknown as W).__wtEditor

@@ -56,7 +56,7 @@ describe('private mode', () => {
       editor.select(note.id)
       // A shared edit made after the private note: once it reaches Bram, anything sent before it has too.
       editor.createShape({ type: 'geo', x: 400, y: 100 })
-      return note.id
+      return String(note.id)
     })
     await anna.page.getByText('1 privénotitie op dit apparaat').waitFor()
     await bram.page.waitForFunction(() =>

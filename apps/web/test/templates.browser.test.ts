@@ -146,7 +146,7 @@ describe('workshop templates', () => {
       const t = (window as unknown as W).__wtEditor
         .getCurrentPageShapes()
         .find((s) => s.type === 'wt-prioritering')!
-      return t.id
+      return String(t.id)
     })
     const tb = await pageBounds(fenna.page, template)
     const from = await toScreen(
@@ -300,7 +300,7 @@ describe('workshop templates', () => {
         .find((s) => s.type === 'wt-pvw-frame' && s.props.part === 'C')!
       const b = editor.getShapePageBounds(frame)!
       editor.createShape({ type: 'note', x: b.x + 100, y: b.y + 200 })
-      return frame.id
+      return String(frame.id)
     })
     const count = (page: Page) =>
       page.evaluate(

@@ -11,6 +11,8 @@ import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 import type { BoardConnection, ConnectionStatus } from './BoardConnection.ts'
 
 type Props = {
+  /** Receives the top bar's action area, where panels put their toggle buttons. */
+  actionsRef?: (element: HTMLElement | null) => void
   session: SessionResponse
   connection: BoardConnection
   binding: TldrawYjsBinding
@@ -23,7 +25,7 @@ function useConnectionStatus(connection: BoardConnection): ConnectionStatus {
 }
 
 /** Title, status, language and people around the canvas. */
-export function BoardChrome({ session, connection, binding }: Props) {
+export function BoardChrome({ actionsRef, session, connection, binding }: Props) {
   const { t, i18n } = useTranslation()
   const status = useConnectionStatus(connection)
   const [invalidCount, setInvalidCount] = useState(0)
@@ -50,6 +52,7 @@ export function BoardChrome({ session, connection, binding }: Props) {
         </a>
         <h1 className="wt-board-title">{session.board.title}</h1>
         <span className="wt-badge">{t(`board.roleLabel.${session.role}`)}</span>
+        <div className="wt-topbar-actions" ref={actionsRef} />
         <span
           className={`wt-status wt-status-${status.kind}`}
           role="status"

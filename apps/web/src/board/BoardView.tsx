@@ -31,6 +31,7 @@ import { usePrivateMode, usePrivateNotes } from '../private/usePrivateNotes.ts'
 import { PvwPanel } from '../pvw/PvwPanel.tsx'
 import { TemplatePanels } from '../templates/index.ts'
 import { BoardChrome } from './BoardChrome.tsx'
+import { TopbarContext } from './Topbar.tsx'
 import { bindingUtils, shapeUtils, useSyncedStore } from './useSyncedStore.ts'
 
 // Fonts, icons and translations are served by us, not by a CDN: the app works on closed networks.
@@ -55,6 +56,7 @@ export function BoardView({ session, token, identity: ownIdentity, licenseKey }:
   const identity = usePresenterIdentity(ownIdentity, presenter)
   const synced = useSyncedStore(session.board.id, token, session.role)
   const [editor, setEditor] = useState<Editor | null>(null)
+  const [topbar, setTopbar] = useState<HTMLElement | null>(null)
   const label = identity.organisation ? `${identity.name} (${identity.organisation})` : identity.name
   const privateMode = usePrivateMode(synced?.connection.doc ?? null)
   const privateCount = usePrivateNotes(editor, session.board.id, session.role, privateMode)
@@ -137,56 +139,63 @@ export function BoardView({ session, token, identity: ownIdentity, licenseKey }:
     )
   }
   return (
-    <FacilitationProvider
-      session={session}
-      token={token}
-      editor={editor}
-      connection={synced.connection}
-      identity={identity}
-      presenter={presenter}
-    >
-      <div className="wt-board" data-testid="board" data-role={session.role} data-presenter={presenter}>
-        <div className="wt-canvas">
-          <AwarenessContext.Provider value={synced.connection.provider.awareness}>
-            <Tldraw
-              store={synced.store}
-              shapeUtils={shapeUtils}
-              bindingUtils={bindingUtils}
-              user={user}
-              assetUrls={assetUrls}
-              overrides={overrides}
-              components={components}
-              hideUi={presenter}
-              onMount={(e) => {
-                setEditor(e)
-                // Test hooks: browser tests read the editor and the shared doc as a person's browser holds them.
-                Object.assign(window, { __wtEditor: e, __wtDoc: synced.connection.doc })
-              }}
-              {...(licenseKey ? { licenseKey } : {})}
-            />
-          </AwarenessContext.Provider>
-        </div>
-        {!presenter && <TemplatePanels editor={editor} role={session.role} />}
-        {!presenter && (
-          <PrivateModeBar
-            role={session.role}
-            mode={privateMode}
-            privateCount={privateCount}
-            {...(session.role === 'facilitator'
-              ? { act: (action) => facilitate(session.board.id, token, action) }
-              : {})}
+    <TopbarContext.Provider value={topbar}>
+      <FacilitationProvider
+        session={session}
+        token={token}
+        editor={editor}
+        connection={synced.connection}
+        identity={identity}
+        presenter={presenter}
+      >
+        <div className="wt-board" data-testid="board" data-role={session.role} data-presenter={presenter}>
+          <BoardChrome
+            actionsRef={setTopbar}
+            session={session}
+            connection={synced.connection}
+            binding={synced.binding}
           />
-        )}
-        {!presenter && <PvwPanel editor={editor} board={session.board} token={token} role={session.role} />}
-        <FacilitationOverlay resets={synced.resets} />
-        <OutlinePanel
-          editor={editor}
-          board={session.board}
-          role={session.role}
-          connection={synced.connection}
-        />
-        <BoardChrome session={session} connection={synced.connection} binding={synced.binding} />
-      </div>
-    </FacilitationProvider>
+          <div className="wt-canvas">
+            <AwarenessContext.Provider value={synced.connection.provider.awareness}>
+              <Tldraw
+                store={synced.store}
+                shapeUtils={shapeUtils}
+                bindingUtils={bindingUtils}
+                user={user}
+                assetUrls={assetUrls}
+                overrides={overrides}
+                components={components}
+                hideUi={presenter}
+                onMount={(e) => {
+                  setEditor(e)
+                  // Test hooks: browser tests read the editor and the shared doc as a person's browser holds them.
+                  Object.assign(window, { __wtEditor: e, __wtDoc: synced.connection.doc })
+                }}
+                {...(licenseKey ? { licenseKey } : {})}
+              />
+            </AwarenessContext.Provider>
+          </div>
+          {!presenter && <TemplatePanels editor={editor} role={session.role} />}
+          {!presenter && (
+            <PrivateModeBar
+              role={session.role}
+              mode={privateMode}
+              privateCount={privateCount}
+              {...(session.role === 'facilitator'
+                ? { act: (action) => facilitate(session.board.id, token, action) }
+                : {})}
+            />
+          )}
+          {!presenter && <PvwPanel editor={editor} board={session.board} token={token} role={session.role} />}
+          <FacilitationOverlay resets={synced.resets} />
+          <OutlinePanel
+            editor={editor}
+            board={session.board}
+            role={session.role}
+            connection={synced.connection}
+          />
+        </div>
+      </FacilitationProvider>
+    </TopbarContext.Provider>
   )
 }

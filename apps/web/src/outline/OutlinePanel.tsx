@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
 import type { BoardConnection } from '../board/BoardConnection.ts'
+import { InTopbar } from '../board/Topbar.tsx'
 import { useLiveRegion } from './LiveRegion.tsx'
 import { OutlineContext, type OutlineContextValue } from './OutlineContext.ts'
 import { OutlineView } from './OutlineView.tsx'
@@ -65,17 +66,19 @@ export function OutlinePanel({ editor, board, role, connection }: Props) {
 
   return (
     <>
-      <button
-        ref={toggle}
-        type="button"
-        className="wt-ui wt-outline-toggle"
-        aria-expanded={open}
-        aria-controls="wt-outline"
-        data-testid="outline-toggle"
-        onClick={() => setOpen(!open)}
-      >
-        {t('outline.toggle')}
-      </button>
+      <InTopbar>
+        <button
+          ref={toggle}
+          type="button"
+          className="wt-ui wt-outline-toggle"
+          aria-expanded={open}
+          aria-controls="wt-outline"
+          data-testid="outline-toggle"
+          onClick={() => setOpen(!open)}
+        >
+          {t('outline.toggle')}
+        </button>
+      </InTopbar>
       {open && (
         <section
           id="wt-outline"

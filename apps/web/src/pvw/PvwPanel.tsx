@@ -3,6 +3,7 @@ import type { Role } from '@waardentafel/protocol'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Editor, TLShapeId } from 'tldraw'
+import { InTopbar } from '../board/Topbar.tsx'
 import { PvwBlocks } from './PvwBlocks.tsx'
 import { uniqueKeys } from './uniqueKeys.ts'
 import { usePvw } from './usePvw.ts'
@@ -52,15 +53,17 @@ export function PvwPanel({ editor, board, token, role }: Props) {
 
   return (
     <>
-      <button
-        type="button"
-        className="wt-ui wt-pvw-toggle"
-        aria-expanded={open}
-        aria-controls="wt-pvw-panel"
-        onClick={() => setOpen(!open)}
-      >
-        {t('pvw.title')}
-      </button>
+      <InTopbar>
+        <button
+          type="button"
+          className="wt-ui wt-pvw-toggle"
+          aria-expanded={open}
+          aria-controls="wt-pvw-panel"
+          onClick={() => setOpen(!open)}
+        >
+          {t('pvw.title')}
+        </button>
+      </InTopbar>
       {open && (
         <section
           id="wt-pvw-panel"
