@@ -3,6 +3,11 @@ import type { BoardFanout, ControlMessage } from '../fanout/BoardFanout.ts'
 import type { BoardStorage, MergeUpdates } from '../storage/BoardStorage.ts'
 import { Room } from './Room.ts'
 
+/** Compaction waits for this long without new updates on the board… */
+const COMPACT_QUIET_MS = 5_000
+/** …unless the log has grown this many times past the threshold. */
+const COMPACT_OVERDUE_FACTOR = 20
+
 export type RoomManagerEvents = {
   loaded?: (boardId: string, ms: number) => void
   unloaded?: (boardId: string) => void
@@ -28,6 +33,7 @@ type Entry = {
   holders: number
   unloadTimer: ReturnType<typeof setTimeout> | null
   sinceCompaction: number
+  compactTimer: ReturnType<typeof setTimeout> | null
   unloading: Promise<void> | null
   unsubscribe: (() => Promise<void>) | null
   loaded: Room | null
@@ -68,6 +74,7 @@ export class RoomManager {
       holders: 1,
       unloadTimer: null,
       sinceCompaction: 0,
+      compactTimer: null,
       unloading: null,
       unsubscribe: null,
       loaded: null,
@@ -179,13 +186,29 @@ export class RoomManager {
     return room
   }
 
+  /**
+   * Compaction rebuilds the board's document, which blocks the event loop for a moment on a large board: it waits
+   * for a quiet spell (`COMPACT_QUIET_MS` without new updates) so it never stalls people who are editing, unless
+   * the log has grown far past the threshold. Unloading a board compacts it too.
+   */
   #afterPersist(boardId: string, count: number): void {
     const entry = this.#entries.get(boardId)
     if (!entry) return
     entry.sinceCompaction += count
-    if (entry.sinceCompaction < this.#options.compactAfterUpdates) return
-    entry.sinceCompaction = 0
-    this.#compact(boardId)
+    const threshold = this.#options.compactAfterUpdates
+    if (entry.sinceCompaction < threshold) return
+    if (entry.compactTimer) clearTimeout(entry.compactTimer)
+    entry.compactTimer = null
+    const run = () => {
+      entry.compactTimer = null
+      entry.sinceCompaction = 0
+      void this.#compact(boardId)
+    }
+    if (entry.sinceCompaction >= threshold * COMPACT_OVERDUE_FACTOR) run()
+    else {
+      entry.compactTimer = setTimeout(run, COMPACT_QUIET_MS)
+      entry.compactTimer.unref?.()
+    }
   }
 
   #compact(boardId: string): Promise<void> {
@@ -195,6 +218,7 @@ export class RoomManager {
   }
 
   #unload(boardId: string, entry: Entry): Promise<void> {
+    if (entry.compactTimer) clearTimeout(entry.compactTimer)
     entry.unloading = (async () => {
       try {
         const room = await entry.room
