@@ -1,5 +1,5 @@
 import * as encoding from 'lib0/encoding'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import {
   connectClient,
@@ -253,5 +253,32 @@ describe('long offline', () => {
     await whenDoc(here.doc, () => here.doc.getArray('log').length === 1200, 10_000)
     expect(away.doc.getArray('log').toArray()).toEqual(here.doc.getArray('log').toArray())
     expect(away.doc.getMap('notes').size).toBe(10)
+  })
+})
+
+describe('first visit', () => {
+  it('[S11] a fresh client opening a stored board gets it from storage, then whatever came after, in one doc', async () => {
+    await srv.close()
+    const unloaded: string[] = []
+    srv = await startServer({ UNLOAD_GRACE_MS: '0' }, { roomEvents: { unloaded: (id) => unloaded.push(id) } })
+    const board = await srv.createBoard()
+    const writer = client(srv.wsUrl, board, 'participant')
+    await writer.synced()
+    for (let i = 0; i < 50; i++) writer.doc.getMap('m').set(`k${i}`, i)
+    const reader = client(srv.wsUrl, board, 'observer')
+    await whenDoc(reader.doc, () => reader.doc.getMap('m').size === 50)
+    writer.destroy()
+    reader.destroy()
+    await vi.waitFor(() => expect(unloaded).toContain(board.id))
+
+    // Two first visits at once: both are answered from storage while the room is built, and both converge
+    // with an edit one of them makes straight away.
+    const a = client(srv.wsUrl, board, 'participant')
+    const b = client(srv.wsUrl, board, 'participant')
+    await Promise.all([a.synced(), b.synced()])
+    expect(a.doc.getMap('m').size).toBe(50)
+    a.doc.getMap('m').set('after', true)
+    await whenDoc(b.doc, () => b.doc.getMap('m').get('after') === true)
+    expect(b.doc.getMap('m').size).toBe(51)
   })
 })

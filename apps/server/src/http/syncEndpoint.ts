@@ -8,6 +8,7 @@ import { closeCodeFor } from '../errors.ts'
 import { RateLimiter } from '../room/RateLimiter.ts'
 import type { Room, RoomSocket } from '../room/Room.ts'
 import type { RoomManager } from '../room/RoomManager.ts'
+import { catchUpMessage, isFreshSyncStep1, storedAsSyncStep2 } from './earlyAnswer.ts'
 
 export type SyncDeps = {
   config: Config
@@ -67,8 +68,24 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
     if (aheadMs > FLOOD_BACKLOG_MS) return close(CloseCodes.RATE_LIMITED.code, 'RATE_LIMITED')
     if (aheadMs > 0) pauseFor(aheadMs)
     if (room && socket) room.receive(socket, bytes)
-    else backlog.push(bytes)
+    else {
+      backlog.push(bytes)
+      answerEarly()
+    }
   })
+
+  // A first visit (empty sync step 1) to a board that is not in memory is answered from storage straight away;
+  // the room, once built, sends whatever it holds beyond that.
+  let early: { message: Uint8Array; covers: Uint8Array } | null = null
+  let answered: Uint8Array | null = null
+  const answerEarly = () => {
+    if (!early || answered || room) return
+    const index = backlog.findIndex(isFreshSyncStep1)
+    if (index < 0) return
+    backlog.splice(index, 1)
+    if (ws.readyState === ws.OPEN) ws.send(early.message)
+    answered = early.covers
+  }
 
   let held = false
   ws.on('close', () => {
@@ -83,7 +100,12 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
       const { payload } = await boards.authorize(boardId, token)
       if (closed) return
       held = true
-      const loaded = await rooms.acquire(boardId)
+      const loading = rooms.acquire(boardId)
+      if (!rooms.loadedRoom(boardId)) {
+        early = storedAsSyncStep2(await rooms.readStored(boardId))
+        answerEarly()
+      }
+      const loaded = await loading
       const role = payload.r
       socket = {
         id: `s${++nextSocketId}`,
@@ -97,6 +119,8 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
       if (closed) return
       room = loaded
       loaded.join(socket)
+      const catchUp = answered ? catchUpMessage(loaded.doc, answered) : null
+      if (catchUp) socket.send(catchUp)
       for (const message of backlog.splice(0)) loaded.receive(socket, message)
       log.debug({ boardId, role, socket: socket.id }, 'joined')
     } catch (error) {

@@ -86,6 +86,11 @@ export class RoomManager {
     return entry.room
   }
 
+  /** What storage holds for a board, read without loading it (answers a first visit while the room is built). */
+  readStored(boardId: string): ReturnType<BoardStorage['loadDoc']> {
+    return this.#options.storage.loadDoc(boardId)
+  }
+
   /** Tells the other instances about a board event (no-op when this process is alone). */
   announce(boardId: string, message: ControlMessage): void {
     this.#options.fanout?.publishControl(boardId, message)
