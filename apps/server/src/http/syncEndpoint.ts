@@ -22,6 +22,9 @@ let nextSocketId = 0
 /** A connection more than this far ahead of its message/byte allowance is flooding and is closed (4429). */
 const FLOOD_BACKLOG_MS = 5000
 
+/** How long a connection to a board not in memory waits for the client's sync step 1 before building the room. */
+const FIRST_MESSAGE_WAIT_MS = 100
+
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
   if (data instanceof ArrayBuffer) return new Uint8Array(data)
@@ -70,14 +73,16 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
     if (room && socket) room.receive(socket, bytes)
     else {
       backlog.push(bytes)
+      firstMessage?.()
       answerEarly()
     }
   })
 
   // A first visit (empty sync step 1) to a board that is not in memory is answered from storage straight away;
   // the room, once built, sends whatever it holds beyond that.
-  let early: { message: Uint8Array; covers: Uint8Array } | null = null
-  let answered: Uint8Array | null = null
+  let firstMessage: (() => void) | null = null
+  let early: { message: Uint8Array; covers: () => Uint8Array } | null = null
+  let answered: (() => Uint8Array) | null = null
   const answerEarly = () => {
     if (!early || answered || room) return
     const index = backlog.findIndex(isFreshSyncStep1)
@@ -99,13 +104,24 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
     try {
       const { payload } = await boards.authorize(boardId, token)
       if (closed) return
-      held = true
-      const loading = rooms.acquire(boardId)
-      if (!rooms.loadedRoom(boardId)) {
+      if (!rooms.isInMemory(boardId)) {
+        // Building a large board's document takes a while; a first visit is answered from storage meanwhile.
+        // Its sync step 1 follows the upgrade within a moment, so wait briefly for it before building.
         early = storedAsSyncStep2(await rooms.readStored(boardId))
+        if (backlog.length === 0) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, FIRST_MESSAGE_WAIT_MS)
+            firstMessage = () => {
+              clearTimeout(timer)
+              resolve()
+            }
+          })
+        }
         answerEarly()
+        if (closed) return
       }
-      const loaded = await loading
+      held = true
+      const loaded = await rooms.acquire(boardId)
       const role = payload.r
       socket = {
         id: `s${++nextSocketId}`,
@@ -119,7 +135,8 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
       if (closed) return
       room = loaded
       loaded.join(socket)
-      const catchUp = answered ? catchUpMessage(loaded.doc, answered) : null
+      const covers = answered as (() => Uint8Array) | null
+      const catchUp = covers ? catchUpMessage(loaded.doc, covers()) : null
       if (catchUp) socket.send(catchUp)
       for (const message of backlog.splice(0)) loaded.receive(socket, message)
       log.debug({ boardId, role, socket: socket.id }, 'joined')

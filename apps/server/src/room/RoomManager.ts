@@ -86,6 +86,11 @@ export class RoomManager {
     return entry.room
   }
 
+  /** Whether the board is loaded or being loaded in this process. */
+  isInMemory(boardId: string): boolean {
+    return this.#entries.has(boardId)
+  }
+
   /** What storage holds for a board, read without loading it (answers a first visit while the room is built). */
   readStored(boardId: string): ReturnType<BoardStorage['loadDoc']> {
     return this.#options.storage.loadDoc(boardId)
