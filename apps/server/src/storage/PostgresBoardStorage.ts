@@ -29,6 +29,7 @@ export type PostgresStorageOptions = {
 export class PostgresBoardStorage implements BoardStorage {
   readonly #pool: pg.Pool
   readonly #schema: string
+  readonly #onError: (error: unknown) => void
   #ready: Promise<void>
 
   constructor(options: PostgresStorageOptions) {
@@ -40,7 +41,8 @@ export class PostgresBoardStorage implements BoardStorage {
       max: options.maxConnections ?? 10,
     })
     // An idle client losing its connection (e.g. a database restart) must not crash the process.
-    this.#pool.on('error', (error) => options.onError?.(error))
+    this.#onError = (error) => options.onError?.(error)
+    this.#pool.on('error', this.#onError)
     this.#ready = this.#migrate()
     this.#ready.catch(() => {
       // Retried on the next call (the database may come up later).
@@ -207,7 +209,7 @@ export class PostgresBoardStorage implements BoardStorage {
   }
 
   async #migrate(): Promise<void> {
-    const client = await this.#pool.connect()
+    const client = await this.#connect()
     try {
       // Serialises the schema set-up of instances starting together.
       await client.query('BEGIN')
@@ -238,6 +240,21 @@ export class PostgresBoardStorage implements BoardStorage {
     }
   }
 
+  /**
+   * A checked-out client whose connection dies (a database restart) emits 'error' outside any query; without a
+   * listener that would crash the process. The query in flight still rejects and is handled by its caller.
+   */
+  async #connect(): Promise<pg.PoolClient> {
+    const client = await this.#pool.connect()
+    client.on('error', this.#onError)
+    const release = client.release.bind(client)
+    client.release = (err?: Error | boolean) => {
+      client.off('error', this.#onError)
+      return release(err)
+    }
+    return client
+  }
+
   async #query(sql: string, params: unknown[]): Promise<pg.QueryResult> {
     await this.#ready
     return this.#pool.query(sql, params)
@@ -245,7 +262,7 @@ export class PostgresBoardStorage implements BoardStorage {
 
   async #transaction<T>(boardId: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     await this.#ready
-    const client = await this.#pool.connect()
+    const client = await this.#connect()
     try {
       await client.query('BEGIN')
       await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 1))', [boardId])
