@@ -2,7 +2,6 @@ import {
   BAATHOUDER_ROLES,
   baathouderType,
   CONTRIBUTION_KINDS,
-  type Contribution,
   INVOLVEMENT_LEVELS,
   INVOLVEMENTS,
   type Schil,
@@ -13,6 +12,7 @@ import { moveBaathouderTo } from '../actions/moveCard.ts'
 import { ringOfCard } from '../derive/livePlacement.ts'
 import type { BaathouderCardShape } from '../schema/shapeTypes.ts'
 import { CheckField, MoveButtons, SelectField, TextField } from './fields.tsx'
+import { RowsField } from './RowsField.tsx'
 import { updateProps } from './updateProps.ts'
 import { ValueChoices } from './ValueChoices.tsx'
 
@@ -34,8 +34,6 @@ export function BaathouderInspector({
     editor,
     shape.id,
   ])
-  const setContribution = (i: number, c: Partial<Contribution>) =>
-    set({ contributions: p.contributions.map((x, j) => (j === i ? { ...x, ...c } : x)) })
   const type = baathouderType(p.category)
   return (
     <>
@@ -105,11 +103,15 @@ export function BaathouderInspector({
         disabled={readOnly}
         onChange={(trigger) => set({ trigger })}
       />
-      <fieldset className="wt-field">
-        <legend>{t('templates.baathouder.contributions')}</legend>
-        {p.contributions.map((c, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: contributions have no id; their position is their identity
-          <div className="wt-subcard" key={i}>
+      <RowsField
+        legend={t('templates.baathouder.contributions')}
+        rows={p.contributions}
+        onChange={(contributions) => set({ contributions })}
+        newRow={() => ({ kind: 'tijd' as const, description: '', conditions: '' })}
+        addLabel={t('templates.baathouder.addContribution')}
+        disabled={readOnly}
+        renderRow={(c, update) => (
+          <>
             <SelectField
               label={t('templates.baathouder.kind')}
               value={c.kind}
@@ -118,43 +120,23 @@ export function BaathouderInspector({
                 label: t(`templates.contributionKinds.${k}`),
               }))}
               disabled={readOnly}
-              onChange={(kind) => kind && setContribution(i, { kind })}
+              onChange={(kind) => kind && update({ kind })}
             />
             <TextField
               label={t('templates.baathouder.description')}
               value={c.description}
               disabled={readOnly}
-              onChange={(description) => setContribution(i, { description })}
+              onChange={(description) => update({ description })}
             />
             <TextField
               label={t('templates.baathouder.conditions')}
               value={c.conditions}
               disabled={readOnly}
-              onChange={(conditions) => setContribution(i, { conditions })}
+              onChange={(conditions) => update({ conditions })}
             />
-            {!readOnly && (
-              <button
-                type="button"
-                className="wt-small wt-secondary"
-                onClick={() => set({ contributions: p.contributions.filter((_, j) => j !== i) })}
-              >
-                {t('templates.inspector.removeItem')}
-              </button>
-            )}
-          </div>
-        ))}
-        {!readOnly && (
-          <button
-            type="button"
-            className="wt-small"
-            onClick={() =>
-              set({ contributions: [...p.contributions, { kind: 'tijd', description: '', conditions: '' }] })
-            }
-          >
-            + {t('templates.baathouder.addContribution')}
-          </button>
+          </>
         )}
-      </fieldset>
+      />
       <CheckField
         label={t('templates.baathouder.rentmeester')}
         checked={p.rentmeester}

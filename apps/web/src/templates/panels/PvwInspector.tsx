@@ -11,6 +11,7 @@ import type { Editor } from 'tldraw'
 import type { PvwFrameShape } from '../schema/shapeTypes.ts'
 import { ListField, SelectField, TextField } from './fields.tsx'
 import { PartE, PartF } from './PvwPartEF.tsx'
+import { RowsField } from './RowsField.tsx'
 import { updateProps } from './updateProps.ts'
 import { YearsField } from './YearsField.tsx'
 
@@ -98,8 +99,6 @@ function PartA({ p, set, readOnly }: PartProps<PvwFrameAProps>) {
 function PartC({ p, set, readOnly }: PartProps<PvwFrameCProps>) {
   const { t } = useTranslation()
   const f = (k: string) => t(`templates.pvw.fields.${k}`)
-  const setRow = (i: number, row: Partial<PvwFrameCProps['betrokkenheid'][number]>) =>
-    set({ betrokkenheid: p.betrokkenheid.map((x, j) => (j === i ? { ...x, ...row } : x)) })
   return (
     <>
       <ListField
@@ -115,53 +114,37 @@ function PartC({ p, set, readOnly }: PartProps<PvwFrameCProps>) {
         disabled={readOnly}
         onChange={(invloedOpB) => set({ invloedOpB })}
       />
-      <fieldset className="wt-field">
-        <legend>{f('betrokkenheid')}</legend>
-        {p.betrokkenheid.map((row, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id; their position is their identity
-          <div className="wt-subcard" key={i}>
+      <RowsField
+        legend={f('betrokkenheid')}
+        rows={p.betrokkenheid}
+        onChange={(betrokkenheid) => set({ betrokkenheid })}
+        newRow={() => ({ group: '', level: 'raadplegen' as const, context: '' })}
+        addLabel={t('templates.inspector.add')}
+        disabled={readOnly}
+        renderRow={(row, update) => (
+          <>
             <TextField
               label={t('templates.pvw.group')}
               value={row.group}
               disabled={readOnly}
-              onChange={(group) => setRow(i, { group })}
+              onChange={(group) => update({ group })}
             />
             <SelectField
               label={t('templates.baathouder.level')}
               value={row.level}
               options={INVOLVEMENT_LEVELS.map((v) => ({ value: v, label: t(`templates.levels.${v}`) }))}
               disabled={readOnly}
-              onChange={(level) => level && setRow(i, { level })}
+              onChange={(level) => level && update({ level })}
             />
             <TextField
               label={t('templates.pvw.context')}
               value={row.context}
               disabled={readOnly}
-              onChange={(context) => setRow(i, { context })}
+              onChange={(context) => update({ context })}
             />
-            {!readOnly && (
-              <button
-                type="button"
-                className="wt-small wt-secondary"
-                onClick={() => set({ betrokkenheid: p.betrokkenheid.filter((_, j) => j !== i) })}
-              >
-                {t('templates.inspector.removeItem')}
-              </button>
-            )}
-          </div>
-        ))}
-        {!readOnly && (
-          <button
-            type="button"
-            className="wt-small"
-            onClick={() =>
-              set({ betrokkenheid: [...p.betrokkenheid, { group: '', level: 'raadplegen', context: '' }] })
-            }
-          >
-            + {t('templates.inspector.add')}
-          </button>
+          </>
         )}
-      </fieldset>
+      />
       <TextField
         label={f('terugkoppeling')}
         value={p.terugkoppeling}

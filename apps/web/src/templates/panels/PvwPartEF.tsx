@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
 import { ListField, SelectField, TextField } from './fields.tsx'
 import type { PartProps } from './PvwInspector.tsx'
+import { RowsField } from './RowsField.tsx'
 import { ValueChoices } from './ValueChoices.tsx'
 import { YearsField } from './YearsField.tsx'
 
@@ -126,9 +127,6 @@ export function PartE({ p, set, readOnly }: PartProps<PvwFrameEProps> & { editor
 export function PartF({ p, set, readOnly, editor }: PartProps<PvwFrameFProps> & { editor: Editor }) {
   const { t } = useTranslation()
   const f = (k: string) => t(`templates.pvw.fields.${k}`)
-  type Indicator = PvwFrameFProps['kernindicatoren'][number]
-  const setRow = (i: number, row: Partial<Indicator>) =>
-    set({ kernindicatoren: p.kernindicatoren.map((x, j) => (j === i ? { ...x, ...row } : x)) })
   return (
     <>
       <ListField
@@ -150,28 +148,32 @@ export function PartF({ p, set, readOnly, editor }: PartProps<PvwFrameFProps> & 
         disabled={readOnly}
         onChange={(doorwerking) => set({ doorwerking })}
       />
-      <fieldset className="wt-field">
-        <legend>{f('kernindicatoren')}</legend>
-        {p.kernindicatoren.map((row, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id; their position is their identity
-          <div className="wt-subcard" key={i}>
+      <RowsField
+        legend={f('kernindicatoren')}
+        rows={p.kernindicatoren}
+        onChange={(kernindicatoren) => set({ kernindicatoren })}
+        newRow={() => ({ name: '', frequency: '', reportTo: '', valueIds: [] })}
+        addLabel={t('templates.inspector.add')}
+        disabled={readOnly}
+        renderRow={(row, update) => (
+          <>
             <TextField
               label={t('templates.pvw.indicatorName')}
               value={row.name}
               disabled={readOnly}
-              onChange={(name) => setRow(i, { name })}
+              onChange={(name) => update({ name })}
             />
             <TextField
               label={t('templates.pvw.frequency')}
               value={row.frequency}
               disabled={readOnly}
-              onChange={(frequency) => setRow(i, { frequency })}
+              onChange={(frequency) => update({ frequency })}
             />
             <TextField
               label={t('templates.pvw.reportTo')}
               value={row.reportTo}
               disabled={readOnly}
-              onChange={(reportTo) => setRow(i, { reportTo })}
+              onChange={(reportTo) => update({ reportTo })}
             />
             <ValueChoices
               editor={editor}
@@ -179,37 +181,12 @@ export function PartF({ p, set, readOnly, editor }: PartProps<PvwFrameFProps> & 
               chosen={row.valueIds}
               disabled={readOnly}
               onToggle={(id, on) =>
-                setRow(i, { valueIds: on ? [...row.valueIds, id] : row.valueIds.filter((v) => v !== id) })
+                update({ valueIds: on ? [...row.valueIds, id] : row.valueIds.filter((v) => v !== id) })
               }
             />
-            {!readOnly && (
-              <button
-                type="button"
-                className="wt-small wt-secondary"
-                onClick={() => set({ kernindicatoren: p.kernindicatoren.filter((_, j) => j !== i) })}
-              >
-                {t('templates.inspector.removeItem')}
-              </button>
-            )}
-          </div>
-        ))}
-        {!readOnly && (
-          <button
-            type="button"
-            className="wt-small"
-            onClick={() =>
-              set({
-                kernindicatoren: [
-                  ...p.kernindicatoren,
-                  { name: '', frequency: '', reportTo: '', valueIds: [] },
-                ],
-              })
-            }
-          >
-            + {t('templates.inspector.add')}
-          </button>
+          </>
         )}
-      </fieldset>
+      />
       <ListField
         label={f('extraSignatories')}
         items={p.extraSignatories}
