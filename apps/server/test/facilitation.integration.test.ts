@@ -2,7 +2,7 @@ import type { CreateBoardResponse } from '@waardentafel/protocol'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
-  connectClient,
+  clientPool,
   rawConnect,
   startServer,
   type TestClient,
@@ -12,17 +12,13 @@ import {
 } from './harness.ts'
 
 let srv: TestServer
-const clients: TestClient[] = []
-const client = (...args: Parameters<typeof connectClient>) => {
-  const c = connectClient(...args)
-  clients.push(c)
-  return c
-}
+const pool = clientPool()
+const client = pool.connect
 beforeEach(async () => {
   srv = await startServer()
 })
 afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
+  pool.destroyAll()
   await srv.close()
 })
 

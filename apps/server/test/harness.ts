@@ -143,3 +143,18 @@ export function rawConnect(
     ws.on('error', reject)
   })
 }
+
+/** Clients a test file opened, so `afterEach` can close them all. */
+export function clientPool(): { connect: typeof connectClient; destroyAll(): void } {
+  const open: TestClient[] = []
+  return {
+    connect: (...args) => {
+      const c = connectClient(...args)
+      open.push(c)
+      return c
+    },
+    destroyAll: () => {
+      for (const c of open.splice(0)) c.destroy()
+    },
+  }
+}

@@ -1,29 +1,17 @@
 import * as encoding from 'lib0/encoding'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import {
-  connectClient,
-  rawConnect,
-  startServer,
-  type TestClient,
-  type TestServer,
-  tokenOf,
-  whenDoc,
-} from './harness.ts'
+import { clientPool, rawConnect, startServer, type TestServer, tokenOf, whenDoc } from './harness.ts'
 
 let srv: TestServer
-const clients: TestClient[] = []
-const client = (...args: Parameters<typeof connectClient>) => {
-  const c = connectClient(...args)
-  clients.push(c)
-  return c
-}
+const pool = clientPool()
+const client = pool.connect
 
 beforeEach(async () => {
   srv = await startServer()
 })
 afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
+  pool.destroyAll()
   await srv.close()
 })
 

@@ -5,6 +5,7 @@ import { useFacilitation } from '../FacilitationContext.ts'
 import { formatDate } from '../formatDate.ts'
 import { sortedRounds } from '../useFacilitationState.ts'
 import { PlacementForm } from './PlacementForm.tsx'
+import { RoundList } from './RoundList.tsx'
 import { RoundResults } from './RoundResults.tsx'
 import { useRoundValues } from './roundValues.ts'
 import { useRoundReport } from './useRoundReport.ts'
@@ -34,21 +35,7 @@ export function RoundPanel({ onClose }: { onClose: () => void }) {
       {rounds.length > 1 && (
         <nav aria-labelledby="wt-round-list">
           <h3 id="wt-round-list">{t('facilitation.rounds.all')}</h3>
-          <ul className="wt-round-list">
-            {rounds.map((r) => (
-              <li key={r.id}>
-                <button
-                  type="button"
-                  className="wt-link-button"
-                  aria-current={r.id === chosen?.id}
-                  onClick={() => setChosenId(r.id)}
-                >
-                  {r.title}
-                </button>{' '}
-                <span className="wt-muted">· {t(`facilitation.rounds.status.${r.status}`)}</span>
-              </li>
-            ))}
-          </ul>
+          <RoundList rounds={rounds} current={chosen?.id} onChoose={setChosenId} />
         </nav>
       )}
     </section>

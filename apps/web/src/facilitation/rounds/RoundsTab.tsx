@@ -6,6 +6,7 @@ import { useFacilitation } from '../FacilitationContext.ts'
 import { formatDate } from '../formatDate.ts'
 import { sortedRounds } from '../useFacilitationState.ts'
 import { OpenRoundForm } from './OpenRoundForm.tsx'
+import { RoundList } from './RoundList.tsx'
 import { RoundProgress, RoundResults } from './RoundResults.tsx'
 import { adoptMajorities, useRoundValues } from './roundValues.ts'
 import { useRoundReport } from './useRoundReport.ts'
@@ -23,21 +24,7 @@ export function RoundsTab() {
       {rounds.length > 0 && (
         <section className="wt-fac-section" aria-labelledby="wt-rounds-list">
           <h3 id="wt-rounds-list">{t('facilitation.rounds.all')}</h3>
-          <ul className="wt-round-list">
-            {rounds.map((r) => (
-              <li key={r.id}>
-                <button
-                  type="button"
-                  className="wt-link-button"
-                  aria-current={r.id === selected?.id}
-                  onClick={() => setSelectedId(r.id)}
-                >
-                  {r.title}
-                </button>{' '}
-                <span className="wt-muted">· {t(`facilitation.rounds.status.${r.status}`)}</span>
-              </li>
-            ))}
-          </ul>
+          <RoundList rounds={rounds} current={selected?.id} onChoose={setSelectedId} />
         </section>
       )}
       {selected && <RoundAdmin key={selected.id} round={selected} />}
