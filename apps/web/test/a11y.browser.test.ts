@@ -225,6 +225,10 @@ describe('colour is never the only cue', () => {
     const board = await importExample()
     const p = await person(browser)
     await joinBoard(p.page, board.links.observer)
+    // "Connected" comes before tldraw has drawn every card: wait for the cards, then read their labels.
+    await expect
+      .poll(() => p.page.locator('.tl-shape .wt-card-label').count(), { timeout: 15_000 })
+      .toBeGreaterThan(20)
     const labels = await p.page.evaluate(() =>
       [...document.querySelectorAll('.tl-shape .wt-card-label')].map((el) => el.textContent?.trim() ?? ''),
     )
