@@ -33,6 +33,8 @@ const EnvSchema = z.object({
     .default(20 * 1024 * 1024),
   UNLOAD_GRACE_MS: z.coerce.number().int().nonnegative().default(30_000),
   COMPACT_AFTER_UPDATES: z.coerce.number().int().positive().default(500),
+  /** A loaded board nobody changed for this long keeps its document as encoded bytes only; 0 = never. */
+  HIBERNATE_AFTER_MS: z.coerce.number().int().nonnegative().default(30_000),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_SCHEMA: z
     .string()
@@ -62,6 +64,7 @@ export type Config = {
   maxImportBytes: number
   unloadGraceMs: number
   compactAfterUpdates: number
+  hibernateAfterMs: number | null
   /** PostgreSQL instead of the embedded SQLite file. */
   database: { url: string; schema: string } | null
   /** Redis fan-out between instances (multi-instance mode; needs `database`). */
@@ -104,6 +107,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     maxImportBytes: e.MAX_IMPORT_BYTES,
     unloadGraceMs: e.UNLOAD_GRACE_MS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    hibernateAfterMs: e.HIBERNATE_AFTER_MS === 0 ? null : e.HIBERNATE_AFTER_MS,
     database: e.DATABASE_URL ? { url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA } : null,
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : null,
     instanceId: e.INSTANCE_ID ?? null,

@@ -53,6 +53,7 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
     merge: mergeUpdates,
     unloadGraceMs: config.unloadGraceMs,
     compactAfterUpdates: config.compactAfterUpdates,
+    hibernateAfterMs: config.hibernateAfterMs,
     resyncIntervalMs: config.resyncIntervalMs,
     ...(deps.fanout ? { fanout: deps.fanout } : {}),
     events: {
@@ -62,6 +63,7 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
       skippedStoredUpdate: (boardId, index, err) =>
         log.warn({ boardId, index, err }, 'stored update skipped'),
       compactionFailed: (boardId, err) => log.error({ boardId, err }, 'compaction failed'),
+      hibernation: (boardId, state, ms) => log.debug({ boardId, ms }, `board ${state}`),
       ...deps.roomEvents,
     },
   })

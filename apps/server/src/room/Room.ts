@@ -51,6 +51,13 @@ export type RoomOptions = {
   onRefused?: (socket: RoomSocket, reason: string) => void
   /** Called when an update was dropped because it builds on changes the server does not have yet. */
   onDroppedGap?: (socket: RoomSocket) => void
+  /**
+   * After this long without a change to the document, the room keeps it only as its encoded update (a fraction
+   * of the memory of a live Y.Doc) until the next change needs it. Absent: never.
+   */
+  hibernateAfterMs?: number
+  /** Called when the room hibernated or woke, with the time that took. */
+  onHibernation?: (state: 'hibernated' | 'woke', ms: number) => void
 }
 
 const DEFAULT_MAX_AWARENESS_BYTES = 64 * 1024
@@ -74,10 +81,19 @@ const REMOTE = Symbol('remote-instance')
  *
  * Order of an edit: decode and check the update → queue → persist the batch (group commit) →
  * apply to the doc → relay to the other sockets. So every byte any client can receive is durable.
+ *
+ * Hibernation: a board nobody has changed for `hibernateAfterMs` drops its Y.Doc and keeps the encoded
+ * state. Everything that only reads — a client's sync step 1, presence, joining — is answered from those bytes;
+ * the first change (or anyone reading `doc`) rebuilds the document from them first.
  */
 export class Room {
   readonly boardId: string
-  readonly doc = new Y.Doc({ gc: true })
+  #doc: Y.Doc | null = null
+  /** While hibernating: the whole document as one update, and its state vector once worked out. */
+  #state: Uint8Array | null = null
+  #stateVector: Uint8Array | null = null
+  #lastChange = performance.now()
+  #hibernateTimer: ReturnType<typeof setTimeout> | null = null
   readonly awareness: awarenessProtocol.Awareness
   readonly #sockets = new Map<RoomSocket, Set<number>>()
   readonly #options: RoomOptions
@@ -99,15 +115,96 @@ export class Room {
     this.#options = options
     this.boardId = options.boardId
     this.#seqs = new SeqTracker(options.stored.lastSeq)
-    this.#applyStored(options.stored, 'storage')
-    this.awareness = new awarenessProtocol.Awareness(this.doc)
+    const doc = this.#newDoc()
+    this.#applyStored(doc, options.stored, 'storage')
+    this.#doc = doc
+    this.#scheduleHibernation()
+    // Presence has its own (empty) doc: it only needs a client id, and must outlive a hibernated document.
+    this.awareness = new awarenessProtocol.Awareness(new Y.Doc())
     this.awareness.setLocalState(null)
-    this.doc.on('update', this.#relayUpdate)
     this.awareness.on('update', this.#relayAwareness)
     if (options.peers) {
       // Tail storage now and then: the fan-out may lose messages, storage does not.
       this.#resyncTimer = setInterval(() => void this.resync(), options.peers.resyncIntervalMs)
     }
+  }
+
+  /** The shared document, rebuilt from its encoded state first if the room hibernates. */
+  get doc(): Y.Doc {
+    if (this.#doc) return this.#doc
+    if (this.#destroyed) throw new Error('room destroyed')
+    const started = performance.now()
+    const doc = this.#newDoc()
+    Y.applyUpdate(doc, this.#state!, 'storage')
+    this.#doc = doc
+    this.#state = null
+    this.#stateVector = null
+    this.#restrictions = null
+    this.#lastChange = performance.now()
+    this.#scheduleHibernation()
+    this.#options.onHibernation?.('woke', performance.now() - started)
+    return doc
+  }
+
+  /** Whether the room holds its document only as encoded bytes right now. */
+  get hibernating(): boolean {
+    return this.#doc === null
+  }
+
+  /**
+   * Drops the Y.Doc and keeps its encoded state, unless something is queued or being stored. Called by the
+   * room itself after `hibernateAfterMs` without a change; returns whether it hibernated.
+   */
+  hibernate(): boolean {
+    const doc = this.#doc
+    if (!doc || this.#destroyed || this.#queue.length > 0 || this.#inflight.length > 0 || this.#resyncing) {
+      return false
+    }
+    const started = performance.now()
+    this.#state = Y.encodeStateAsUpdate(doc)
+    this.#stateVector = null
+    doc.off('update', this.#relayUpdate)
+    doc.destroy()
+    this.#doc = null
+    this.#options.onHibernation?.('hibernated', performance.now() - started)
+    return true
+  }
+
+  /** What the room holds beyond `stateVector` (everything when absent), without waking a hibernating room. */
+  encodeStateAsUpdate(stateVector?: Uint8Array): Uint8Array {
+    if (this.#doc) return Y.encodeStateAsUpdate(this.#doc, stateVector)
+    const state = this.#state!
+    // A first visit (empty state vector) gets the stored bytes as they are, without decoding them.
+    if (!stateVector || (stateVector.byteLength === 1 && stateVector[0] === 0)) return state
+    return Y.diffUpdate(state, stateVector)
+  }
+
+  #encodeStateVector(): Uint8Array {
+    if (this.#doc) return Y.encodeStateVector(this.#doc)
+    this.#stateVector ??= Y.encodeStateVectorFromUpdate(this.#state!)
+    return this.#stateVector
+  }
+
+  #newDoc(): Y.Doc {
+    const doc = new Y.Doc({ gc: true })
+    doc.on('update', this.#relayUpdate)
+    return doc
+  }
+
+  #scheduleHibernation(): void {
+    const after = this.#options.hibernateAfterMs
+    if (after === undefined || this.#hibernateTimer || this.#destroyed) return
+    const check = () => {
+      this.#hibernateTimer = null
+      if (this.#destroyed || !this.#doc) return
+      const quietFor = performance.now() - this.#lastChange
+      if (quietFor >= after && this.hibernate()) return
+      // Changed meanwhile (or busy storing): look again when it could have been quiet long enough.
+      this.#hibernateTimer = setTimeout(check, Math.max(after - quietFor, 50))
+      this.#hibernateTimer.unref?.()
+    }
+    this.#hibernateTimer = setTimeout(check, after)
+    this.#hibernateTimer.unref?.()
   }
 
   /** An update another instance stored at `seq`; applied and relayed here unless already known. */
@@ -139,7 +236,8 @@ export class Room {
       .readSince(this.#seqs.contiguous)
       .then((stored) => {
         if (this.#destroyed) return
-        this.#applyStored(stored, REMOTE)
+        // Nothing new (the usual case) leaves a hibernating room asleep.
+        if (stored.snapshot || stored.updates.length > 0) this.#applyStored(this.doc, stored, REMOTE)
         this.#seqs.advanceTo(stored.lastSeq)
       })
       .catch(() => {
@@ -169,7 +267,8 @@ export class Room {
     if (canWrite(socket.role)) {
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, MessageType.sync)
-      syncProtocol.writeSyncStep1(encoder, this.doc)
+      encoding.writeVarUint(encoder, SyncMessageType.step1)
+      encoding.writeVarUint8Array(encoder, this.#encodeStateVector())
       socket.send(encoding.toUint8Array(encoder))
     }
     const states = [...this.awareness.getStates().keys()]
@@ -201,11 +300,14 @@ export class Room {
     if (this.#destroyed) return
     this.#destroyed = true
     if (this.#resyncTimer) clearInterval(this.#resyncTimer)
+    if (this.#hibernateTimer) clearTimeout(this.#hibernateTimer)
     for (const socket of [...this.#sockets.keys()]) this.#closeSocket(socket, code, reason)
     this.awareness.off('update', this.#relayAwareness)
     this.awareness.destroy()
-    this.doc.off('update', this.#relayUpdate)
-    this.doc.destroy()
+    this.#doc?.off('update', this.#relayUpdate)
+    this.#doc?.destroy()
+    this.#doc = null
+    this.#state = null
   }
 
   #handle(socket: RoomSocket, message: Uint8Array): void {
@@ -242,7 +344,7 @@ export class Room {
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, MessageType.sync)
       encoding.writeVarUint(encoder, SyncMessageType.step2)
-      encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, stateVector))
+      encoding.writeVarUint8Array(encoder, this.encodeStateAsUpdate(stateVector))
       socket.send(encoding.toUint8Array(encoder))
       return
     }
@@ -286,8 +388,9 @@ export class Room {
   async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
     if (this.#destroyed) throw new Error('room destroyed')
     const fork = new Y.Doc({ gc: true })
+    Y.applyUpdate(fork, this.encodeStateAsUpdate())
+    // Set after loading: Yjs picks a new id when a remote update brings structs of its own id.
     fork.clientID = this.#serverClientId
-    Y.applyUpdate(fork, Y.encodeStateAsUpdate(this.doc))
     let update: Uint8Array
     try {
       const before = Y.encodeStateVector(fork)
@@ -374,13 +477,13 @@ export class Room {
     this.#options.onPersisted?.(batch.length)
   }
 
-  #applyStored(stored: StoredDoc, origin: unknown): void {
+  #applyStored(doc: Y.Doc, stored: StoredDoc, origin: unknown): void {
     const parts = stored.snapshot
       ? [stored.snapshot, ...stored.updates.map((u) => u.data)]
       : stored.updates.map((u) => u.data)
     parts.forEach((update, index) => {
       try {
-        Y.applyUpdate(this.doc, update, origin)
+        Y.applyUpdate(doc, update, origin)
       } catch (error) {
         this.#options.onSkippedStoredUpdate?.(index, error)
       }
@@ -388,8 +491,9 @@ export class Room {
   }
 
   #relayUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === 'storage') return // the initial load or waking up: nothing new for anyone
     this.#restrictions = null // the lock or the set of locked records may have changed
-    if (origin === 'storage') return // the initial load: nobody is connected yet
+    this.#lastChange = performance.now()
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MessageType.sync)
     syncProtocol.writeUpdate(encoder, update)

@@ -14,6 +14,8 @@ export type RoomManagerEvents = {
   failed?: (boardId: string, error: unknown) => void
   skippedStoredUpdate?: (boardId: string, index: number, error: unknown) => void
   compactionFailed?: (boardId: string, error: unknown) => void
+  /** A board's room dropped its Y.Doc after a quiet spell, or rebuilt it (with the time that took). */
+  hibernation?: (boardId: string, state: 'hibernated' | 'woke', ms: number) => void
 }
 
 export type RoomManagerOptions = {
@@ -21,6 +23,8 @@ export type RoomManagerOptions = {
   merge: MergeUpdates
   unloadGraceMs: number
   compactAfterUpdates: number
+  /** See `RoomOptions.hibernateAfterMs`; null or absent: rooms never hibernate. */
+  hibernateAfterMs?: number | null
   /** Other instances serving the same boards (multi-instance mode). */
   fanout?: BoardFanout
   resyncIntervalMs?: number
@@ -184,6 +188,8 @@ export class RoomManager {
       },
       onPersisted: (count) => this.#afterPersist(boardId, count),
       onSkippedStoredUpdate: (index, error) => events?.skippedStoredUpdate?.(boardId, index, error),
+      ...(this.#options.hibernateAfterMs ? { hibernateAfterMs: this.#options.hibernateAfterMs } : {}),
+      onHibernation: (state, ms) => events?.hibernation?.(boardId, state, ms),
     })
     for (const replay of early.splice(0)) replay(room)
     const entry = this.#entries.get(boardId)
