@@ -12,6 +12,7 @@ import {
 } from 'docx'
 import type { ProgrammaVanWaarden } from '../pvw/programmaVanWaardenSchema.ts'
 import type { DocumentBlock } from './DocumentBlock.ts'
+import { plainParagraph } from './docxPlainParagraph.ts'
 import { pvwToBlocks } from './pvwToBlocks.ts'
 import { waardenkompasPng } from './waardenkompasPng.ts'
 import { waardenkompasSvg } from './waardenkompasSvg.ts'
@@ -29,9 +30,9 @@ function runs(text: string, bold = false): TextRun[] {
     .map((part, i) => new TextRun({ text: part, bold, ...(i > 0 ? { break: 1 } : {}) }))
 }
 
-// Table cells are most of a big document; a plain Paragraph per single-line cell keeps docx's object tree small.
+// Table cells and list items are most of a big document; one-line plain ones go in as light paragraphs.
 function cellParagraph(text: string, bold = false): Paragraph {
-  return !bold && !text.includes('\n') ? new Paragraph(text) : new Paragraph({ children: runs(text, bold) })
+  return !bold && !text.includes('\n') ? plainParagraph(text) : new Paragraph({ children: runs(text, bold) })
 }
 
 function render(block: DocumentBlock, pvw: ProgrammaVanWaarden): (Paragraph | Table)[] {
@@ -51,7 +52,9 @@ function render(block: DocumentBlock, pvw: ProgrammaVanWaarden): (Paragraph | Ta
       return block.items.map((item, i) =>
         block.ordered
           ? new Paragraph({ children: runs(`${i + 1}. ${item.text}`), indent: { left: 360 } })
-          : new Paragraph({ children: runs(item.text), bullet: { level: 0 } }),
+          : item.text.includes('\n')
+            ? new Paragraph({ children: runs(item.text), bullet: { level: 0 } })
+            : plainParagraph(item.text, { bullet: true }),
       )
     case 'table':
       return [
