@@ -9,7 +9,8 @@ import { shapeRecord } from './tldrawDoc.ts'
 // unique edit id, so every peer can tell which edit arrived and when.
 
 type Board = { clients: RawClient[] }
-type Pending = { t0: number; remaining: number }
+/** An edit on its way: who made it, and which peers have it already (each counts once). */
+type Pending = { t0: number; remaining: number; author: RawClient; arrived: Set<RawClient> }
 
 const boards: Board[] = []
 const held: RawClient[] = []
@@ -21,10 +22,12 @@ let drained: (() => void) | null = null
 
 const shapeId = (j: number) => `shape:bench${j}`
 
-function onArrival(update: Uint8Array, at: number): void {
+function onArrival(receiver: RawClient, update: Uint8Array, at: number): void {
   for (const id of editIdsIn(update)) {
     const p = pending.get(id)
-    if (!p) continue
+    // A server may hand a sender its own edit back inside a merged update: that is not an arrival at a peer.
+    if (!p || receiver === p.author || p.arrived.has(receiver)) continue
+    p.arrived.add(receiver)
     samples.push(at - p.t0)
     if (--p.remaining === 0) {
       allPeers.push(at - p.t0)
@@ -39,7 +42,12 @@ function edit(board: Board, j: number): void {
   const shape = client.doc.getMap<Y.Map<unknown>>('records').get(shapeId(j))
   if (!shape) throw new Error(`client ${j} has no shape`)
   const id = nextEdit++
-  pending.set(id, { t0: performance.now(), remaining: board.clients.length - 1 })
+  pending.set(id, {
+    t0: performance.now(),
+    remaining: board.clients.length - 1,
+    author: client,
+    arrived: new Set(),
+  })
   client.doc.transact(() => {
     shape.set('x', id)
     shape.set('y', (id * 7919) % 6000)
@@ -99,7 +107,7 @@ async function connectBoard(url: string | string[], n: number): Promise<Board> {
   )
   for (const c of clients) {
     c.applyRemote = false
-    c.onUpdate = onArrival
+    c.onUpdate = (update, at) => onArrival(c, update, at)
   }
   return { clients }
 }

@@ -110,6 +110,8 @@ export class Room {
   readonly #serverClientId = Math.floor(Math.random() * 0x7fffffff)
   #resyncTimer: ReturnType<typeof setInterval> | null = null
   #resyncing: Promise<void> | null = null
+  /** While a stored batch is applied: what it changed, relayed together afterwards. */
+  #collecting: Array<{ update: Uint8Array; origin: unknown }> | null = null
 
   constructor(options: RoomOptions) {
     this.#options = options
@@ -458,14 +460,22 @@ export class Room {
       return
     }
     if (this.#destroyed) return
-    for (const { update, origin } of batch) {
-      try {
-        Y.applyUpdate(this.doc, update, origin)
-      } catch {
-        // Decoded fine but could not be integrated; it is stored, and skipped again on load.
-        if (origin !== SERVER) this.#closeSocket(origin, CloseCodes.BAD_MESSAGE.code, 'BAD_UPDATE')
+    // What the batch changes is relayed once, after all of it is applied (see #relayCollected).
+    const collected: Array<{ update: Uint8Array; origin: unknown }> = []
+    this.#collecting = collected
+    try {
+      for (const { update, origin } of batch) {
+        try {
+          Y.applyUpdate(this.doc, update, origin)
+        } catch {
+          // Decoded fine but could not be integrated; it is stored, and skipped again on load.
+          if (origin !== SERVER) this.#closeSocket(origin, CloseCodes.BAD_MESSAGE.code, 'BAD_UPDATE')
+        }
       }
+    } finally {
+      this.#collecting = null
     }
+    this.#relayCollected(collected)
     batch.forEach(({ update }, i) => {
       const seq = seqs[i]
       if (seq === undefined) return
@@ -494,11 +504,27 @@ export class Room {
     if (origin === 'storage') return // the initial load or waking up: nothing new for anyone
     this.#restrictions = null // the lock or the set of locked records may have changed
     this.#lastChange = performance.now()
+    if (this.#collecting) this.#collecting.push({ update, origin })
+    else this.#relayCollected([{ update, origin }])
+  }
+
+  /**
+   * Relays what was applied. One change goes to everyone but its sender. Several changes applied together (a
+   * group commit: many people editing in the same moment) go out as ONE merged update to every socket — n
+   * frames instead of k × n. A sender then also gets its own change back inside it, which Yjs ignores (it has
+   * those items already); only a socket that sent every one of the changes is skipped.
+   */
+  #relayCollected(collected: Array<{ update: Uint8Array; origin: unknown }>): void {
+    if (collected.length === 0) return
+    const origins = new Set(collected.map((c) => c.origin))
+    const update =
+      collected.length === 1 ? collected[0]!.update : Y.mergeUpdates(collected.map((c) => c.update))
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MessageType.sync)
     syncProtocol.writeUpdate(encoder, update)
     const message = encoding.toUint8Array(encoder)
-    for (const socket of this.#sockets.keys()) if (socket !== origin) socket.send(message)
+    const only = origins.size === 1 ? collected[0]!.origin : undefined
+    for (const socket of this.#sockets.keys()) if (socket !== only) socket.send(message)
   }
 
   #relayAwareness = (
