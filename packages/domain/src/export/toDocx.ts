@@ -12,7 +12,7 @@ import {
 } from 'docx'
 import type { ProgrammaVanWaarden } from '../pvw/programmaVanWaardenSchema.ts'
 import type { DocumentBlock } from './DocumentBlock.ts'
-import { plainParagraph } from './docxPlainParagraph.ts'
+import { plainParagraph, plainTableRow } from './docxPlain.ts'
 import { pvwToBlocks } from './pvwToBlocks.ts'
 import { waardenkompasPng } from './waardenkompasPng.ts'
 import { waardenkompasSvg } from './waardenkompasSvg.ts'
@@ -30,7 +30,8 @@ function runs(text: string, bold = false): TextRun[] {
     .map((part, i) => new TextRun({ text: part, bold, ...(i > 0 ? { break: 1 } : {}) }))
 }
 
-// Table cells and list items are most of a big document; one-line plain ones go in as light paragraphs.
+// Table cells and list items are most of a big document; one-line plain ones go in as light components
+// (docxPlain.ts) that docx writes exactly as its own.
 function cellParagraph(text: string, bold = false): Paragraph {
   return !bold && !text.includes('\n') ? plainParagraph(text) : new Paragraph({ children: runs(text, bold) })
 }
@@ -65,11 +66,12 @@ function render(block: DocumentBlock, pvw: ProgrammaVanWaarden): (Paragraph | Ta
               tableHeader: true,
               children: block.header.map((c) => new TableCell({ children: [cellParagraph(c, true)] })),
             }),
-            ...block.rows.map(
-              (row) =>
-                new TableRow({
-                  children: row.cells.map((c) => new TableCell({ children: [cellParagraph(c)] })),
-                }),
+            ...block.rows.map((row) =>
+              row.cells.length === block.header.length && !row.cells.some((c) => c.includes('\n'))
+                ? plainTableRow(row.cells)
+                : new TableRow({
+                    children: row.cells.map((c) => new TableCell({ children: [cellParagraph(c)] })),
+                  }),
             ),
           ],
         }),
