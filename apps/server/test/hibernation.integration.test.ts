@@ -174,4 +174,42 @@ describe('hibernation of quiet boards', () => {
     expect(stored.getMap<Y.Map<unknown>>('records').get('shape:kolommen')?.get('x')).toBe(0)
     expect((stored.getMap('facilitation').get('timer') as { status?: string }).status).toBe('running')
   })
+
+  it('[Z4] a compacted board reopens asleep: read from its bytes, built at the first change; bad bytes are built and skipped', async () => {
+    const board = await srv.createBoard()
+    const a = client(srv.wsUrl, board, 'participant')
+    await a.synced()
+    const watcher = client(srv.wsUrl, board, 'observer')
+    await watcher.synced()
+    for (let i = 0; i < 10; i++) shape(a.doc, `shape:n${i}`, 'note', i)
+    // The server relays only what it has stored: once the watcher has it all, so does storage.
+    await whenDoc(watcher.doc, () => watcher.doc.getMap('records').size === 10)
+    a.destroy()
+    watcher.destroy()
+    // Unloading compacts the board into one snapshot.
+    await srv.server.rooms.closeAll()
+    expect((await srv.storage.loadDoc(board.id)).updates).toEqual([])
+
+    const b = client(srv.wsUrl, board, 'participant')
+    await whenDoc(b.doc, () => b.doc.getMap('records').size === 10)
+    const room = srv.server.rooms.loadedRoom(board.id)!
+    expect(room.hibernating).toBe(true)
+    const awake = next(board.id, 'woke')
+    const c = client(srv.wsUrl, board, 'participant')
+    await whenDoc(c.doc, () => c.doc.getMap('records').size === 10)
+    b.doc.getMap<Y.Map<unknown>>('records').get('shape:n1')!.set('x', 77)
+    await awake
+    await whenDoc(c.doc, () => x(c, 'shape:n1') === 77)
+
+    // A snapshot that does not decode (storage corrupted outside the server) does not start asleep: the room is
+    // built at once, skips it and reports it, as a load always did; the server stays healthy.
+    const broken = await srv.createBoard()
+    await srv.storage.appendUpdate(broken.id, new Uint8Array([0, 0]))
+    await srv.storage.compact(broken.id, () => new Uint8Array([7, 250, 250, 250, 1]))
+    const d = client(srv.wsUrl, broken, 'participant')
+    await d.synced()
+    expect(srv.server.rooms.loadedRoom(broken.id)!.hibernating).toBe(false)
+    expect(d.doc.getMap('records').size).toBe(0)
+    expect((await fetch(`${srv.url}/healthz`)).status).toBe(200)
+  })
 })

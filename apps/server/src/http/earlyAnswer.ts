@@ -37,9 +37,12 @@ export function storedAsSyncStep2(stored: StoredDoc): { message: Uint8Array; cov
   return { message: encoding.toUint8Array(encoder), covers: () => Y.encodeStateVectorFromUpdate(update) }
 }
 
-/** What the room holds beyond `covers`, as a sync update message (null when nothing). */
-export function catchUpMessage(doc: Y.Doc, covers: Uint8Array): Uint8Array | null {
-  const diff = Y.encodeStateAsUpdate(doc, covers)
+/** What the room holds beyond `covers`, as a sync update message (null when nothing); a sleeping room stays asleep. */
+export function catchUpMessage(
+  room: { encodeStateAsUpdate(stateVector: Uint8Array): Uint8Array },
+  covers: Uint8Array,
+): Uint8Array | null {
+  const diff = room.encodeStateAsUpdate(covers)
   if (diff.byteLength <= 2) return null
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.sync)

@@ -136,7 +136,7 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
       room = loaded
       loaded.join(socket)
       const covers = answered as (() => Uint8Array) | null
-      const catchUp = covers ? catchUpMessage(loaded.doc, covers()) : null
+      const catchUp = covers ? catchUpMessage(loaded, covers()) : null
       if (catchUp) socket.send(catchUp)
       for (const message of backlog.splice(0)) loaded.receive(socket, message)
       log.debug({ boardId, role, socket: socket.id }, 'joined')

@@ -117,10 +117,12 @@ export class Room {
     this.#options = options
     this.boardId = options.boardId
     this.#seqs = new SeqTracker(options.stored.lastSeq)
-    const doc = this.#newDoc()
-    this.#applyStored(doc, options.stored, 'storage')
-    this.#doc = doc
-    this.#scheduleHibernation()
+    if (!this.#startAsleep(options)) {
+      const doc = this.#newDoc()
+      this.#applyStored(doc, options.stored, 'storage')
+      this.#doc = doc
+      this.#scheduleHibernation()
+    }
     // Presence has its own (empty) doc: it only needs a client id, and must outlive a hibernated document.
     this.awareness = new awarenessProtocol.Awareness(new Y.Doc())
     this.awareness.setLocalState(null)
@@ -137,7 +139,12 @@ export class Room {
     if (this.#destroyed) throw new Error('room destroyed')
     const started = performance.now()
     const doc = this.#newDoc()
-    Y.applyUpdate(doc, this.#state!, 'storage')
+    try {
+      Y.applyUpdate(doc, this.#state!, 'storage')
+    } catch (error) {
+      // Only a stored snapshot that was never decoded can fail here (see #startAsleep); skipped, as on a load.
+      this.#options.onSkippedStoredUpdate?.(0, error)
+    }
     this.#doc = doc
     this.#state = null
     this.#stateVector = null
@@ -179,6 +186,26 @@ export class Room {
     // A first visit (empty state vector) gets the stored bytes as they are, without decoding them.
     if (!stateVector || (stateVector.byteLength === 1 && stateVector[0] === 0)) return state
     return Y.diffUpdate(state, stateVector)
+  }
+
+  /**
+   * A board stored as one update (a compacted board, or a new one) with hibernation on starts asleep: loading
+   * it means reading its state vector from the bytes — which also proves they decode — instead of building
+   * the document, which the first change does. Anything else is built at once.
+   */
+  #startAsleep(options: RoomOptions): boolean {
+    const { snapshot, updates } = options.stored
+    if (options.hibernateAfterMs === undefined || (snapshot ? updates.length > 0 : updates.length !== 1)) {
+      return false
+    }
+    const state = snapshot ?? updates[0]!.data
+    try {
+      this.#stateVector = Y.encodeStateVectorFromUpdate(state)
+    } catch {
+      return false // built at once instead, which reports and skips what does not decode
+    }
+    this.#state = state
+    return true
   }
 
   #encodeStateVector(): Uint8Array {
