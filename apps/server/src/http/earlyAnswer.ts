@@ -21,7 +21,11 @@ export function isFreshSyncStep1(message: Uint8Array): boolean {
  * bytes are durable, and reading them costs far less than building the document. Returns the sync step 2
  * message and the state vector it covers, so that what the room has beyond it can follow once it is ready.
  */
-export function storedAsSyncStep2(stored: StoredDoc): { message: Uint8Array; covers: () => Uint8Array } {
+export function storedAsSyncStep2(stored: StoredDoc): {
+  message: Uint8Array
+  covers: () => Uint8Array
+  position: number
+} {
   const parts = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates.map((u) => u.data)]
   const update =
     parts.length === 1
@@ -34,7 +38,11 @@ export function storedAsSyncStep2(stored: StoredDoc): { message: Uint8Array; cov
   encoding.writeVarUint(encoder, SyncMessageType.step2)
   encoding.writeVarUint8Array(encoder, update)
   // The state vector means decoding the whole update: only worked out once the first answer is on its way.
-  return { message: encoding.toUint8Array(encoder), covers: () => Y.encodeStateVectorFromUpdate(update) }
+  return {
+    message: encoding.toUint8Array(encoder),
+    covers: () => Y.encodeStateVectorFromUpdate(update),
+    position: stored.lastSeq,
+  }
 }
 
 /** What the room holds beyond `covers`, as a sync update message (null when nothing); a sleeping room stays asleep. */

@@ -81,15 +81,15 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
   // A first visit (empty sync step 1) to a board that is not in memory is answered from storage straight away;
   // the room, once built, sends whatever it holds beyond that.
   let firstMessage: (() => void) | null = null
-  let early: { message: Uint8Array; covers: () => Uint8Array } | null = null
-  let answered: (() => Uint8Array) | null = null
+  let early: ReturnType<typeof storedAsSyncStep2> | null = null
+  let answered: ReturnType<typeof storedAsSyncStep2> | null = null
   const answerEarly = () => {
     if (!early || answered || room) return
     const index = backlog.findIndex(isFreshSyncStep1)
     if (index < 0) return
     backlog.splice(index, 1)
     if (ws.readyState === ws.OPEN) ws.send(early.message)
-    answered = early.covers
+    answered = early
   }
 
   let held = false
@@ -135,8 +135,10 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
       if (closed) return
       room = loaded
       loaded.join(socket)
-      const covers = answered as (() => Uint8Array) | null
-      const catchUp = covers ? catchUpMessage(loaded, covers()) : null
+      const first = answered as ReturnType<typeof storedAsSyncStep2> | null
+      // Nothing to catch up when the room holds exactly what was read for the first answer (saves two decodes).
+      const catchUp =
+        first && !loaded.holdsExactly(first.position) ? catchUpMessage(loaded, first.covers()) : null
       if (catchUp) socket.send(catchUp)
       for (const message of backlog.splice(0)) loaded.receive(socket, message)
       log.debug({ boardId, role, socket: socket.id }, 'joined')

@@ -155,6 +155,11 @@ export class Room {
     return doc
   }
 
+  /** Whether the document holds exactly what storage held at `position` (nothing later, nothing missing). */
+  holdsExactly(position: number): boolean {
+    return this.#seqs.contiguous === position && !this.#seqs.hasGap()
+  }
+
   /** Whether the room holds its document only as encoded bytes right now. */
   get hibernating(): boolean {
     return this.#doc === null
