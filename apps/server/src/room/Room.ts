@@ -110,6 +110,10 @@ export class Room {
   readonly #serverClientId = Math.floor(Math.random() * 0x7fffffff)
   #resyncTimer: ReturnType<typeof setInterval> | null = null
   #resyncing: Promise<void> | null = null
+  /** Presence changed in this turn (relayed at its end), and the part of it to publish to other instances. */
+  readonly #awarenessChanged = new Set<number>()
+  readonly #awarenessToPublish = new Set<number>()
+  #awarenessScheduled = false
   /** While a stored batch is applied: what it changed, relayed together afterwards. */
   #collecting: Array<{ update: Uint8Array; origin: unknown }> | null = null
 
@@ -563,17 +567,40 @@ export class Room {
     change: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const changed = [...change.added, ...change.updated, ...change.removed]
     const owned = this.#sockets.get(origin as RoomSocket)
     if (owned) {
       for (const id of [...change.added, ...change.updated]) owned.add(id)
       for (const id of change.removed) owned.delete(id)
     }
-    // Sent to everyone, the sender included: it doubles as the keep-alive the y-websocket client expects.
-    const message = this.#awarenessMessage(changed)
-    for (const socket of this.#sockets.keys()) socket.send(message)
-    if (origin !== REMOTE && this.#options.peers) {
-      this.#options.peers.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    const local = origin !== REMOTE && this.#options.peers !== undefined
+    for (const id of [...change.added, ...change.updated, ...change.removed]) {
+      this.#awarenessChanged.add(id)
+      if (local) this.#awarenessToPublish.add(id)
+    }
+    if (this.#awarenessScheduled) return
+    this.#awarenessScheduled = true
+    setImmediate(this.#flushAwareness)
+  }
+
+  /**
+   * Presence changes are relayed once per event-loop turn: every state that changed in it, in one message to every
+   * socket. Under load (cursors of dozens of people) that is one frame per socket per turn instead of one per
+   * change; alone, a change still goes out in the same turn. Sent to everyone, the sender included: it doubles as
+   * the keep-alive the y-websocket client expects.
+   */
+  #flushAwareness = (): void => {
+    this.#awarenessScheduled = false
+    if (this.#destroyed) return
+    const changed = [...this.#awarenessChanged]
+    const publish = [...this.#awarenessToPublish]
+    this.#awarenessChanged.clear()
+    this.#awarenessToPublish.clear()
+    if (changed.length > 0) {
+      const message = this.#awarenessMessage(changed)
+      for (const socket of this.#sockets.keys()) socket.send(message)
+    }
+    if (publish.length > 0) {
+      this.#options.peers?.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, publish))
     }
   }
 

@@ -1,0 +1,133 @@
+import type { Role } from '@waardentafel/protocol'
+import { MessageType, SyncMessageType } from '@waardentafel/protocol'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { describe, expect, it } from 'vitest'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { Room, type RoomSocket } from './Room.ts'
+
+// The pure room core with its own ports: sockets that record what they are sent, and storage as an array.
+
+class RecordingSocket implements RoomSocket {
+  readonly role: Role = 'participant'
+  readonly generation = 0
+  readonly sent: Uint8Array[] = []
+  readonly id: string
+  constructor(id: string) {
+    this.id = id
+  }
+  send(message: Uint8Array): void {
+    this.sent.push(message)
+  }
+  close(): void {}
+  ofType(type: number): Uint8Array[] {
+    return this.sent.filter((m) => decoding.readVarUint(decoding.createDecoder(m)) === type)
+  }
+}
+
+function newRoom(rows: Uint8Array[] = []): Room {
+  return new Room({
+    boardId: 'b',
+    stored: { snapshot: null, updates: [], lastSeq: 0 },
+    persist: async (updates) => updates.map((u) => rows.push(u)),
+    onFailure: () => {},
+  })
+}
+
+const turn = () => new Promise((resolve) => setImmediate(resolve))
+
+async function settled(room: Room): Promise<void> {
+  await turn()
+  await room.flushed()
+}
+
+function syncUpdate(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, MessageType.sync)
+  encoding.writeVarUint(e, SyncMessageType.update)
+  encoding.writeVarUint8Array(e, update)
+  return encoding.toUint8Array(e)
+}
+
+function editBy(clientID: number, key: string): Uint8Array {
+  const doc = new Y.Doc()
+  doc.clientID = clientID
+  doc.getMap('m').set(key, clientID)
+  return Y.encodeStateAsUpdate(doc)
+}
+
+/** The document updates a socket was sent, applied to one fresh doc. */
+function received(socket: RecordingSocket): Y.Doc {
+  const doc = new Y.Doc()
+  for (const m of socket.ofType(MessageType.sync)) {
+    const d = decoding.createDecoder(m)
+    decoding.readVarUint(d)
+    if (decoding.readVarUint(d) === SyncMessageType.update) Y.applyUpdate(doc, decoding.readVarUint8Array(d))
+  }
+  return doc
+}
+
+describe('Room relays', () => {
+  it('a batch stored together goes out as one merged update per socket; a lone sender gets nothing back', async () => {
+    const rows: Uint8Array[] = []
+    const room = newRoom(rows)
+    const [a, b, c, watcher] = ['a', 'b', 'c', 'w'].map((id) => new RecordingSocket(id))
+    for (const s of [a!, b!, c!, watcher!]) room.join(s)
+    const before = (s: RecordingSocket) => s.ofType(MessageType.sync).length
+    const start = new Map([a, b, c, watcher].map((s) => [s!, before(s!)]))
+    room.receive(a!, syncUpdate(editBy(1, 'a')))
+    room.receive(b!, syncUpdate(editBy(2, 'b')))
+    room.receive(c!, syncUpdate(editBy(3, 'c')))
+    await settled(room)
+    expect(rows).toHaveLength(3) // stored as received, one row each
+    for (const s of [a!, b!, c!, watcher!]) {
+      expect(before(s) - start.get(s)!, s.id).toBe(1)
+      expect(received(s).getMap('m').toJSON()).toEqual({ a: 1, b: 2, c: 3 })
+    }
+    // One change alone goes to everyone but its sender.
+    const now = new Map([a, b, c, watcher].map((s) => [s!, before(s!)]))
+    room.receive(a!, syncUpdate(editBy(4, 'again')))
+    await settled(room)
+    expect(before(a!) - now.get(a!)!).toBe(0)
+    for (const s of [b!, c!, watcher!]) expect(before(s) - now.get(s)!, s.id).toBe(1)
+    room.destroy()
+  })
+
+  it('presence changes of one turn go out as one message per socket, with the latest state of each', async () => {
+    const room = newRoom()
+    const sockets = ['a', 'b', 'c'].map((id) => new RecordingSocket(id))
+    for (const s of sockets) room.join(s)
+    const cursors = [11, 12].map((clientID) => {
+      const doc = new Y.Doc()
+      doc.clientID = clientID
+      return new awarenessProtocol.Awareness(doc)
+    })
+    for (let i = 0; i < 20; i++) {
+      cursors.forEach((awareness, j) => {
+        awareness.setLocalStateField('cursor', { x: i, y: j })
+        const e = encoding.createEncoder()
+        encoding.writeVarUint(e, MessageType.awareness)
+        encoding.writeVarUint8Array(
+          e,
+          awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]),
+        )
+        room.receive(sockets[j]!, encoding.toUint8Array(e))
+      })
+    }
+    await turn()
+    for (const s of sockets) {
+      const messages = s.ofType(MessageType.awareness)
+      expect(messages).toHaveLength(1)
+      const seen = new awarenessProtocol.Awareness(new Y.Doc())
+      const d = decoding.createDecoder(messages[0]!)
+      decoding.readVarUint(d)
+      awarenessProtocol.applyAwarenessUpdate(seen, decoding.readVarUint8Array(d), null)
+      expect(seen.getStates().get(11)).toEqual({ cursor: { x: 19, y: 0 } })
+      expect(seen.getStates().get(12)).toEqual({ cursor: { x: 19, y: 1 } })
+      seen.destroy()
+    }
+    for (const a of cursors) a.destroy()
+    room.destroy()
+  })
+})
