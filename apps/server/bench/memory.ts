@@ -43,14 +43,12 @@ async function heapPerBoard(
   }
 }
 
-/** Benchmark 4: heap per idle 500-shape board, unload after the grace period, RSS over open/close cycles. */
-export async function memory({ quick }: BenchOptions): Promise<BenchResult> {
-  const rows: Row[] = []
-  const bench = '4 memory'
-  const boards = quick ? 40 : 100
-  const update = boardUpdate(500, 4)
+const bench = '4 memory'
 
-  // (a) heap per idle loaded board, ours against the reference holding the same documents.
+/** (a) heap per idle loaded board, ours against the reference holding the same documents. */
+async function heapPart(quick: boolean, update: Uint8Array) {
+  const rows: Row[] = []
+  const boards = quick ? 40 : 100
   const dataDir = mkdtempSync(join(tmpdir(), 'wt-bench-mem-'))
   const written = await writeBoards(
     dataDir,
@@ -83,8 +81,11 @@ export async function memory({ quick }: BenchOptions): Promise<BenchResult> {
     target: '< 1 MB',
     pass: (oursHeap.withoutClient ?? Number.POSITIVE_INFINITY) < 1_000_000,
   })
+  return { rows, data: { boards, heapPerBoard: { ours: oursHeap, reference: refHeap } } }
+}
 
-  // (b) unload after the last client leaves, with the default UNLOAD_GRACE_MS (shortened only in --quick).
+/** (b) unload after the last client leaves, with the default UNLOAD_GRACE_MS (shortened only in --quick). */
+async function unloadPart(quick: boolean, update: Uint8Array) {
   const graceEnv: Record<string, string> = quick ? { UNLOAD_GRACE_MS: '3000' } : {}
   const unloadDir = mkdtempSync(join(tmpdir(), 'wt-bench-unload-'))
   const [board] = await writeBoards(unloadDir, [{ id: 'unload-board-a', update }])
@@ -106,75 +107,190 @@ export async function memory({ quick }: BenchOptions): Promise<BenchResult> {
     await swarm.stop()
     await server.stop()
   }
-  rows.push({
+  const row: Row = {
     bench,
     metric: `unloaded after last client left (UNLOAD_GRACE_MS ${quick ? '3000, --quick' : 'default 30000'})`,
     measured: `${(unloadMs / 1000).toFixed(2)} s (\`unloaded\` event)`,
     baseline: '—',
     target: '≤ 60 s',
     pass: unloadMs <= 60_000,
-  })
+  }
+  return { rows: [row], data: { unloadMs } }
+}
 
-  // (c) RSS over open/close cycles; grace 0, so every close also unloads (and compacts) its board.
-  const cycles = quick ? 2_000 : 10_000
-  const chunk = quick ? 250 : 1_000
+type MemDetail = Mem & {
+  heap: {
+    malloced_memory: number
+    external_memory: number
+    total_heap_size: number
+    total_physical_size: number
+  }
+  spaces: Record<string, { size: number; used: number }>
+  regions: Record<string, number>
+  smaps: Record<string, number>
+  resources: Record<string, number>
+}
+
+type CycleSample = {
+  cycles: number
+  rss: number
+  heapUsed: number
+  external: number
+  arrayBuffers: number
+  /** V8's malloc'd memory outside the JS heap (zone, compiler) and what it counts as external. */
+  mallocedMemory: number
+  /** Anonymous resident memory from /proc/<pid>/smaps_rollup: the native heap (malloc) plus V8's heap. */
+  anonymous: number
+  /** V8's heap as the OS sees it (committed and touched) and the young generation's share of its size. */
+  v8Physical: number
+  newSpace: number
+  /** Resident bytes by kind of mapping (see `residentByRegion`: brk, arenas, v8, code, files, other). */
+  regions: Record<string, number>
+  loadedBoards: number
+  resources: Record<string, number>
+}
+
+const KIB_PER_1K = (bytesPer1k: number) => `${Math.round(bytesPer1k / 1024)} KiB/1k`
+
+/**
+ * (c) RSS over open/sync/close cycles on 20 small boards; grace 0, so every close also unloads (and compacts)
+ * its board. Sampled after a full GC every `chunk` cycles; the slope is a least-squares fit over the samples.
+ * `env` is passed to the server process (e.g. MALLOC_ARENA_MAX to compare allocator settings).
+ */
+export async function rssOverCycles(
+  cycles: number,
+  options: { chunk?: number; env?: Record<string, string> } = {},
+) {
+  const chunk = options.chunk ?? Math.max(100, Math.min(1_000, Math.round(cycles / 10)))
   const cycleDir = mkdtempSync(join(tmpdir(), 'wt-bench-cycles-'))
   const small = boardUpdate(50, 3)
   const cycleBoards = await writeBoards(
     cycleDir,
     Array.from({ length: 20 }, (_, i) => ({ id: `cycle-board-${i}`, update: small })),
   )
-  const cycler = await startOurServer({ UNLOAD_GRACE_MS: '0' }, { dataDir: cycleDir, exposeGc: true })
+  const cycler = await startOurServer(
+    { UNLOAD_GRACE_MS: '0', ...options.env },
+    { dataDir: cycleDir, exposeGc: true },
+  )
   const cyclerSwarm = startSwarm()
-  const samples: { cycles: number; rss: number; heapUsed: number }[] = []
+  const samples: CycleSample[] = []
   let failed = 0
   try {
     const urls = cycleBoards.map((b) => cycler.syncUrl(b.id, b.token))
     await cyclerSwarm.request('cycles', { urls, count: chunk, concurrency: 10 }) // warm-up, not counted
     const sample = async (done: number) => {
-      const m = await cycler.child.request<Mem>('gc')
-      samples.push({ cycles: done, rss: m.memory.rss, heapUsed: m.memory.heapUsed })
+      // The last close of a chunk may still be unloading its board: wait (bounded) until none is loaded.
+      for (let i = 0; i < 100 && (await cycler.child.request<number>('loadedBoards')) > 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+      const m = await cycler.child.request<MemDetail>('memDetail')
+      samples.push({
+        cycles: done,
+        rss: m.memory.rss,
+        heapUsed: m.memory.heapUsed,
+        external: m.memory.external,
+        arrayBuffers: m.memory.arrayBuffers,
+        mallocedMemory: m.heap.malloced_memory,
+        anonymous: m.smaps.Anonymous ?? Number.NaN,
+        v8Physical: m.heap.total_physical_size,
+        newSpace: m.spaces.new_space?.size ?? Number.NaN,
+        regions: m.regions,
+        loadedBoards: await cycler.child.request<number>('loadedBoards'),
+        resources: m.resources,
+      })
+      const s = samples.at(-1)!
+      console.error(
+        `  cycles ${done}: rss ${mib(s.rss)}, anon ${mib(s.anonymous)}, v8 physical ${mib(s.v8Physical)}, new space ${mib(s.newSpace)}, heap ${mib(s.heapUsed)}, external ${mib(s.external)}, arrayBuffers ${mib(s.arrayBuffers)}, loaded ${s.loadedBoards}; resident ${Object.entries(
+          s.regions,
+        )
+          .map(([k, v]) => `${k} ${mib(v)}`)
+          .join(', ')}`,
+      )
     }
     await sample(0)
     for (let done = 0; done < cycles; done += chunk) {
       const r = await cyclerSwarm.request<{ failed: number }>('cycles', {
         urls,
-        count: chunk,
+        count: Math.min(chunk, cycles - done),
         concurrency: 10,
       })
       failed += r.failed
-      await sample(done + chunk)
+      await sample(Math.min(done + chunk, cycles))
     }
   } finally {
     await cyclerSwarm.stop()
     await cycler.stop()
   }
-  const rssSlope = slope(
-    samples.map((s) => s.cycles / 1000),
-    samples.map((s) => s.rss),
-  )
-  const heapSlope = slope(
-    samples.map((s) => s.cycles / 1000),
-    samples.map((s) => s.heapUsed),
+  const xs = samples.map((s) => s.cycles / 1000)
+  const slopeOf = (pick: (s: CycleSample) => number) => slope(xs, samples.map(pick))
+  const slopes = {
+    rss: slopeOf((s) => s.rss),
+    anonymous: slopeOf((s) => s.anonymous),
+    v8Physical: slopeOf((s) => s.v8Physical),
+    heapUsed: slopeOf((s) => s.heapUsed),
+    external: slopeOf((s) => s.external),
+    arrayBuffers: slopeOf((s) => s.arrayBuffers),
+    mallocedMemory: slopeOf((s) => s.mallocedMemory),
+  }
+  // Over the second half only: a slope that is still there once start-up effects are past.
+  const tail = samples.slice(Math.floor(samples.length / 2))
+  const rssSlopeSecondHalf = slope(
+    tail.map((s) => s.cycles / 1000),
+    tail.map((s) => s.rss),
   )
   const first = samples[0]!
   const last = samples.at(-1)!
-  rows.push({
+  const envNote =
+    options.env && Object.keys(options.env).length > 0 ? `, env ${JSON.stringify(options.env)}` : ''
+  const row: Row = {
     bench,
-    metric: `RSS over ${cycles.toLocaleString('en')} open/sync/close cycles (start → end, slope)`,
-    measured: `${mib(first.rss)} → ${mib(last.rss)}, ${round(rssSlope / 1024)} KiB/1k cycles; heap ${mib(first.heapUsed)} → ${mib(last.heapUsed)}`,
+    metric: `RSS over ${cycles.toLocaleString('en')} open/sync/close cycles (start → end, slope${envNote})`,
+    measured:
+      `${mib(first.rss)} → ${mib(last.rss)}, ${KIB_PER_1K(slopes.rss)} cycles (2nd half ${KIB_PER_1K(rssSlopeSecondHalf)}); ` +
+      `heap ${mib(first.heapUsed)} → ${mib(last.heapUsed)}, external ${mib(first.external)} → ${mib(last.external)}, ` +
+      `arrayBuffers ${mib(first.arrayBuffers)} → ${mib(last.arrayBuffers)}`,
     baseline: '—',
     target: 'flat: slope < 512 KiB/1k cycles',
-    pass: rssSlope < 512 * 1024 && failed === 0,
-  })
+    pass: slopes.rss < 512 * 1024 && failed === 0,
+  }
   return {
-    rows,
+    row,
     data: {
-      boards,
-      boardBytes: update.byteLength,
-      heapPerBoard: { ours: oursHeap, reference: refHeap },
-      unloadMs,
-      cycles: { samples, rssSlopeBytesPer1k: rssSlope, heapSlopeBytesPer1k: heapSlope, failed },
+      samples,
+      chunk,
+      env: options.env ?? {},
+      rssSlopeBytesPer1k: slopes.rss,
+      rssSlopeSecondHalfBytesPer1k: rssSlopeSecondHalf,
+      heapSlopeBytesPer1k: slopes.heapUsed,
+      slopesBytesPer1k: slopes,
+      failed,
     },
   }
+}
+
+/**
+ * Benchmark 4: heap per idle 500-shape board (a), unload after the grace period (b), RSS over open/close
+ * cycles (c). `parts` picks some of them (`--parts c`), `cycles` sets the count for (c) (`--cycles 10000`).
+ */
+export async function memory({ quick, parts, cycles }: BenchOptions): Promise<BenchResult> {
+  const rows: Row[] = []
+  const data: Record<string, unknown> = {}
+  const wanted = (part: string) => !parts || parts.includes(part)
+  const update = boardUpdate(500, 4)
+  if (wanted('a')) {
+    const a = await heapPart(quick, update)
+    rows.push(...a.rows)
+    Object.assign(data, a.data, { boardBytes: update.byteLength })
+  }
+  if (wanted('b')) {
+    const b = await unloadPart(quick, update)
+    rows.push(...b.rows)
+    Object.assign(data, b.data)
+  }
+  if (wanted('c')) {
+    const c = await rssOverCycles(cycles ?? (quick ? 2_000 : 10_000))
+    rows.push(c.row)
+    data.cycles = c.data
+  }
+  return { rows, data }
 }

@@ -9,7 +9,8 @@ import { memory } from './memory.ts'
 import { multiInstance } from './multiInstance.ts'
 import { storage } from './storage.ts'
 
-// `node apps/server/bench/run.ts [--quick] [--only name]`: the sync server's benchmarks. Servers and clients run
+// `node apps/server/bench/run.ts [--quick] [--only name] [--parts a,c] [--cycles n]`: the sync server's benchmarks.
+// `--parts` and `--cycles` narrow a benchmark (e.g. `--only memory --parts c --cycles 10000`: only the RSS cycles). Servers and clients run
 // as separate child processes; every comparison is against a baseline measured in the same run.
 
 const registry: Record<string, (options: BenchOptions) => Promise<BenchResult>> = {
@@ -25,6 +26,17 @@ const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const onlyAt = args.indexOf('--only')
 const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined
+const flagValue = (flag: string) => {
+  const at = args.indexOf(flag)
+  return at >= 0 ? args[at + 1] : undefined
+}
+const parts = flagValue('--parts')?.split(',')
+const cyclesArg = flagValue('--cycles')
+const cycles = cyclesArg === undefined ? undefined : Number(cyclesArg)
+if (cycles !== undefined && !(Number.isInteger(cycles) && cycles > 0)) {
+  console.error(`--cycles wants a positive whole number, not ${cyclesArg}`)
+  process.exit(2)
+}
 if (only && !registry[only]) {
   console.error(`unknown benchmark ${only}; one of ${Object.keys(registry).join(', ')}`)
   process.exit(2)
@@ -39,7 +51,7 @@ for (const [name, bench] of Object.entries(registry)) {
   const t0 = performance.now()
   console.error(`› ${name}${quick ? ' (quick)' : ''}`)
   try {
-    const result = await bench({ quick })
+    const result = await bench({ quick, ...(parts ? { parts } : {}), ...(cycles ? { cycles } : {}) })
     rows.push(...result.rows)
     data[name] = { ...result.data, seconds: Math.round((performance.now() - t0) / 1000) }
   } catch (error) {
@@ -60,6 +72,8 @@ for (const [name, bench] of Object.entries(registry)) {
 const results = {
   date: started.toISOString(),
   quick,
+  ...(parts ? { parts } : {}),
+  ...(cycles ? { cycles } : {}),
   node: process.version,
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryBytes: totalmem() },
   // The machine is shared; load averages before and after show how busy it was.
@@ -70,7 +84,8 @@ const results = {
 console.log(table(rows))
 const out = join(import.meta.dirname, '../../../bench-results')
 mkdirSync(out, { recursive: true })
-const file = join(out, only ? `server-${only}.json` : 'server.json')
+const suffix = parts ? `-${parts.join('')}` : ''
+const file = join(out, only ? `server-${only}${suffix}.json` : 'server.json')
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
 console.error(`wrote ${file}`)
 process.exit(0)

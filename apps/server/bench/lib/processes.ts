@@ -127,12 +127,12 @@ async function listening(child: Child): Promise<number> {
 /** Our server (createServer + SQLite) as a child process; env is passed to its config. */
 export async function startOurServer(
   env: Record<string, string> = {},
-  options: { dataDir?: string; exposeGc?: boolean } = {},
+  options: { dataDir?: string; exposeGc?: boolean; nodeArgs?: string[] } = {},
 ): Promise<BenchServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'wt-bench-'))
   const child = new Child(
     fork(join(here, 'serverProcess.ts'), [], {
-      execArgv: ['--no-warnings', ...(options.exposeGc ? ['--expose-gc'] : [])],
+      execArgv: ['--no-warnings', ...(options.exposeGc ? ['--expose-gc'] : []), ...(options.nodeArgs ?? [])],
       env: { ...process.env, ...env, DATA_DIR: dataDir },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     }),

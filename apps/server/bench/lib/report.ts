@@ -9,7 +9,13 @@ export type Row = {
 }
 
 export type BenchResult = { rows: Row[]; data: Record<string, unknown> }
-export type BenchOptions = { quick: boolean }
+export type BenchOptions = {
+  quick: boolean
+  /** Parts of a benchmark to run (`--parts a,c`); all when absent. */
+  parts?: string[]
+  /** Open/close cycles for the memory benchmark's RSS part (`--cycles 10000`). */
+  cycles?: number
+}
 
 export const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(n < 10 ? 2 : 1)} ms` : 'n/a')
 export const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { DatabaseSync } from 'node:sqlite'
+import { DatabaseSync, type StatementSync } from 'node:sqlite'
 import type {
   BoardRecord,
   BoardStorage,
@@ -67,6 +67,11 @@ RETURNING seq`
  */
 export class SqliteBoardStorage implements BoardStorage {
   readonly #db: DatabaseSync
+  /**
+   * Every statement is prepared once, here. A statement prepared per call holds SQLite memory (outside V8's
+   * heap, so V8 does not feel it) until a full garbage collection finalizes it: under load, thousands pile up.
+   */
+  readonly #sql: ReturnType<typeof prepareAll>
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
@@ -78,18 +83,15 @@ export class SqliteBoardStorage implements BoardStorage {
     if (!columns.some((c) => c.name === 'link_generations')) {
       this.#db.exec("ALTER TABLE boards ADD COLUMN link_generations TEXT NOT NULL DEFAULT '{}'")
     }
+    this.#sql = prepareAll(this.#db)
   }
 
   async createBoard(board: BoardRecord): Promise<void> {
-    this.#db
-      .prepare('INSERT INTO boards (id, title, created_at, link_generations) VALUES (?, ?, ?, ?)')
-      .run(board.id, board.title, board.createdAt, JSON.stringify(board.linkGenerations))
+    this.#sql.insertBoard.run(board.id, board.title, board.createdAt, JSON.stringify(board.linkGenerations))
   }
 
   async getBoard(id: string): Promise<BoardRecord | null> {
-    const row = this.#db
-      .prepare('SELECT id, title, created_at, link_generations FROM boards WHERE id = ?')
-      .get(id)
+    const row = this.#sql.selectBoard.get(id)
     if (!row) return null
     return {
       id: String(row.id),
@@ -105,9 +107,7 @@ export class SqliteBoardStorage implements BoardStorage {
       const board = await this.getBoard(boardId)
       if (!board) throw new Error(`no board ${boardId}`)
       const next = { ...board.linkGenerations, [role]: board.linkGenerations[role] + 1 }
-      this.#db
-        .prepare('UPDATE boards SET link_generations = ? WHERE id = ?')
-        .run(JSON.stringify(next), boardId)
+      this.#sql.updateGenerations.run(JSON.stringify(next), boardId)
       this.#db.exec('COMMIT')
       return next[role]
     } catch (error) {
@@ -126,7 +126,7 @@ export class SqliteBoardStorage implements BoardStorage {
   }
 
   async appendUpdates(boardId: string, updates: Uint8Array[]): Promise<number[]> {
-    const insert = this.#db.prepare(NEXT_SEQ_INSERT)
+    const insert = this.#sql.insertUpdate
     const seqs: number[] = []
     this.#db.exec('BEGIN IMMEDIATE')
     try {
@@ -140,28 +140,26 @@ export class SqliteBoardStorage implements BoardStorage {
   }
 
   async countUpdates(boardId: string): Promise<number> {
-    const row = this.#db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE board_id = ?').get(boardId)
+    const row = this.#sql.countUpdates.get(boardId)
     return Number(row?.n ?? 0)
   }
 
   async compact(boardId: string, merge: MergeUpdates): Promise<void> {
-    // One transaction: the merged snapshot and the deletion of the rows it covers commit together,
-    // and rows appended after the last one read are untouched.
+    // Read, merge (possibly on a worker thread, taking a while: appends go on meanwhile), then one short
+    // transaction writes the snapshot and deletes the rows it covers — unless a compaction that covers more
+    // committed first. Rows appended after the last one read are untouched.
+    const doc = this.#read(boardId, 0)
+    if (doc.updates.length === 0) return
+    const merged = await merge(
+      doc.snapshot,
+      doc.updates.map((u) => u.data),
+    )
     this.#db.exec('BEGIN IMMEDIATE')
     try {
-      const doc = this.#read(boardId, 0)
-      if (doc.updates.length > 0) {
-        const merged = merge(
-          doc.snapshot,
-          doc.updates.map((u) => u.data),
-        )
-        this.#db
-          .prepare(
-            `INSERT INTO doc_snapshots (board_id, data, covers_seq) VALUES (?, ?, ?)
-             ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, covers_seq = excluded.covers_seq`,
-          )
-          .run(boardId, merged, doc.lastSeq)
-        this.#db.prepare('DELETE FROM doc_updates WHERE board_id = ? AND seq <= ?').run(boardId, doc.lastSeq)
+      const covers = Number(this.#sql.selectCovers.get(boardId)?.covers_seq ?? 0)
+      if (covers <= doc.lastSeq) {
+        this.#sql.upsertSnapshot.run(boardId, merged, doc.lastSeq)
+        this.#sql.deleteUpdatesUpTo.run(boardId, doc.lastSeq)
       }
       this.#db.exec('COMMIT')
     } catch (error) {
@@ -171,13 +169,7 @@ export class SqliteBoardStorage implements BoardStorage {
   }
 
   async savePlacements(boardId: string, roundId: string, placements: StoredPlacement[]): Promise<void> {
-    const upsert = this.#db.prepare(`
-      INSERT INTO round_placements (board_id, round_id, participant_key, value_id, name, organisation, klasse, twijfel, at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (board_id, round_id, participant_key, value_id) DO UPDATE SET
-        name = excluded.name, organisation = excluded.organisation, klasse = excluded.klasse,
-        twijfel = excluded.twijfel, at = excluded.at
-      WHERE excluded.at > round_placements.at`)
+    const upsert = this.#sql.upsertPlacement
     this.#db.exec('BEGIN IMMEDIATE')
     try {
       for (const p of placements) {
@@ -201,12 +193,7 @@ export class SqliteBoardStorage implements BoardStorage {
   }
 
   async listPlacements(boardId: string, roundId: string): Promise<StoredPlacement[]> {
-    const rows = this.#db
-      .prepare(
-        `SELECT participant_key, value_id, name, organisation, klasse, twijfel, at FROM round_placements
-         WHERE board_id = ? AND round_id = ? ORDER BY participant_key, value_id`,
-      )
-      .all(boardId, roundId)
+    const rows = this.#sql.selectPlacements.all(boardId, roundId)
     return rows.map((r) => ({
       participantKey: String(r.participant_key),
       valueId: String(r.value_id),
@@ -219,22 +206,16 @@ export class SqliteBoardStorage implements BoardStorage {
   }
 
   async saveSession(boardId: string, session: StoredSession): Promise<void> {
-    this.#db
-      .prepare('INSERT INTO board_sessions (board_id, id, name, created_at, data) VALUES (?, ?, ?, ?, ?)')
-      .run(boardId, session.id, session.name, session.createdAt, session.data)
+    this.#sql.insertSession.run(boardId, session.id, session.name, session.createdAt, session.data)
   }
 
   async listSessions(boardId: string): Promise<Omit<StoredSession, 'data'>[]> {
-    const rows = this.#db
-      .prepare('SELECT id, name, created_at FROM board_sessions WHERE board_id = ? ORDER BY created_at, id')
-      .all(boardId)
+    const rows = this.#sql.selectSessions.all(boardId)
     return rows.map((r) => ({ id: String(r.id), name: String(r.name), createdAt: Number(r.created_at) }))
   }
 
   async getSession(boardId: string, id: string): Promise<StoredSession | null> {
-    const r = this.#db
-      .prepare('SELECT id, name, created_at, data FROM board_sessions WHERE board_id = ? AND id = ?')
-      .get(boardId, id)
+    const r = this.#sql.selectSession.get(boardId, id)
     return r
       ? { id: String(r.id), name: String(r.name), createdAt: Number(r.created_at), data: String(r.data) }
       : null
@@ -245,20 +226,58 @@ export class SqliteBoardStorage implements BoardStorage {
   }
 
   #read(boardId: string, after: number): StoredDoc {
-    const snap = this.#db
-      .prepare('SELECT data, covers_seq FROM doc_snapshots WHERE board_id = ?')
-      .get(boardId)
+    const snap = this.#sql.selectSnapshot.get(boardId)
     const coversSeq = snap ? Number(snap.covers_seq) : 0
     const useSnapshot = snap !== undefined && coversSeq > after
     const from = useSnapshot ? coversSeq : after
-    const rows = this.#db
-      .prepare('SELECT seq, data FROM doc_updates WHERE board_id = ? AND seq > ? ORDER BY seq')
-      .all(boardId, from)
+    const rows = this.#sql.selectUpdatesAfter.all(boardId, from)
     const updates = rows.map((r) => ({ seq: Number(r.seq), data: new Uint8Array(r.data as Uint8Array) }))
     return {
       snapshot: useSnapshot ? new Uint8Array(snap.data as Uint8Array) : null,
       updates,
       lastSeq: Math.max(from, updates.at(-1)?.seq ?? 0),
     }
+  }
+}
+
+/** The storage's statements, prepared once per connection (finalized when the database is closed). */
+function prepareAll(db: DatabaseSync) {
+  const prepare = (sql: string): StatementSync => db.prepare(sql)
+  return {
+    insertBoard: prepare('INSERT INTO boards (id, title, created_at, link_generations) VALUES (?, ?, ?, ?)'),
+    selectBoard: prepare('SELECT id, title, created_at, link_generations FROM boards WHERE id = ?'),
+    updateGenerations: prepare('UPDATE boards SET link_generations = ? WHERE id = ?'),
+    insertUpdate: prepare(NEXT_SEQ_INSERT),
+    countUpdates: prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE board_id = ?'),
+    upsertSnapshot: prepare(
+      `INSERT INTO doc_snapshots (board_id, data, covers_seq) VALUES (?, ?, ?)
+       ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, covers_seq = excluded.covers_seq`,
+    ),
+    deleteUpdatesUpTo: prepare('DELETE FROM doc_updates WHERE board_id = ? AND seq <= ?'),
+    upsertPlacement: prepare(`
+      INSERT INTO round_placements (board_id, round_id, participant_key, value_id, name, organisation, klasse, twijfel, at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (board_id, round_id, participant_key, value_id) DO UPDATE SET
+        name = excluded.name, organisation = excluded.organisation, klasse = excluded.klasse,
+        twijfel = excluded.twijfel, at = excluded.at
+      WHERE excluded.at > round_placements.at`),
+    selectPlacements: prepare(
+      `SELECT participant_key, value_id, name, organisation, klasse, twijfel, at FROM round_placements
+       WHERE board_id = ? AND round_id = ? ORDER BY participant_key, value_id`,
+    ),
+    insertSession: prepare(
+      'INSERT INTO board_sessions (board_id, id, name, created_at, data) VALUES (?, ?, ?, ?, ?)',
+    ),
+    selectSessions: prepare(
+      'SELECT id, name, created_at FROM board_sessions WHERE board_id = ? ORDER BY created_at, id',
+    ),
+    selectSession: prepare(
+      'SELECT id, name, created_at, data FROM board_sessions WHERE board_id = ? AND id = ?',
+    ),
+    selectSnapshot: prepare('SELECT data, covers_seq FROM doc_snapshots WHERE board_id = ?'),
+    selectCovers: prepare('SELECT covers_seq FROM doc_snapshots WHERE board_id = ?'),
+    selectUpdatesAfter: prepare(
+      'SELECT seq, data FROM doc_updates WHERE board_id = ? AND seq > ? ORDER BY seq',
+    ),
   }
 }
