@@ -19,7 +19,7 @@ import { handleRound } from './http/rounds.ts'
 import { sendError, sendJson } from './http/sendJson.ts'
 import { handleSessions } from './http/sessions.ts'
 import { handleSyncConnection } from './http/syncEndpoint.ts'
-import { mergeUpdates } from './room/mergeUpdates.ts'
+import { MergeWorker } from './room/MergeWorker.ts'
 import { RoomManager, type RoomManagerEvents } from './room/RoomManager.ts'
 import type { BoardStorage } from './storage/BoardStorage.ts'
 import { TokenSigner } from './tokens.ts'
@@ -48,9 +48,11 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
   const { storage, log } = deps
   const signer = new TokenSigner(deps.tokenSecret, config.tokenTtlSeconds)
   const boards = new BoardService(storage, signer)
+  // Compaction rebuilds documents; on its own thread it never stalls the boards being edited.
+  const merger = new MergeWorker()
   const rooms = new RoomManager({
     storage,
-    merge: mergeUpdates,
+    merge: merger.merge,
     unloadGraceMs: config.unloadGraceMs,
     compactAfterUpdates: config.compactAfterUpdates,
     hibernateAfterMs: config.hibernateAfterMs,
@@ -217,6 +219,7 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
       for (const ws of wss.clients) ws.close(CloseCodes.GOING_AWAY.code, 'GOING_AWAY')
       await new Promise<void>((resolve) => http.close(() => resolve()))
       await rooms.closeAll()
+      await merger.close()
       wss.close()
     },
   }

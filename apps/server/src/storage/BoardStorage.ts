@@ -39,8 +39,14 @@ export type StoredPlacement = {
 /** A named snapshot of a board ("Sessie 1 — Quickscan"); `data` is the board snapshot as JSON text. */
 export type StoredSession = { id: string; name: string; createdAt: number; data: string }
 
-/** Merges a snapshot and updates into one update (done by the Yjs layer; storage stays format-agnostic). */
-export type MergeUpdates = (snapshot: Uint8Array | null, updates: Uint8Array[]) => Uint8Array
+/**
+ * Merges a snapshot and updates into one update (done by the Yjs layer; storage stays format-agnostic). May run
+ * elsewhere (a worker thread) and resolve later.
+ */
+export type MergeUpdates = (
+  snapshot: Uint8Array | null,
+  updates: Uint8Array[],
+) => Uint8Array | Promise<Uint8Array>
 
 /**
  * Durable storage of boards: one adapter per backend (SQLite, PostgreSQL), one contract suite for all
@@ -63,7 +69,8 @@ export interface BoardStorage {
   countUpdates(boardId: string): Promise<number>
   /**
    * Replaces the snapshot and the updates it covers by one merged snapshot. The merged snapshot is
-   * written before the covered rows are deleted; updates appended meanwhile are kept.
+   * written before the covered rows are deleted, in one transaction; updates appended while the merge ran are
+   * kept, and a compaction never replaces a snapshot that covers more than it does.
    */
   compact(boardId: string, merge: MergeUpdates): Promise<void>
   /**

@@ -120,13 +120,21 @@ export class PostgresBoardStorage implements BoardStorage {
   }
 
   async compact(boardId: string, merge: MergeUpdates): Promise<void> {
+    // Read, merge (possibly on a worker thread, taking a while), then write in a short transaction that keeps
+    // what was appended meanwhile and never replaces a snapshot that covers more (another compaction won).
+    await this.#ready
+    const doc = await this.#read(this.#pool, boardId, 0)
+    if (doc.updates.length === 0) return
+    const merged = await merge(
+      doc.snapshot,
+      doc.updates.map((u) => u.data),
+    )
     await this.#transaction(boardId, async (client) => {
-      const doc = await this.#read(client, boardId, 0)
-      if (doc.updates.length === 0) return
-      const merged = merge(
-        doc.snapshot,
-        doc.updates.map((u) => u.data),
+      const { rows } = await client.query(
+        `SELECT covers_seq FROM ${this.#t('doc_snapshots')} WHERE board_id = $1 FOR UPDATE`,
+        [boardId],
       )
+      if (rows[0] && Number(rows[0].covers_seq) > doc.lastSeq) return
       await client.query(
         `INSERT INTO ${this.#t('doc_snapshots')} (board_id, data, covers_seq) VALUES ($1, $2, $3)
          ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, covers_seq = excluded.covers_seq`,
@@ -278,21 +286,24 @@ export class PostgresBoardStorage implements BoardStorage {
   }
 
   async #read(db: pg.Pool | pg.PoolClient, boardId: string, after: number): Promise<StoredDoc> {
-    const snap = await db.query(
-      `SELECT data, covers_seq FROM ${this.#t('doc_snapshots')} WHERE board_id = $1`,
-      [boardId],
-    )
-    const snapRow = snap.rows[0]
-    const coversSeq = snapRow ? Number(snapRow.covers_seq) : 0
-    const useSnapshot = snapRow !== undefined && coversSeq > after
-    const from = useSnapshot ? coversSeq : after
+    // One statement, so the snapshot and the rows after it come from the same database snapshot even while
+    // another instance compacts the board (two queries could see the old snapshot and miss the rows it replaced).
     const { rows } = await db.query(
-      `SELECT seq, data FROM ${this.#t('doc_updates')} WHERE board_id = $1 AND seq > $2 ORDER BY seq`,
-      [boardId, from],
+      `WITH s AS (SELECT data, covers_seq FROM ${this.#t('doc_snapshots')} WHERE board_id = $1)
+       SELECT 0 AS kind, covers_seq AS seq, data FROM s WHERE covers_seq > $2
+       UNION ALL
+       SELECT 1 AS kind, seq, data FROM ${this.#t('doc_updates')}
+        WHERE board_id = $1 AND seq > GREATEST($2, COALESCE((SELECT covers_seq FROM s), 0))`,
+      [boardId, after],
     )
-    const updates = rows.map((r) => ({ seq: Number(r.seq), data: new Uint8Array(r.data as Buffer) }))
+    const snapRow = rows.find((r) => Number(r.kind) === 0)
+    const updates = rows
+      .filter((r) => Number(r.kind) === 1)
+      .map((r) => ({ seq: Number(r.seq), data: new Uint8Array(r.data as Buffer) }))
+      .sort((a, b) => a.seq - b.seq)
+    const from = snapRow ? Number(snapRow.seq) : after
     return {
-      snapshot: useSnapshot ? new Uint8Array(snapRow.data as Buffer) : null,
+      snapshot: snapRow ? new Uint8Array(snapRow.data as Buffer) : null,
       updates,
       lastSeq: Math.max(from, updates.at(-1)?.seq ?? 0),
     }

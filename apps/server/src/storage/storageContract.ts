@@ -156,6 +156,54 @@ export function storageContract(name: string, make: () => Promise<BoardStorage>)
       await s.close()
     })
 
+    it('a slow merge keeps what was appended meanwhile; an older compaction never replaces a newer one', async () => {
+      const s = await make()
+      /** A merge that has read its rows (`started`) and resolves only when `release` is called. */
+      const gated = () => {
+        let release: () => void = () => {}
+        let started: () => void = () => {}
+        const gate = new Promise<void>((resolve) => {
+          release = resolve
+        })
+        const running = new Promise<void>((resolve) => {
+          started = resolve
+        })
+        const merge: MergeUpdates = async (snapshot, updates) => {
+          started()
+          await gate
+          return concat(snapshot, updates)
+        }
+        return { merge, running, release: () => release() }
+      }
+      await s.appendUpdate('board-slow', bytes(1))
+      await s.appendUpdate('board-slow', bytes(2))
+      // Overtaken: another append and a whole compaction (covering more) happen while the first merge runs.
+      const first = gated()
+      const slow = s.compact('board-slow', first.merge)
+      await first.running
+      await s.appendUpdate('board-slow', bytes(3))
+      await s.compact('board-slow', concat)
+      const p4 = await s.appendUpdate('board-slow', bytes(4))
+      first.release()
+      await slow
+      const doc = await s.loadDoc('board-slow')
+      expect(doc.snapshot).toEqual(bytes(1, 2, 3))
+      expect(datas(doc)).toEqual([bytes(4)])
+      expect(doc.lastSeq).toBe(p4)
+      // Not overtaken: it covers what it read and keeps what was appended while it merged.
+      const second = gated()
+      const again = s.compact('board-slow', second.merge)
+      await second.running
+      const p5 = await s.appendUpdate('board-slow', bytes(5))
+      second.release()
+      await again
+      const after = await s.loadDoc('board-slow')
+      expect(after.snapshot).toEqual(bytes(1, 2, 3, 4))
+      expect(datas(after)).toEqual([bytes(5)])
+      expect(after.lastSeq).toBe(p5)
+      await s.close()
+    })
+
     it('compacting a board without updates is a no-op', async () => {
       const s = await make()
       await s.compact('board-5555', concat)
