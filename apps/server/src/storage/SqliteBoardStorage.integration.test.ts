@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -21,5 +21,26 @@ describe('SqliteBoardStorage', () => {
     expect(await b.getBoard('board-reop')).not.toBeNull()
     expect((await b.loadDoc('board-reop')).updates.map((u) => u.data)).toEqual([new Uint8Array([7])])
     await b.close()
+  })
+
+  it('copies the write-ahead log into the database from its own thread, and leaves no log when closed', async () => {
+    const file = join(dir, 'checkpoint.sqlite')
+    const s = new SqliteBoardStorage(file)
+    const size = (f: string) => (existsSync(f) ? statSync(f).size : 0)
+    const before = size(file)
+    const update = new Uint8Array(1024).fill(3)
+    for (let i = 0; i < 2000; i++) await s.appendUpdate('board-wal', update)
+    // The commits themselves never checkpoint (that is off on the server's connection): the ~2 MB reach the
+    // database file only through the checkpoint thread. Wait for that, bounded.
+    const deadline = Date.now() + 10_000
+    while (size(file) < before + 2_000_000 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50)) // polling a file size, not synchronising
+    }
+    expect(size(file)).toBeGreaterThan(before + 2_000_000)
+    await s.close()
+    expect(size(`${file}-wal`)).toBe(0)
+    const again = new SqliteBoardStorage(file)
+    expect((await again.loadDoc('board-wal')).updates).toHaveLength(2000)
+    await again.close()
   })
 })

@@ -11,6 +11,7 @@ import type {
   StoredSession,
 } from './BoardStorage.ts'
 import { parseGenerations } from './parseGenerations.ts'
+import { WalCheckpointer } from './WalCheckpointer.ts'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -65,6 +66,9 @@ RETURNING seq`
  * Positions are per board (1, 2, 3, …, continuing after a compaction); SQLite has one writer, so they
  * follow commit order.
  */
+/** How often the log is copied into the database file (a few hundred KB of log at most between two). */
+const WAL_CHECKPOINT_INTERVAL_MS = 1000
+
 export class SqliteBoardStorage implements BoardStorage {
   readonly #db: DatabaseSync
   /**
@@ -72,6 +76,7 @@ export class SqliteBoardStorage implements BoardStorage {
    * heap, so V8 does not feel it) until a full garbage collection finalizes it: under load, thousands pile up.
    */
   readonly #sql: ReturnType<typeof prepareAll>
+  readonly #checkpointer: WalCheckpointer | null = null
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
@@ -84,6 +89,13 @@ export class SqliteBoardStorage implements BoardStorage {
       this.#db.exec("ALTER TABLE boards ADD COLUMN link_generations TEXT NOT NULL DEFAULT '{}'")
     }
     this.#sql = prepareAll(this.#db)
+    if (path !== ':memory:') {
+      // Checkpoints happen on a worker thread, not inside a commit on the event loop (see WalCheckpointer).
+      this.#db.exec('PRAGMA wal_autocheckpoint = 0')
+      this.#checkpointer = new WalCheckpointer(path, WAL_CHECKPOINT_INTERVAL_MS, () => {
+        if (this.#db.isOpen) this.#db.exec('PRAGMA wal_autocheckpoint = 1000')
+      })
+    }
   }
 
   async createBoard(board: BoardRecord): Promise<void> {
@@ -222,7 +234,11 @@ export class SqliteBoardStorage implements BoardStorage {
   }
 
   async close(): Promise<void> {
-    if (this.#db.isOpen) this.#db.close()
+    await this.#checkpointer?.stop()
+    if (!this.#db.isOpen) return
+    // Leave a tidy file behind: everything in the database, an empty log.
+    this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
+    this.#db.close()
   }
 
   #read(boardId: string, after: number): StoredDoc {
