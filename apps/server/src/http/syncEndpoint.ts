@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http'
-import { CloseCodes } from '@waardentafel/protocol'
+import { CloseCodes, MessageType, SyncMessageType } from '@waardentafel/protocol'
 import type { Logger } from 'pino'
 import type { RawData, WebSocket } from 'ws'
 import type { BoardService } from '../BoardService.ts'
@@ -17,6 +17,13 @@ export type SyncDeps = {
   log: Logger
 }
 
+/** Close codes that mean the client broke the protocol (as opposed to a refused link or a server problem). */
+const VIOLATIONS: ReadonlySet<number> = new Set([
+  CloseCodes.BAD_MESSAGE.code,
+  CloseCodes.MESSAGE_TOO_LARGE.code,
+  CloseCodes.RATE_LIMITED.code,
+])
+
 let nextSocketId = 0
 
 /** A connection more than this far ahead of its message/byte allowance is flooding and is closed (4429). */
@@ -24,6 +31,19 @@ const FLOOD_BACKLOG_MS = 5000
 
 /** How long a connection to a board not in memory waits for the client's sync step 1 before building the room. */
 const FIRST_MESSAGE_WAIT_MS = 100
+
+/**
+ * Frames kept while the board loads. A y-websocket client sends two or three (sync step 1, awareness, perhaps an
+ * update) before it hears from the server; a connection that sends far more before it has joined is flooding (4429).
+ */
+const MAX_EARLY_FRAMES = 64
+
+/**
+ * Presence entries a connection may introduce that the board has never seen. A y-websocket client has one (its own
+ * client id); it also echoes the entries of others, which the board already knows and which are not counted. A
+ * connection that keeps inventing client ids is flooding everyone's presence (4429, its frame is not relayed).
+ */
+const MAX_NEW_AWARENESS_CLIENTS = 4
 
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
@@ -46,6 +66,9 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
   let closed = false
   let socket: RoomSocket | null = null
   let resumeTimer: ReturnType<typeof setTimeout> | null = null
+  /** Set once this connection broke the protocol: it is being closed and nothing more it sends is looked at. */
+  let refused = false
+  const newAwarenessClients = new Set<number>()
   const pauseFor = (ms: number) => {
     if (resumeTimer) return
     req.socket.pause()
@@ -58,20 +81,49 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
   const close = (code: number, reason: string) => {
     if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason)
   }
+  /** Closes a connection that broke the protocol at once: it leaves the room now (nothing more is relayed to it). */
+  const refuse = (code: number, reason: string) => {
+    refused = true
+    backlog.length = 0
+    if (room && socket) room.leave(socket)
+    close(code, reason)
+  }
+  /** Hands a checked frame to the room, unless it floods the board's presence with client ids it never had. */
+  const deliver = (joined: Room, to: RoomSocket, bytes: Uint8Array) => {
+    if (refused) return
+    if (bytes[0] === MessageType.awareness) {
+      const known = joined.awareness.meta
+      let flood = false
+      frameProblem(bytes, (client, removal) => {
+        if (removal || known.has(client) || newAwarenessClients.has(client)) return
+        newAwarenessClients.add(client)
+        if (newAwarenessClients.size > MAX_NEW_AWARENESS_CLIENTS) flood = true
+      })
+      if (flood) return refuse(CloseCodes.RATE_LIMITED.code, 'AWARENESS_FLOOD')
+    }
+    joined.receive(to, bytes)
+  }
 
   ws.on('error', (error) => log.warn({ err: error, boardId }, 'socket error'))
   ws.on('message', (data, isBinary) => {
+    // Frames already read after the connection broke the protocol are dropped unlooked-at.
+    if (refused || ws.readyState !== ws.OPEN) return
+    if (!isBinary) return refuse(CloseCodes.BAD_MESSAGE.code, 'TEXT_FRAME')
     const bytes = toBytes(data)
-    if (!isBinary) return close(CloseCodes.BAD_MESSAGE.code, 'TEXT_FRAME')
     if (bytes.byteLength > config.maxMessageBytes)
-      return close(CloseCodes.MESSAGE_TOO_LARGE.code, 'TOO_LARGE')
+      return refuse(CloseCodes.MESSAGE_TOO_LARGE.code, 'TOO_LARGE')
     // Ahead of its allowance: stop reading from this connection until it is back within it (TCP backpressure
     // slows the sender); only a backlog of several seconds is treated as a flood.
     const aheadMs = limiter.take(bytes.byteLength)
-    if (aheadMs > FLOOD_BACKLOG_MS) return close(CloseCodes.RATE_LIMITED.code, 'RATE_LIMITED')
+    if (aheadMs > FLOOD_BACKLOG_MS) return refuse(CloseCodes.RATE_LIMITED.code, 'RATE_LIMITED')
     if (aheadMs > 0) pauseFor(aheadMs)
-    if (room && socket) room.receive(socket, bytes)
+    // Framing is checked before anything is decoded: junk costs a few byte comparisons, not a decode in the room.
+    const problem = frameProblem(bytes)
+    if (problem) return refuse(CloseCodes.BAD_MESSAGE.code, problem)
+    if (bytes[0] === MessageType.auth) return // authorisation is the link token; in-band auth is ignored
+    if (room && socket) deliver(room, socket, bytes)
     else {
+      if (backlog.length >= MAX_EARLY_FRAMES) return refuse(CloseCodes.RATE_LIMITED.code, 'RATE_LIMITED')
       backlog.push(bytes)
       firstMessage?.()
       answerEarly()
@@ -103,7 +155,7 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
   void (async () => {
     try {
       const { payload } = await boards.authorize(boardId, token)
-      if (closed) return
+      if (closed || refused) return
       if (!rooms.isInMemory(boardId)) {
         // Building a large board's document takes a while; a first visit is answered from storage meanwhile.
         // Its sync step 1 follows the upgrade within a moment, so wait briefly for it before building.
@@ -118,7 +170,7 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
           })
         }
         answerEarly()
-        if (closed) return
+        if (closed || refused) return
       }
       held = true
       const loaded = await rooms.acquire(boardId)
@@ -130,9 +182,9 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
         send: (message) => {
           if (ws.readyState === ws.OPEN) ws.send(message)
         },
-        close,
+        close: (code, reason) => (VIOLATIONS.has(code) ? refuse(code, reason) : close(code, reason)),
       }
-      if (closed) return
+      if (closed || refused) return
       room = loaded
       loaded.join(socket)
       const first = answered as ReturnType<typeof storedAsSyncStep2> | null
@@ -140,7 +192,7 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
       const catchUp =
         first && !loaded.holdsExactly(first.position) ? catchUpMessage(loaded, first.covers()) : null
       if (catchUp) socket.send(catchUp)
-      for (const message of backlog.splice(0)) loaded.receive(socket, message)
+      for (const message of backlog.splice(0)) deliver(loaded, socket, message)
       log.debug({ boardId, role, socket: socket.id }, 'joined')
     } catch (error) {
       const { code, reason } = closeCodeFor(error)
@@ -150,4 +202,78 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
       close(code, reason)
     }
   })()
+}
+
+/**
+ * Why a frame is refused by its framing alone, or null: the message type, the sync sub-type, and every length prefix
+ * must match the bytes that follow exactly, as the y-websocket client writes them (a state vector and a presence
+ * update are walked entry by entry). Nothing is decoded or allocated, so junk costs a few byte reads; the content of
+ * a document update is left to the room. `onAwarenessClient` sees each presence entry's client id (and whether it
+ * is a removal, state `null`).
+ */
+export function frameProblem(
+  bytes: Uint8Array,
+  onAwarenessClient?: (client: number, removal: boolean) => void,
+): string | null {
+  const end = bytes.length
+  let at = 0
+  // A varuint as lib0 writes it; -1 when it runs past the end or past 2^53.
+  const varUint = (): number => {
+    let value = 0
+    let mult = 1
+    while (at < end) {
+      const byte = bytes[at++]!
+      value += (byte & 0x7f) * mult
+      if (byte < 0x80) return value
+      mult *= 128
+      if (mult > Number.MAX_SAFE_INTEGER) return -1
+    }
+    return -1
+  }
+  // The type is one byte (0–3): a longer encoding of the same number would read alike but is never written.
+  if (end === 0) return 'EMPTY'
+  const type = bytes[at++]!
+  if (type === MessageType.sync) {
+    const subtype = varUint()
+    if (
+      subtype !== SyncMessageType.step1 &&
+      subtype !== SyncMessageType.step2 &&
+      subtype !== SyncMessageType.update
+    )
+      return 'UNKNOWN_SYNC_TYPE'
+    const length = varUint()
+    if (length < 0 || at + length !== end) return 'BAD_LENGTH'
+    if (subtype !== SyncMessageType.step1) return length === 0 ? 'BAD_UPDATE' : null
+    // A state vector: a count, then that many (client, clock) pairs.
+    let entries = varUint()
+    if (entries < 0) return 'BAD_STATE_VECTOR'
+    while (entries-- > 0) if (varUint() < 0 || varUint() < 0) return 'BAD_STATE_VECTOR'
+    return at === end ? null : 'BAD_STATE_VECTOR'
+  }
+  if (type === MessageType.awareness) {
+    const length = varUint()
+    if (length < 0 || at + length !== end) return 'BAD_LENGTH'
+    // A presence update: a count, then that many (client, clock, JSON state as a length-prefixed string).
+    let entries = varUint()
+    if (entries < 0) return 'BAD_AWARENESS'
+    while (entries-- > 0) {
+      const client = varUint()
+      if (client < 0 || varUint() < 0) return 'BAD_AWARENESS'
+      const size = varUint()
+      if (size < 0 || at + size > end) return 'BAD_AWARENESS'
+      // `null` (4 bytes) is how a removed client is written.
+      const removal =
+        size === 4 &&
+        bytes[at] === 0x6e &&
+        bytes[at + 1] === 0x75 &&
+        bytes[at + 2] === 0x6c &&
+        bytes[at + 3] === 0x6c
+      at += size
+      onAwarenessClient?.(client, removal)
+    }
+    return at === end ? null : 'BAD_AWARENESS'
+  }
+  if (type === MessageType.auth) return null
+  if (type === MessageType.queryAwareness) return at === end ? null : 'BAD_LENGTH'
+  return 'UNKNOWN_TYPE'
 }
