@@ -29,6 +29,7 @@ const server = createServer(config, {
     unloaded: (boardId) => emit('unloaded', { boardId }),
     failed: (boardId, error) => emit('failed', { boardId, error: String(error) }),
     compactionFailed: (boardId, error) => emit('compactionFailed', { boardId, error: String(error) }),
+    hibernation: (boardId, state, ms) => emit('hibernation', { boardId, state, ms }),
   },
 })
 installProbe({ loadedBoards: () => server.rooms.loadedBoards })
