@@ -13,6 +13,7 @@ import {
   type TLUiOverrides,
   type TLUserPreferences,
   Tldraw,
+  type TldrawOptions,
   UserRecordType,
 } from 'tldraw'
 import 'tldraw/tldraw.css'
@@ -37,6 +38,9 @@ import { bindingUtils, shapeUtils, useSyncedStore } from './useSyncedStore.ts'
 // Fonts, icons and translations are served by us, not by a CDN: the app works on closed networks.
 const assetUrls = getAssetUrlsByImport()
 const components: TLComponents = { SharePanel: ParticipantsSharePanel }
+// tldraw refuses new shapes beyond 4,000 on a page by default; a municipality's board is meant to hold 5,000 and
+// more (apps/web/bench/coldOpen.bench.ts opens one).
+const options: Partial<TldrawOptions> = { maxShapesPerPage: 10_000 }
 
 async function facilitate(boardId: string, token: string, action: unknown): Promise<void> {
   await fetch(`/api/boards/${boardId}/facilitation`, {
@@ -165,6 +169,7 @@ export function BoardView({ session, token, identity: ownIdentity, licenseKey }:
                 assetUrls={assetUrls}
                 overrides={overrides}
                 components={components}
+                options={options}
                 hideUi={presenter}
                 onMount={(e) => {
                   setEditor(e)

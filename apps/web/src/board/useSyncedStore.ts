@@ -10,6 +10,7 @@ import { createTLStore, defaultBindingUtils, defaultShapeUtils, type TLStore } f
 import { isPrivateRecord } from '../private/isPrivateRecord.ts'
 import { templateBindingUtils, templateShapeUtils } from '../templates/index.ts'
 import { BoardConnection } from './BoardConnection.ts'
+import { WtNoteShapeUtil } from './WtNoteShapeUtil.tsx'
 
 export type SyncedStore = {
   connection: BoardConnection
@@ -23,7 +24,12 @@ export type SyncedStore = {
 const MAX_RESETS = 3
 const RESET_WINDOW_MS = 60_000
 
-export const shapeUtils = [...defaultShapeUtils, ...templateShapeUtils]
+// tldraw's note is replaced by ours (same type and props; measures and renders lazily, see WtNoteShapeUtil).
+export const shapeUtils = [
+  ...defaultShapeUtils.filter((util) => util.type !== 'note'),
+  WtNoteShapeUtil,
+  ...templateShapeUtils,
+]
 export const bindingUtils = [...defaultBindingUtils, ...templateBindingUtils]
 
 /**

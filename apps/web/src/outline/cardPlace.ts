@@ -36,24 +36,47 @@ export function cardName(shape: TLShape, t: TFunction): string {
 }
 
 export function cardFacts(editor: Editor, shape: TLShape, t: TFunction): CardFacts | null {
-  const name = cardName(shape, t)
+  const kind = cardKind(shape)
+  const place = kind && cardPlace(editor, shape)
+  return kind && place ? { kind, name: cardName(shape, t), place } : null
+}
+
+export function cardKind(shape: TLShape): CardKind | null {
+  switch (shape.type) {
+    case 'wt-value-card':
+      return 'value'
+    case 'wt-baathouder-card':
+      return 'baathouder'
+    case 'wt-tension-card':
+      return 'tension'
+    case 'note':
+      return 'note'
+    default:
+      return null
+  }
+}
+
+/** Where a card stands (null for shapes that are not cards); cheaper than cardFacts, which also names it. */
+export function cardPlace(editor: Editor, shape: TLShape): PlaceKey | null {
   switch (shape.type) {
     case 'wt-value-card': {
       const column = columnOfCard(editor, shape.id)?.column
-      return { kind: 'value', name, place: column ? `column:${column}` : 'none' }
+      return column ? `column:${column}` : 'none'
     }
     case 'wt-baathouder-card': {
       const ring = ringOfCard(editor, shape.id)?.ring
-      return { kind: 'baathouder', name, place: ring ? `ring:${ring}` : 'none' }
+      return ring ? `ring:${ring}` : 'none'
     }
     case 'wt-tension-card': {
       const status = statusOfCard(editor, shape.id)?.status
-      return { kind: 'tension', name, place: status ? `status:${status}` : 'none' }
+      return status ? `status:${status}` : 'none'
     }
     case 'note': {
+      const frames = liveTemplates(editor).frames.get()
+      if (frames.length === 0) return 'none'
       const placed = placedOf(editor, shape)
-      const frame = placed && frameOf(placed, liveTemplates(editor).frames.get())
-      return { kind: 'note', name, place: frame ? `part:${frame.props.part}` : 'none' }
+      const frame = placed && frameOf(placed, frames)
+      return frame ? `part:${frame.props.part}` : 'none'
     }
     default:
       return null

@@ -5,14 +5,30 @@ import type { Editor, TLRecord } from 'tldraw'
 import type * as Y from 'yjs'
 import { z } from 'zod'
 import type { BoardConnection } from '../board/BoardConnection.ts'
-import { type CardFacts, cardFacts, placeLabel } from './cardPlace.ts'
-import { createBatcher, formatChanges } from './liveChanges.ts'
+import { cardKind, cardName, cardPlace, placeLabel } from './cardPlace.ts'
+import { type CardChange, createBatcher, formatChanges, type PlaceKey } from './liveChanges.ts'
 
 /** Long enough to merge a drag or a burst of edits, short enough to still feel live. */
 export const ANNOUNCE_WINDOW_MS = 1500
 
 // Awareness states come from other browsers: parsed, never trusted.
 const peerName = z.object({ user: z.object({ name: z.string().max(200) }) })
+
+type Deadline = { timeRemaining(): number }
+
+// requestIdleCallback where the browser has it (not Safari); elsewhere a short timer with an 8 ms slice.
+function whenIdle(run: (deadline: Deadline) => void): number {
+  if (typeof requestIdleCallback === 'function') return requestIdleCallback(run, { timeout: 500 })
+  return window.setTimeout(() => {
+    const end = performance.now() + 8
+    run({ timeRemaining: () => end - performance.now() })
+  }, 1)
+}
+
+function cancelIdle(handle: number): void {
+  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle)
+  else clearTimeout(handle)
+}
 
 /** The id of the board record a changed Yjs type belongs to (records map → record map → nested field). */
 // biome-ignore lint/suspicious/noExplicitAny: Yjs types its changed types as AbstractType<YEvent<any>>
@@ -54,22 +70,36 @@ export function useLiveAnnouncements(
     rememberNames()
     awareness.on('change', rememberNames)
 
-    const known = new Map<string, CardFacts>()
+    // Where each card stood at the last change we saw: a move is announced with where it came from.
+    const known = new Map<string, PlaceKey>()
     const see = (record: TLRecord) => {
       if (record.typeName !== 'shape') return null
-      const facts = cardFacts(editor, record, t)
-      if (facts) known.set(record.id, facts)
-      return facts
+      const place = cardPlace(editor, record)
+      if (place) known.set(record.id, place)
+      return place
     }
-    for (const record of editor.store.allRecords()) see(record)
 
-    // Until the server's state is in, everything arriving is the board loading, not news.
+    // Until the server's state is in and every card's place is known, everything arriving is the board loading,
+    // not news. The places are read in idle time, a slice at a time, so a big board is drawn first.
     let live = false
     let disposed = false
+    let idle: ReturnType<typeof whenIdle> | null = null
     void connection.whenRemoteSynced().then(() => {
       if (disposed) return
-      for (const record of editor.store.allRecords()) see(record)
-      live = true
+      const ids = [...editor.store.query.ids('shape').get()]
+      let next = 0
+      const scan = (deadline: Deadline) => {
+        idle = null
+        if (disposed) return
+        while (next < ids.length && deadline.timeRemaining() > 1) {
+          const id = ids[next++] as string
+          const record = editor.store.get(id as TLRecord['id'])
+          if (record && !known.has(id)) see(record)
+        }
+        if (next < ids.length) idle = whenIdle(scan)
+        else live = true
+      }
+      idle = whenIdle(scan)
     })
 
     const authors = new Map<string, string[]>()
@@ -107,31 +137,40 @@ export function useLiveAnnouncements(
           authors.delete(id)
           return who
         }
-        for (const record of Object.values(changes.added)) {
+        const push = (
+          record: TLRecord,
+          type: CardChange['type'],
+          from: PlaceKey | null,
+          to: PlaceKey | null,
+        ) => {
           const who = author(record.id)
-          const facts = see(record)
-          if (news && who && facts)
-            batcher.push({ id: record.id, ...facts, type: 'added', from: null, to: facts.place, who })
+          if (!news || !who || record.typeName !== 'shape') return
+          const kind = cardKind(record)
+          if (kind) batcher.push({ id: record.id, kind, name: cardName(record, t), type, from, to, who })
+        }
+        for (const record of Object.values(changes.added)) {
+          const place = see(record)
+          if (place) push(record, 'added', null, place)
+          else author(record.id)
         }
         for (const [, record] of Object.values(changes.updated)) {
-          const who = author(record.id)
           const before = known.get(record.id)
-          const facts = see(record)
-          if (news && who && facts && before && before.place !== facts.place)
-            batcher.push({ id: record.id, ...facts, type: 'moved', from: before.place, to: facts.place, who })
+          const place = see(record)
+          if (place && before && before !== place) push(record, 'moved', before, place)
+          else author(record.id)
         }
         for (const record of Object.values(changes.removed)) {
-          const who = author(record.id)
           const before = known.get(record.id)
           known.delete(record.id)
-          if (news && who && before)
-            batcher.push({ id: record.id, ...before, type: 'removed', from: before.place, to: null, who })
+          if (before) push(record, 'removed', before, null)
+          else author(record.id)
         }
       },
       { scope: 'document' },
     )
     return () => {
       disposed = true
+      if (idle) cancelIdle(idle)
       stop()
       batcher.dispose()
       doc.off('afterTransaction', onTransaction)
