@@ -12,12 +12,15 @@ type Located = { path: string[] } | null
 /** The parts of a decoded Yjs item this module reads (Yjs' own `Item` class, typed loosely on purpose). */
 type DecodedItem = InstanceType<typeof Y.Item>
 
+/** An update as `Y.decodeUpdate` returns it (callers that decoded it already pass it on, saving a decode). */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
+
 export function changedPaths(
   doc: Y.Doc,
-  update: Uint8Array,
+  update: Uint8Array | DecodedUpdate,
   context: readonly Uint8Array[] = [],
 ): ChangedPaths {
-  const { structs, ds } = Y.decodeUpdate(update)
+  const { structs, ds } = update instanceof Uint8Array ? Y.decodeUpdate(update) : update
   const byClient = new Map<number, DecodedItem[]>()
   const index = (items: readonly unknown[]) => {
     for (const struct of items) {

@@ -130,4 +130,47 @@ describe('Room relays', () => {
     for (const a of cursors) a.destroy()
     room.destroy()
   })
+
+  it('drops updates that build on changes it never got (Yjs would keep them pending); keeps everything else', async () => {
+    const rows: Uint8Array[] = []
+    const dropped: string[] = []
+    const room = new Room({
+      boardId: 'b',
+      stored: { snapshot: null, updates: [], lastSeq: 0 },
+      persist: async (updates) => updates.map((u) => rows.push(u)),
+      onFailure: () => {},
+      onDroppedGap: (socket) => dropped.push(socket.id),
+    })
+    const a = new RecordingSocket('a')
+    room.join(a)
+    // A client whose doc has text the server never got (client 7), then edits next to it and deletes some of it.
+    const doc = new Y.Doc()
+    doc.clientID = 7
+    const text = doc.getText('t')
+    text.insert(0, 'unseen')
+    const before = Y.encodeStateVector(doc)
+    const other = new Y.Doc()
+    other.clientID = 8
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc))
+    const beforeOther = Y.encodeStateVector(other)
+    other.getText('t').insert(3, 'X') // origin: an item of client 7 the server does not have
+    room.receive(a, syncUpdate(Y.encodeStateAsUpdate(other, beforeOther)))
+    text.delete(0, 2) // deletes items the server does not have
+    room.receive(a, syncUpdate(Y.encodeStateAsUpdate(doc, before)))
+    // Creating and deleting in one update, and an ordinary edit, are kept.
+    const fresh = new Y.Doc()
+    fresh.clientID = 9
+    fresh.transact(() => {
+      fresh.getText('t').insert(0, 'tmp')
+      fresh.getText('t').delete(0, 1)
+    })
+    room.receive(a, syncUpdate(Y.encodeStateAsUpdate(fresh)))
+    room.receive(a, syncUpdate(editBy(10, 'ok')))
+    await settled(room)
+    expect(dropped).toEqual(['a', 'a'])
+    expect(rows).toHaveLength(2)
+    expect(room.doc.getText('t').toString()).toBe('mp')
+    expect(room.doc.getMap('m').get('ok')).toBe(10)
+    room.destroy()
+  })
 })

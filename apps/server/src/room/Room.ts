@@ -5,7 +5,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { changedPaths } from '../policy/changedPaths.ts'
+import { changedPaths, type DecodedUpdate } from '../policy/changedPaths.ts'
 import { restrictionsOf } from '../policy/restrictionsOf.ts'
 import { judgeUpdate, type Restrictions } from '../policy/updatePolicy.ts'
 import type { StoredDoc } from '../storage/BoardStorage.ts'
@@ -393,7 +393,8 @@ export class Room {
     if (!canWrite(socket.role)) return // observers' document changes are dropped, never stored or relayed
     if (isEmptyUpdate(update)) return // every client's first sync step 2 to an up-to-date server carries nothing
     // Decoding throws on a malformed update, before anything is queued; the paths decide whether it may be stored.
-    let changes = changedPaths(this.doc, update)
+    const decoded = Y.decodeUpdate(update)
+    let changes = changedPaths(this.doc, decoded)
     // Only when the update builds on one still queued (same batch) are the queued updates decoded too.
     if (changes.unresolved && this.#queue.length > 0) {
       changes = changedPaths(
@@ -408,8 +409,8 @@ export class Room {
       this.#closeSocket(socket, CloseCodes.REFUSED_CHANGE.code, refusal)
       return
     }
-    if (this.#startsBeyondKnownState(update)) {
-      // It builds on changes of this client that the server has not got (e.g. sent before its own sync step 2).
+    if (this.#buildsOnUnknown(decoded)) {
+      // It builds on changes the server has not got (e.g. sent before the client's own sync step 2, or forged).
       // Yjs would keep it pending and re-try it on every later update, so a flood of such updates slows the
       // whole board. Dropping it loses nothing: the client's sync step 2 sends it again with what it builds on.
       this.#options.onDroppedGap?.(socket)
@@ -448,18 +449,44 @@ export class Room {
     return matching.length
   }
 
-  /** Whether the update starts, for some client, after the last clock the doc (plus what is queued) has. */
-  #startsBeyondKnownState(update: Uint8Array): boolean {
-    const { from } = Y.parseUpdateMeta(update)
-    for (const [client, clock] of from) {
-      if (clock === 0) continue
-      let known = Y.getState(this.doc.store, client)
-      if (clock <= known) continue
-      for (const pending of [...this.#inflight, ...this.#queue]) {
-        const to = Y.parseUpdateMeta(pending.update).to.get(client)
-        if (to !== undefined && to > known) known = to
+  /**
+   * Whether the update needs something the server does not have — in the doc or queued before it: it starts after
+   * a client's last known clock, one of its items sits next to or inside an item never seen, or it deletes one.
+   */
+  #buildsOnUnknown({ structs, ds }: DecodedUpdate): boolean {
+    const ownStart = new Map<number, number>()
+    const ownEnd = new Map<number, number>()
+    for (const s of structs) {
+      if (s instanceof Y.Skip) continue // a gap inside the update: not something it brings
+      const c = s.id.client
+      if (!ownStart.has(c) || s.id.clock < ownStart.get(c)!) ownStart.set(c, s.id.clock)
+      ownEnd.set(c, Math.max(ownEnd.get(c) ?? 0, s.id.clock + s.length))
+    }
+    let queued: Map<number, number> | null = null
+    /** The end of what the server has of a client's changes: the doc, then what is being stored or queued. */
+    const known = (client: number): number => {
+      const inDoc = Y.getState(this.doc.store, client)
+      if (this.#inflight.length === 0 && this.#queue.length === 0) return inDoc
+      if (!queued) {
+        queued = new Map()
+        for (const pending of [...this.#inflight, ...this.#queue]) {
+          for (const [c, to] of Y.parseUpdateMeta(pending.update).to)
+            queued.set(c, Math.max(queued.get(c) ?? 0, to))
+        }
       }
-      if (clock > known) return true
+      return Math.max(inDoc, queued.get(client) ?? 0)
+    }
+    for (const [client, start] of ownStart) if (start > 0 && start > known(client)) return true
+    const has = (id: Y.ID) => id.clock < Math.max(known(id.client), ownEnd.get(id.client) ?? 0)
+    for (const s of structs) {
+      if (!(s instanceof Y.Item)) continue
+      if (s.origin && !has(s.origin)) return true
+      if (s.rightOrigin && !has(s.rightOrigin)) return true
+      if (s.parent instanceof Y.ID && !has(s.parent)) return true
+    }
+    for (const [client, ranges] of ds.clients) {
+      const end = Math.max(known(client), ownEnd.get(client) ?? 0)
+      for (const range of ranges) if (range.clock + range.len > end) return true
     }
     return false
   }
