@@ -121,6 +121,7 @@ async function unloadPart(quick: boolean, update: Uint8Array) {
 type MemDetail = Mem & {
   heap: {
     malloced_memory: number
+    peak_malloced_memory: number
     external_memory: number
     total_heap_size: number
     total_physical_size: number
@@ -139,6 +140,8 @@ type CycleSample = {
   arrayBuffers: number
   /** V8's malloc'd memory outside the JS heap (zone, compiler) and what it counts as external. */
   mallocedMemory: number
+  /** The most V8 ever had malloc'd at once so far (parser and compiler zones): a peak the allocator may keep. */
+  peakMallocedMemory: number
   /** Anonymous resident memory from /proc/<pid>/smaps_rollup: the native heap (malloc) plus V8's heap. */
   anonymous: number
   /** V8's heap as the OS sees it (committed and touched) and the young generation's share of its size. */
@@ -155,11 +158,16 @@ const KIB_PER_1K = (bytesPer1k: number) => `${Math.round(bytesPer1k / 1024)} KiB
 /**
  * (c) RSS over open/sync/close cycles on 20 small boards; grace 0, so every close also unloads (and compacts)
  * its board. Sampled after a full GC every `chunk` cycles; the slope is a least-squares fit over the samples.
- * `env` is passed to the server process (e.g. MALLOC_ARENA_MAX to compare allocator settings).
+ * `env` and `nodeArgs` are passed to the server process (e.g. MALLOC_ARENA_MAX or --max-semi-space-size, to compare
+ * allocator and V8 settings).
+ *
+ * Warm-up: V8 grows its young generation (new space) under this allocation rate, in steps up to its maximum
+ * (128 MiB on this machine), and keeps it; that ramp is a one-off, not growth per cycle. So warm-up chunks run
+ * until the new space did not grow over a chunk (at most 5 chunks) before the first sample.
  */
 export async function rssOverCycles(
   cycles: number,
-  options: { chunk?: number; env?: Record<string, string> } = {},
+  options: { chunk?: number; env?: Record<string, string>; nodeArgs?: string[] } = {},
 ) {
   const chunk = options.chunk ?? Math.max(100, Math.min(1_000, Math.round(cycles / 10)))
   const cycleDir = mkdtempSync(join(tmpdir(), 'wt-bench-cycles-'))
@@ -170,14 +178,23 @@ export async function rssOverCycles(
   )
   const cycler = await startOurServer(
     { UNLOAD_GRACE_MS: '0', ...options.env },
-    { dataDir: cycleDir, exposeGc: true },
+    { dataDir: cycleDir, exposeGc: true, ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}) },
   )
   const cyclerSwarm = startSwarm()
   const samples: CycleSample[] = []
   let failed = 0
+  let warmupCycles = 0
   try {
     const urls = cycleBoards.map((b) => cycler.syncUrl(b.id, b.token))
-    await cyclerSwarm.request('cycles', { urls, count: chunk, concurrency: 10 }) // warm-up, not counted
+    const newSpace = async () => (await cycler.child.request<MemDetail>('memDetail')).spaces.new_space?.size
+    let before = await newSpace()
+    for (let i = 0; i < 5; i++) {
+      await cyclerSwarm.request('cycles', { urls, count: chunk, concurrency: 10 }) // warm-up, not counted
+      warmupCycles += chunk
+      const after = await newSpace()
+      if (i > 0 && after === before) break
+      before = after
+    }
     const sample = async (done: number) => {
       // The last close of a chunk may still be unloading its board: wait (bounded) until none is loaded.
       for (let i = 0; i < 100 && (await cycler.child.request<number>('loadedBoards')) > 0; i++) {
@@ -191,6 +208,7 @@ export async function rssOverCycles(
         external: m.memory.external,
         arrayBuffers: m.memory.arrayBuffers,
         mallocedMemory: m.heap.malloced_memory,
+        peakMallocedMemory: m.heap.peak_malloced_memory,
         anonymous: m.smaps.Anonymous ?? Number.NaN,
         v8Physical: m.heap.total_physical_size,
         newSpace: m.spaces.new_space?.size ?? Number.NaN,
@@ -200,7 +218,7 @@ export async function rssOverCycles(
       })
       const s = samples.at(-1)!
       console.error(
-        `  cycles ${done}: rss ${mib(s.rss)}, anon ${mib(s.anonymous)}, v8 physical ${mib(s.v8Physical)}, new space ${mib(s.newSpace)}, heap ${mib(s.heapUsed)}, external ${mib(s.external)}, arrayBuffers ${mib(s.arrayBuffers)}, loaded ${s.loadedBoards}; resident ${Object.entries(
+        `  cycles ${done}: rss ${mib(s.rss)}, anon ${mib(s.anonymous)}, v8 physical ${mib(s.v8Physical)}, new space ${mib(s.newSpace)}, V8 peak malloc ${mib(s.peakMallocedMemory)}, heap ${mib(s.heapUsed)}, external ${mib(s.external)}, arrayBuffers ${mib(s.arrayBuffers)}, loaded ${s.loadedBoards}; resident ${Object.entries(
           s.regions,
         )
           .map(([k, v]) => `${k} ${mib(v)}`)
@@ -258,7 +276,9 @@ export async function rssOverCycles(
     data: {
       samples,
       chunk,
+      warmupCycles,
       env: options.env ?? {},
+      nodeArgs: options.nodeArgs ?? [],
       rssSlopeBytesPer1k: slopes.rss,
       rssSlopeSecondHalfBytesPer1k: rssSlopeSecondHalf,
       heapSlopeBytesPer1k: slopes.heapUsed,
@@ -288,7 +308,9 @@ export async function memory({ quick, parts, cycles }: BenchOptions): Promise<Be
     Object.assign(data, b.data)
   }
   if (wanted('c')) {
-    const c = await rssOverCycles(cycles ?? (quick ? 2_000 : 10_000))
+    // BENCH_CYCLES_NODE_ARGS (space-separated) runs the server with other V8 flags, to compare settings.
+    const nodeArgs = process.env.BENCH_CYCLES_NODE_ARGS?.split(' ').filter(Boolean)
+    const c = await rssOverCycles(cycles ?? (quick ? 2_000 : 10_000), nodeArgs ? { nodeArgs } : {})
     rows.push(c.row)
     data.cycles = c.data
   }
