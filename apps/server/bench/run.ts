@@ -42,6 +42,9 @@ if (only && !registry[only]) {
   process.exit(2)
 }
 
+// Keeps the runner alive until it exits below: a bench step that waits on something holding no handle of its own
+// (e.g. an unref'd worker thread's exit, as SqliteBoardStorage.close() does) must not end the process midway.
+const keepAlive = setInterval(() => {}, 60_000)
 const started = new Date()
 const load0 = loadavg()[0]
 const rows: Row[] = []
@@ -88,4 +91,5 @@ const suffix = parts ? `-${parts.join('')}` : ''
 const file = join(out, only ? `server-${only}${suffix}.json` : 'server.json')
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
 console.error(`wrote ${file}`)
+clearInterval(keepAlive)
 process.exit(0)
