@@ -29,6 +29,7 @@ export class MergeWorker {
     const worker = this.#worker
     this.#worker = null
     this.#failAll(new Error('merge worker closed'))
+    worker?.ref() // keeps the process alive until the thread is gone
     await worker?.terminate()
   }
 

@@ -27,6 +27,8 @@ export class WalCheckpointer {
   stop(): Promise<void> {
     if (this.#stopping) return Promise.resolve()
     this.#stopping = true
+    // Held from here on: the process must not end (it would, with only an unref'd thread left) before it stopped.
+    this.#worker.ref()
     return new Promise((resolve) => {
       this.#worker.once('exit', () => resolve())
       this.#worker.postMessage('stop')
