@@ -219,6 +219,12 @@ installProbe({
     return opened.length
   },
 
+  /** One edit by every held client (wakes hibernating boards on our server). */
+  editHeld: async () => {
+    for (const c of held) c.doc.getMap('bench').set('touched', held.indexOf(c))
+    return held.length
+  },
+
   releaseHeld: async () => {
     const closing = held.splice(0)
     await Promise.all(closing.map((c) => c.close()))

@@ -192,6 +192,9 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
       const catchUp =
         first && !loaded.holdsExactly(first.position) ? catchUpMessage(loaded, first.covers()) : null
       if (catchUp) socket.send(catchUp)
+      // The stored board read for the first answer is not needed any more; this connection may live for hours.
+      early = null
+      answered = null
       for (const message of backlog.splice(0)) deliver(loaded, socket, message)
       log.debug({ boardId, role, socket: socket.id }, 'joined')
     } catch (error) {

@@ -96,7 +96,8 @@ export class Room {
   #hibernateTimer: ReturnType<typeof setTimeout> | null = null
   readonly awareness: awarenessProtocol.Awareness
   readonly #sockets = new Map<RoomSocket, Set<number>>()
-  readonly #options: RoomOptions
+  /** Without `stored`: the loaded bytes must not outlive the document built from them (or their next encoding). */
+  readonly #options: Omit<RoomOptions, 'stored'>
   #queue: Pending[] = []
   /** The batch being stored right now (not yet in the doc). */
   #inflight: Pending[] = []
@@ -118,7 +119,8 @@ export class Room {
   #collecting: Array<{ update: Uint8Array; origin: unknown }> | null = null
 
   constructor(options: RoomOptions) {
-    this.#options = options
+    const { stored: _stored, ...rest } = options
+    this.#options = rest
     this.boardId = options.boardId
     this.#seqs = new SeqTracker(options.stored.lastSeq)
     if (!this.#startAsleep(options)) {
