@@ -247,9 +247,11 @@ export class SqliteBoardStorage implements BoardStorage {
     const useSnapshot = snap !== undefined && coversSeq > after
     const from = useSnapshot ? coversSeq : after
     const rows = this.#sql.selectUpdatesAfter.all(boardId, from)
-    const updates = rows.map((r) => ({ seq: Number(r.seq), data: new Uint8Array(r.data as Uint8Array) }))
+    // node:sqlite returns each BLOB as a plain Uint8Array over its own, exactly sized ArrayBuffer: no copy needed
+    // (a copy doubled the native memory every read of a board allocated, until the next GC).
+    const updates = rows.map((r) => ({ seq: Number(r.seq), data: r.data as Uint8Array }))
     return {
-      snapshot: useSnapshot ? new Uint8Array(snap.data as Uint8Array) : null,
+      snapshot: useSnapshot ? (snap.data as Uint8Array) : null,
       updates,
       lastSeq: Math.max(from, updates.at(-1)?.seq ?? 0),
     }
