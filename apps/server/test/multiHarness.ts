@@ -81,3 +81,15 @@ export function losingUpdates(inner: BoardFanout): BoardFanout {
     close: () => inner.close(),
   }
 }
+
+/** A fan-out that loses every control message this instance publishes (e.g. a revocation). */
+export function losingControl(inner: BoardFanout): BoardFanout {
+  return {
+    instanceId: inner.instanceId,
+    subscribe: (boardId: string, handlers: FanoutHandlers) => inner.subscribe(boardId, handlers),
+    publishUpdate: (boardId, seq, update) => inner.publishUpdate(boardId, seq, update),
+    publishAwareness: (boardId, update) => inner.publishAwareness(boardId, update),
+    publishControl: () => {},
+    close: () => inner.close(),
+  }
+}

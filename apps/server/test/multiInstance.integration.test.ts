@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { connectClient, createBoard, type TestClient, whenDoc } from './harness.ts'
-import { type Instance, isolation, losingUpdates, startInstance } from './multiHarness.ts'
+import { type Instance, isolation, losingControl, losingUpdates, startInstance } from './multiHarness.ts'
 
 const instances: Instance[] = []
 const clients: TestClient[] = []
@@ -81,6 +81,29 @@ describe('multi-instance mode (PostgreSQL + Redis)', () => {
     })
     expect(res.status).toBe(200)
     expect(await closed).toBe(4403)
+  })
+
+  it('[M5] a revocation whose fan-out message was lost still closes the revoked sockets, by tailing storage', async () => {
+    const { a, b } = await twoInstances({ wrapFanout: losingControl })
+    const board = await createBoard(a.url, 'verloren intrekking')
+    const onB = connectClient(b.wsUrl, board, 'participant')
+    clients.push(onB)
+    await onB.synced()
+    const closed = new Promise<number>((resolve) => {
+      onB.provider.on('connection-close', (event: CloseEvent | null) => event && resolve(event.code))
+    })
+    const res = await fetch(`${a.url}/api/boards/${board.id}/links/revoke`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${new URL(board.links.facilitator).searchParams.get('token')}`,
+      },
+      body: JSON.stringify({ role: 'participant' }),
+    })
+    expect(res.status).toBe(200)
+    const started = Date.now()
+    expect(await closed).toBe(4403)
+    expect(Date.now() - started).toBeLessThan(5000)
   })
 
   it('[M3] a board created on one instance opens on another; the board list is shared storage', async () => {

@@ -32,6 +32,11 @@ export type RoomPeers = {
   readSince(after: number): Promise<StoredDoc>
   /** How often the room tails storage for updates it missed. */
   resyncIntervalMs: number
+  /**
+   * The board's current link generations, read with each tail: a revocation announced by another instance
+   * reaches this one even when its fan-out message was lost.
+   */
+  linkGenerations?: () => Promise<Partial<Record<Role, number>> | null>
 }
 
 export type RoomOptions = {
@@ -272,13 +277,22 @@ export class Room {
   resync(): Promise<void> {
     const peers = this.#options.peers
     if (!peers || this.#destroyed) return Promise.resolve()
-    this.#resyncing ??= peers
-      .readSince(this.#seqs.contiguous)
-      .then((stored) => {
+    this.#resyncing ??= Promise.all([
+      peers.readSince(this.#seqs.contiguous),
+      peers.linkGenerations?.() ?? null,
+    ])
+      .then(([stored, generations]) => {
         if (this.#destroyed) return
         // Nothing new (the usual case) leaves a hibernating room asleep.
         if (stored.snapshot || stored.updates.length > 0) this.#applyStored(this.doc, stored, REMOTE)
         this.#seqs.advanceTo(stored.lastSeq)
+        if (generations) {
+          this.closeWhere(
+            (s) => s.generation < (generations[s.role] ?? 0),
+            CloseCodes.FORBIDDEN.code,
+            'TOKEN_REVOKED',
+          )
+        }
       })
       .catch(() => {
         // Storage unreachable: try again at the next interval.

@@ -176,6 +176,7 @@ export class RoomManager {
               publishUpdate: (seq, update) => fanout.publishUpdate(boardId, seq, update),
               publishAwareness: (update) => fanout.publishAwareness(boardId, update),
               readSince: (after) => storage.loadDoc(boardId, after),
+              linkGenerations: async () => (await storage.getBoard(boardId))?.linkGenerations ?? null,
               resyncIntervalMs: this.#options.resyncIntervalMs ?? 1000,
             },
           }
