@@ -52,7 +52,7 @@ const build = (input: unknown = parsed) => {
 }
 const pvw = build()
 const { loadavg } = await import('node:os')
-const loadAverage = loadavg()[0]
+const loadAverage = loadavg()[0] ?? 0
 
 const baseline = await measure(50, 10, () => boardSnapshotSchema.parse(JSON.parse(json)))
 const pvwStats = await measure(50, 10, () => build())
@@ -61,7 +61,7 @@ const docx = await measure(20, 3, () => pvwToDocx(pvw))
 const markdown = await measure(30, 5, () => pvwToMarkdown(pvw))
 const html = await measure(30, 5, () => pvwToHtml(pvw))
 
-const loadAverageAtEnd = loadavg()[0]
+const loadAverageAtEnd = loadavg()[0] ?? 0
 const round = (n: number) => Math.round(n * 100) / 100
 const results = {
   date: new Date().toISOString(),
