@@ -2,7 +2,7 @@
 // shape in the editor's store and two frames painted), against an empty board opened in the same run. Two big
 // boards: 5,000 tldraw notes (rich text, measured by tldraw) and 5,000 of our value cards.
 //   pnpm --filter @waardentafel/web build && node apps/web/bench/coldOpen.bench.ts [--runs 5]
-// SHAPES=1000 measures smaller boards. Every run uses a fresh browser profile (no IndexedDB copy), so the board
+// SHAPES=1000 measures smaller boards, WEB_DIST=<dir> another build. Every run uses a fresh browser profile (no IndexedDB copy), so the board
 // comes from the server. Writes bench-results/cold-open.json.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
@@ -17,7 +17,8 @@ type Kind = 'note' | 'wt-value-card'
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN
 
-const app = await startApp()
+// WEB_DIST=<dir> measures another build of the app (e.g. the previous commit's) against the same server.
+const app = await startApp(process.env.WEB_DIST ? { WEB_DIST: process.env.WEB_DIST } : {})
 const browser = await launchChromium()
 try {
   // Each big board is drawn once through the real editor (so every record is exactly what tldraw writes),
@@ -61,13 +62,17 @@ try {
       )
     }
     const token = new URL(board.links.facilitator).searchParams.get('token')
-    for (;;) {
-      const snapshot = (await (
-        await fetch(`${app.url}/api/boards/${board.id}/snapshot`, {
-          headers: { authorization: `Bearer ${token}` },
-        })
-      ).json()) as { records: Array<{ typeName: string }> }
-      if (snapshot.records.filter((r) => r.typeName === 'shape').length === SHAPES) break
+    // Asked from the setup page, so that no keep-alive connection of this process holds up the server's close.
+    const stored = (path: string) =>
+      page.evaluate(
+        async ([path, token]) => {
+          const res = await fetch(path, { headers: { authorization: `Bearer ${token}` } })
+          const snapshot = (await res.json()) as { records: Array<{ typeName: string }> }
+          return snapshot.records.filter((r) => r.typeName === 'shape').length
+        },
+        [path, token] as const,
+      )
+    while ((await stored(`/api/boards/${board.id}/snapshot`)) !== SHAPES) {
       await page.waitForTimeout(200) // polling the server for the setup only; nothing is measured here
     }
     await context.close()

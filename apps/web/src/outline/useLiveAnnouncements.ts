@@ -91,7 +91,9 @@ export function useLiveAnnouncements(
       const scan = (deadline: Deadline) => {
         idle = null
         if (disposed) return
-        while (next < ids.length && deadline.timeRemaining() > 1) {
+        // At least a few ms per call: a callback forced by its timeout has no idle time left, but must progress.
+        const end = performance.now() + Math.max(deadline.timeRemaining() - 1, 4)
+        while (next < ids.length && performance.now() < end) {
           const id = ids[next++] as string
           const record = editor.store.get(id as TLRecord['id'])
           if (record && !known.has(id)) see(record)
