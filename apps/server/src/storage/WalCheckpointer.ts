@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads'
 export class WalCheckpointer {
   readonly #worker: Worker
   #stopping = false
+  #exited = false
 
   constructor(path: string, intervalMs: number, onStopped: () => void) {
     this.#worker = new Worker(new URL('./walCheckpointThread.ts', import.meta.url), {
@@ -20,12 +21,15 @@ export class WalCheckpointer {
       if (!this.#stopping) onStopped()
     }
     this.#worker.on('error', stopped)
-    this.#worker.on('exit', stopped)
+    this.#worker.on('exit', () => {
+      this.#exited = true
+      stopped()
+    })
   }
 
   /** Stops checkpointing; resolves once the thread's connection is closed. */
   stop(): Promise<void> {
-    if (this.#stopping) return Promise.resolve()
+    if (this.#stopping || this.#exited) return Promise.resolve()
     this.#stopping = true
     // Held from here on: the process must not end (it would, with only an unref'd thread left) before it stopped.
     this.#worker.ref()
