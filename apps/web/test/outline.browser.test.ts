@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CreateBoardResponse } from '@waardentafel/protocol'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { joinBoard, launchChromium, person, startApp } from './browserHarness.ts'
 
 // The board outline in real Chromium against the real server: two people on one board, one in the outline
@@ -265,9 +265,22 @@ describe('board outline', () => {
     })
     await item.getByLabel('Klasse').selectOption({ label: 'Vinger aan de pols' })
     await expect.poll(() => canvasLabel(page, 'Sociale samenhang en menging')).toBe('Vinger aan de pols')
-    // "Toon op canvas" closes the outline on a phone and selects the card there.
-    await item.getByRole('button', { name: /^Bewerk/ }).click()
-    await page.getByRole('button', { name: 'Toon op canvas Sociale samenhang en menging' }).click()
+    // The outline moves the card under its new heading (a new element): wait for that before clicking in it.
+    const moved = outline
+      .locator('[data-outline-group]', { has: page.getByRole('heading', { name: /^Vinger aan de pols/ }) })
+      .locator('li', { has: page.locator('strong', { hasText: /^Sociale samenhang en menging$/ }) })
+    await moved.waitFor()
+    // "Toon op canvas" closes the outline on a phone and selects the card there. The outline may render the moved
+    // card once more meanwhile (its edit panel then starts closed), so open it until the button is there.
+    const edit = moved.getByRole('button', { name: /^Bewerk/ })
+    const show = page.getByRole('button', { name: 'Toon op canvas Sociale samenhang en menging' })
+    await vi.waitFor(
+      async () => {
+        if ((await edit.getAttribute('aria-expanded')) !== 'true') await edit.click({ timeout: 2000 })
+        await show.click({ timeout: 2000 })
+      },
+      { timeout: 20_000, interval: 250 },
+    )
     await expect
       .poll(() => page.locator('.wt-canvas').evaluate((el) => getComputedStyle(el).visibility))
       .toBe('visible')
