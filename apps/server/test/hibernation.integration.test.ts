@@ -201,8 +201,8 @@ describe('hibernation of quiet boards', () => {
     await awake
     await whenDoc(c.doc, () => x(c, 'shape:n1') === 77)
 
-    // A snapshot that does not decode (storage corrupted outside the server) does not start asleep: the room is
-    // built at once, skips it and reports it, as a load always did; the server stays healthy.
+    // A snapshot that does not decode (storage corrupted outside the server): the first writer's join finds out,
+    // the room is built, skips it and reports it, as a load always did; the server stays healthy.
     const broken = await srv.createBoard()
     await srv.storage.appendUpdate(broken.id, new Uint8Array([0, 0]))
     await srv.storage.compact(broken.id, () => new Uint8Array([7, 250, 250, 250, 1]))

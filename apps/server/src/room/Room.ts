@@ -199,35 +199,45 @@ export class Room {
   encodeStateAsUpdate(stateVector?: Uint8Array): Uint8Array {
     if (this.#doc) return Y.encodeStateAsUpdate(this.#doc, stateVector)
     const state = this.#state!
-    // A first visit (empty state vector) gets the stored bytes as they are, without decoding them.
+    // A first visit (empty state vector) gets the stored bytes as they are, without decoding them (they are the
+    // server's own encoding of what it stored, as the early answer from storage sends them too).
     if (!stateVector || (stateVector.byteLength === 1 && stateVector[0] === 0)) return state
-    return Y.diffUpdate(state, stateVector)
+    return this.#fromState(
+      (bytes) => Y.diffUpdate(bytes, stateVector),
+      (doc) => Y.encodeStateAsUpdate(doc, stateVector),
+    )
   }
 
   /**
    * A board stored as one update (a compacted board, or a new one) with hibernation on starts asleep: loading
-   * it means reading its state vector from the bytes — which also proves they decode — instead of building
-   * the document, which the first change does. Anything else is built at once.
+   * it is reading its bytes. Its state vector is read from them when a writer first joins, its document built at
+   * the first change. Anything else is built at once.
    */
   #startAsleep(options: RoomOptions): boolean {
     const { snapshot, updates } = options.stored
     if (options.hibernateAfterMs === undefined || (snapshot ? updates.length > 0 : updates.length !== 1)) {
       return false
     }
-    const state = snapshot ?? updates[0]!.data
-    try {
-      this.#stateVector = Y.encodeStateVectorFromUpdate(state)
-    } catch {
-      return false // built at once instead, which reports and skips what does not decode
-    }
-    this.#state = state
+    this.#state = snapshot ?? updates[0]!.data
     return true
   }
 
   #encodeStateVector(): Uint8Array {
     if (this.#doc) return Y.encodeStateVector(this.#doc)
-    this.#stateVector ??= Y.encodeStateVectorFromUpdate(this.#state!)
+    this.#stateVector ??= this.#fromState(Y.encodeStateVectorFromUpdate, Y.encodeStateVector)
     return this.#stateVector
+  }
+
+  /**
+   * Reads the sleeping room's bytes. Bytes that do not decode (storage damaged outside the server) wake the room
+   * instead: its build skips and reports them, as a load always did, and the answer comes from that document.
+   */
+  #fromState<T>(read: (state: Uint8Array) => T, fromDoc: (doc: Y.Doc) => T): T {
+    try {
+      return read(this.#state!)
+    } catch {
+      return fromDoc(this.doc)
+    }
   }
 
   #newDoc(): Y.Doc {
