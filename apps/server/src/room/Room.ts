@@ -120,6 +120,8 @@ export class Room {
   readonly #awarenessChanged = new Set<number>()
   readonly #awarenessToPublish = new Set<number>()
   #awarenessScheduled = false
+  /** When a connection was last asked to resend what the server lacks (after a dropped gap). */
+  readonly #askedAt = new WeakMap<RoomSocket, number>()
   /** While a stored batch is applied: what it changed, relayed together afterwards. */
   #collecting: Array<{ update: Uint8Array; origin: unknown }> | null = null
 
@@ -435,11 +437,27 @@ export class Room {
       this.#closeSocket(socket, CloseCodes.REFUSED_CHANGE.code, refusal)
       return
     }
-    if (this.#buildsOnUnknown(decoded)) {
+    const needs = this.#buildsOnUnknown(decoded)
+    if (needs === 'others' && this.#options.peers) {
+      // With other instances, changes of other clients may be stored already and only not here yet (fan-out or
+      // tail still on its way — e.g. a client that moved over from an instance that died): keep the update, and
+      // tail storage now so what it builds on arrives at once.
+      void this.resync()
+    } else if (needs !== null) {
       // It builds on changes the server has not got (e.g. sent before the client's own sync step 2, or forged).
       // Yjs would keep it pending and re-try it on every later update, so a flood of such updates slows the
-      // whole board. Dropping it loses nothing: the client's sync step 2 sends it again with what it builds on.
+      // whole board. Dropped, and the client is asked for what the server lacks (sync step 1; it answers with
+      // step 2, which carries this update and what it builds on) — at most once a second per connection.
       this.#options.onDroppedGap?.(socket)
+      const now = performance.now()
+      if (canWrite(socket.role) && now - (this.#askedAt.get(socket) ?? Number.NEGATIVE_INFINITY) >= 1000) {
+        this.#askedAt.set(socket, now)
+        const encoder = encoding.createEncoder()
+        encoding.writeVarUint(encoder, MessageType.sync)
+        encoding.writeVarUint(encoder, SyncMessageType.step1)
+        encoding.writeVarUint8Array(encoder, this.#encodeStateVector())
+        socket.send(encoding.toUint8Array(encoder))
+      }
       return
     }
     this.#queue.push({ update, origin: socket })
@@ -476,10 +494,12 @@ export class Room {
   }
 
   /**
-   * Whether the update needs something the server does not have — in the doc or queued before it: it starts after
-   * a client's last known clock, one of its items sits next to or inside an item never seen, or it deletes one.
+   * What the update needs that the server does not have — in the doc or queued before it: 'own' when it starts
+   * after its client's last known clock (the client's sync step 2 brings the rest); 'others' when one of its items
+   * sits next to or inside an item never seen, or it deletes one; null when nothing. Alone, the server has every
+   * change any client could have seen, so such an update is forged or stale and is dropped.
    */
-  #buildsOnUnknown({ structs, ds }: DecodedUpdate): boolean {
+  #buildsOnUnknown({ structs, ds }: DecodedUpdate): 'own' | 'others' | null {
     const ownStart = new Map<number, number>()
     const ownEnd = new Map<number, number>()
     for (const s of structs) {
@@ -502,19 +522,19 @@ export class Room {
       }
       return Math.max(inDoc, queued.get(client) ?? 0)
     }
-    for (const [client, start] of ownStart) if (start > 0 && start > known(client)) return true
+    for (const [client, start] of ownStart) if (start > 0 && start > known(client)) return 'own'
     const has = (id: Y.ID) => id.clock < Math.max(known(id.client), ownEnd.get(id.client) ?? 0)
     for (const s of structs) {
       if (!(s instanceof Y.Item)) continue
-      if (s.origin && !has(s.origin)) return true
-      if (s.rightOrigin && !has(s.rightOrigin)) return true
-      if (s.parent instanceof Y.ID && !has(s.parent)) return true
+      if (s.origin && !has(s.origin)) return 'others'
+      if (s.rightOrigin && !has(s.rightOrigin)) return 'others'
+      if (s.parent instanceof Y.ID && !has(s.parent)) return 'others'
     }
     for (const [client, ranges] of ds.clients) {
       const end = Math.max(known(client), ownEnd.get(client) ?? 0)
-      for (const range of ranges) if (range.clock + range.len > end) return true
+      for (const range of ranges) if (range.clock + range.len > end) return 'others'
     }
-    return false
+    return null
   }
 
   #currentRestrictions(): Restrictions {

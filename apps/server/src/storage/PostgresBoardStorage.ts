@@ -95,19 +95,20 @@ export class PostgresBoardStorage implements BoardStorage {
   }
 
   async appendUpdates(boardId: string, updates: Uint8Array[]): Promise<number[]> {
+    if (updates.length === 0) return []
+    // One statement for the whole batch (one round trip, not one per update): positions follow the last one
+    // stored, in the batch's order, under the board's advisory lock.
     return this.#transaction(boardId, async (client) => {
-      const seqs: number[] = []
-      for (const update of updates) {
-        const { rows } = await client.query(
-          `INSERT INTO ${this.#t('doc_updates')} (board_id, seq, data)
-           SELECT $1, COALESCE((SELECT MAX(seq) FROM ${this.#t('doc_updates')} WHERE board_id = $1),
-                               (SELECT covers_seq FROM ${this.#t('doc_snapshots')} WHERE board_id = $1), 0) + 1, $2
-           RETURNING seq`,
-          [boardId, Buffer.from(update.buffer, update.byteOffset, update.byteLength)],
-        )
-        seqs.push(Number(rows[0]?.seq))
-      }
-      return seqs
+      const { rows } = await client.query(
+        `INSERT INTO ${this.#t('doc_updates')} (board_id, seq, data)
+         SELECT $1, base.n + u.i, u.data
+           FROM (SELECT COALESCE((SELECT MAX(seq) FROM ${this.#t('doc_updates')} WHERE board_id = $1),
+                                 (SELECT covers_seq FROM ${this.#t('doc_snapshots')} WHERE board_id = $1), 0) AS n) base,
+                unnest($2::bytea[]) WITH ORDINALITY AS u(data, i)
+         RETURNING seq`,
+        [boardId, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))],
+      )
+      return rows.map((r) => Number(r.seq)).sort((a, b) => a - b)
     })
   }
 
