@@ -96,20 +96,23 @@ export class PostgresBoardStorage implements BoardStorage {
 
   async appendUpdates(boardId: string, updates: Uint8Array[]): Promise<number[]> {
     if (updates.length === 0) return []
-    // One statement for the whole batch (one round trip, not one per update): positions follow the last one
-    // stored, in the batch's order, under the board's advisory lock.
-    return this.#transaction(boardId, async (client) => {
-      const { rows } = await client.query(
-        `INSERT INTO ${this.#t('doc_updates')} (board_id, seq, data)
-         SELECT $1, base.n + u.i, u.data
-           FROM (SELECT COALESCE((SELECT MAX(seq) FROM ${this.#t('doc_updates')} WHERE board_id = $1),
-                                 (SELECT covers_seq FROM ${this.#t('doc_snapshots')} WHERE board_id = $1), 0) AS n) base,
-                unnest($2::bytea[]) WITH ORDINALITY AS u(data, i)
-         RETURNING seq`,
-        [boardId, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))],
-      )
-      return rows.map((r) => Number(r.seq)).sort((a, b) => a - b)
-    })
+    // One statement, one round trip, for the whole batch. The board's row in `board_seqs` hands out positions: its
+    // row lock makes a concurrent append wait until this one commits and then continue from it, so positions follow
+    // commit order without gaps. A board without a row yet (new, or stored before this table) starts from its last
+    // stored position.
+    const { rows } = await this.#query(
+      `WITH s AS (
+         INSERT INTO ${this.#t('board_seqs')} (board_id, last)
+         VALUES ($1, COALESCE((SELECT MAX(seq) FROM ${this.#t('doc_updates')} WHERE board_id = $1),
+                              (SELECT covers_seq FROM ${this.#t('doc_snapshots')} WHERE board_id = $1), 0) + $3)
+         ON CONFLICT (board_id) DO UPDATE SET last = ${this.#t('board_seqs')}.last + $3
+         RETURNING last - $3 AS base)
+       INSERT INTO ${this.#t('doc_updates')} (board_id, seq, data)
+       SELECT $1, s.base + u.i, u.data FROM s, unnest($2::bytea[]) WITH ORDINALITY AS u(data, i)
+       RETURNING seq`,
+      [boardId, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength)), updates.length],
+    )
+    return rows.map((r) => Number(r.seq)).sort((a, b) => a - b)
   }
 
   async countUpdates(boardId: string): Promise<number> {
@@ -230,6 +233,7 @@ export class PostgresBoardStorage implements BoardStorage {
           link_generations JSONB NOT NULL DEFAULT '{}'::jsonb);
         CREATE TABLE IF NOT EXISTS ${this.#t('doc_updates')} (
           board_id TEXT NOT NULL, seq BIGINT NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (board_id, seq));
+        CREATE TABLE IF NOT EXISTS ${this.#t('board_seqs')} (board_id TEXT PRIMARY KEY, last BIGINT NOT NULL);
         CREATE TABLE IF NOT EXISTS ${this.#t('doc_snapshots')} (
           board_id TEXT PRIMARY KEY, data BYTEA NOT NULL, covers_seq BIGINT NOT NULL);
         CREATE TABLE IF NOT EXISTS ${this.#t('round_placements')} (
