@@ -1,3 +1,4 @@
+import type { CreateBoardResponse } from '@waardentafel/protocol'
 import { afterEach, describe, expect, it } from 'vitest'
 import { connectClient, createBoard, type TestClient, whenDoc } from './harness.ts'
 import { type Instance, isolation, losingControl, losingUpdates, startInstance } from './multiHarness.ts'
@@ -20,6 +21,23 @@ async function twoInstances(wrapFirst?: Parameters<typeof startInstance>[1]) {
   instances.push(a, b)
   return { a, b }
 }
+
+/** Resolves with the code of the next close of the client's connection. */
+const closeCode = (client: TestClient) =>
+  new Promise<number>((resolve) => {
+    client.provider.on('connection-close', (event: CloseEvent | null) => event && resolve(event.code))
+  })
+
+/** The facilitator revokes the participant links of a board through `instance`. */
+const revokeParticipantLinks = (instance: Instance, board: CreateBoardResponse) =>
+  fetch(`${instance.url}/api/boards/${board.id}/links/revoke`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${new URL(board.links.facilitator).searchParams.get('token')}`,
+    },
+    body: JSON.stringify({ role: 'participant' }),
+  })
 
 describe('multi-instance mode (PostgreSQL + Redis)', () => {
   it('[M1] clients on different instances edit one board and converge; awareness crosses instances', async () => {
@@ -68,18 +86,8 @@ describe('multi-instance mode (PostgreSQL + Redis)', () => {
     const onB = connectClient(b.wsUrl, board, 'participant')
     clients.push(onB)
     await onB.synced()
-    const closed = new Promise<number>((resolve) => {
-      onB.provider.on('connection-close', (event: CloseEvent | null) => event && resolve(event.code))
-    })
-    const res = await fetch(`${a.url}/api/boards/${board.id}/links/revoke`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${new URL(board.links.facilitator).searchParams.get('token')}`,
-      },
-      body: JSON.stringify({ role: 'participant' }),
-    })
-    expect(res.status).toBe(200)
+    const closed = closeCode(onB)
+    expect((await revokeParticipantLinks(a, board)).status).toBe(200)
     expect(await closed).toBe(4403)
   })
 
@@ -89,18 +97,8 @@ describe('multi-instance mode (PostgreSQL + Redis)', () => {
     const onB = connectClient(b.wsUrl, board, 'participant')
     clients.push(onB)
     await onB.synced()
-    const closed = new Promise<number>((resolve) => {
-      onB.provider.on('connection-close', (event: CloseEvent | null) => event && resolve(event.code))
-    })
-    const res = await fetch(`${a.url}/api/boards/${board.id}/links/revoke`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${new URL(board.links.facilitator).searchParams.get('token')}`,
-      },
-      body: JSON.stringify({ role: 'participant' }),
-    })
-    expect(res.status).toBe(200)
+    const closed = closeCode(onB)
+    expect((await revokeParticipantLinks(a, board)).status).toBe(200)
     const started = Date.now()
     expect(await closed).toBe(4403)
     expect(Date.now() - started).toBeLessThan(5000)

@@ -224,6 +224,15 @@ export class Room {
     return true
   }
 
+  /** Sends sync step 1 (the server's state vector): the client answers with step 2, what the server lacks. */
+  #askForMissing(socket: RoomSocket): void {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.sync)
+    encoding.writeVarUint(encoder, SyncMessageType.step1)
+    encoding.writeVarUint8Array(encoder, this.#encodeStateVector())
+    socket.send(encoding.toUint8Array(encoder))
+  }
+
   #encodeStateVector(): Uint8Array {
     if (this.#doc) return Y.encodeStateVector(this.#doc)
     this.#stateVector ??= this.#fromState(Y.encodeStateVectorFromUpdate, Y.encodeStateVector)
@@ -330,13 +339,7 @@ export class Room {
     if (this.#destroyed) throw new Error('room destroyed')
     this.#sockets.set(socket, new Set())
     // Ask the client for what we miss (writers only: an observer's document state is never taken).
-    if (canWrite(socket.role)) {
-      const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, MessageType.sync)
-      encoding.writeVarUint(encoder, SyncMessageType.step1)
-      encoding.writeVarUint8Array(encoder, this.#encodeStateVector())
-      socket.send(encoding.toUint8Array(encoder))
-    }
+    if (canWrite(socket.role)) this.#askForMissing(socket)
     const states = [...this.awareness.getStates().keys()]
     if (states.length > 0) socket.send(this.#awarenessMessage(states))
   }
@@ -452,11 +455,7 @@ export class Room {
       const now = performance.now()
       if (canWrite(socket.role) && now - (this.#askedAt.get(socket) ?? Number.NEGATIVE_INFINITY) >= 1000) {
         this.#askedAt.set(socket, now)
-        const encoder = encoding.createEncoder()
-        encoding.writeVarUint(encoder, MessageType.sync)
-        encoding.writeVarUint(encoder, SyncMessageType.step1)
-        encoding.writeVarUint8Array(encoder, this.#encodeStateVector())
-        socket.send(encoding.toUint8Array(encoder))
+        this.#askForMissing(socket)
       }
       return
     }
