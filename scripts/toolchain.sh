@@ -52,7 +52,9 @@ case "$cmd" in
   start)
     install_deps
     pnpm turbo run build --filter=@waardentafel/web --output-logs=errors-only
-    exec node apps/server/src/main.ts "$@"
+    # V8 flags for the server: one list, in apps/server/node-flags (tests and benchmarks read it too).
+    read -r -a NODE_FLAGS < apps/server/node-flags
+    exec node "${NODE_FLAGS[@]}" apps/server/src/main.ts "$@"
     ;;
   test)
     install_deps

@@ -1,6 +1,8 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { NODE_FLAGS } from '../src/nodeFlags.ts'
+import { type LoadRun, runLoad } from './fanOut.ts'
 import { writeBoards } from './lib/boards.ts'
 import {
   type BenchServer,
@@ -9,7 +11,7 @@ import {
   startSwarm,
   wallNow,
 } from './lib/processes.ts'
-import { type BenchOptions, type BenchResult, mib, type Row } from './lib/report.ts'
+import { type BenchOptions, type BenchResult, mib, ms, type Row } from './lib/report.ts'
 import { round, slope } from './lib/stats.ts'
 import { boardUpdate } from './lib/tldrawDoc.ts'
 
@@ -326,7 +328,7 @@ export async function rssOverCycles(
       chunk,
       warmupCycles,
       env: options.env ?? {},
-      nodeArgs: options.nodeArgs ?? [],
+      nodeArgs: options.nodeArgs ?? NODE_FLAGS,
       rssSlopeBytesPer1k: slopes.rss,
       rssSlopeSecondHalfBytesPer1k: rssSlopeSecondHalf,
       heapSlopeBytesPer1k: slopes.heapUsed,
@@ -337,8 +339,43 @@ export async function rssOverCycles(
 }
 
 /**
+ * (d) What the production V8 flags (`apps/server/node-flags`, e.g. smaller young-generation semi-spaces, which keep
+ * (c) flat and ~96 MiB less resident) cost: the 200 boards × 10 clients load of benchmark 2 on a server with them
+ * and one with V8's defaults, in the order A B B A so drift in the machine's load falls on both; server CPU per edit
+ * and edit → peer p99, each the mean of its two runs.
+ */
+async function flagsCost(quick: boolean): Promise<{ row: Row; data: Record<string, unknown> }> {
+  const shape = { boards: 200, clientsPerBoard: 10, rate: 0.2, steadyMs: quick ? 8_000 : 30_000, bursts: 0 }
+  const runs: Array<{ flags: string[]; run: LoadRun }> = []
+  for (const flags of [NODE_FLAGS, [], [], NODE_FLAGS]) {
+    runs.push({
+      flags: [...flags],
+      run: await runLoad(() => startOurServer({}, { nodeArgs: [...flags] }), shape),
+    })
+  }
+  const mean = (withFlags: boolean, pick: (r: LoadRun) => number) => {
+    const xs = runs.filter((r) => r.flags.length > 0 === withFlags).map((r) => pick(r.run))
+    return xs.reduce((a, b) => a + b, 0) / xs.length
+  }
+  const cpu = (f: boolean) => mean(f, (r) => r.steady.cpuMsPerEdit)
+  const p99 = (f: boolean) => mean(f, (r) => r.steady.latency.p99)
+  const rss = (f: boolean) => mean(f, (r) => r.maxRssBytes)
+  return {
+    row: {
+      bench,
+      metric: `production V8 flags (${NODE_FLAGS.join(' ')}) under the 200×10 load: server CPU per edit / p99 / max RSS`,
+      measured: `${cpu(true).toFixed(3)} ms / ${ms(p99(true))} / ${mib(rss(true))} (CPU ${(cpu(true) / cpu(false)).toFixed(2)}× defaults)`,
+      baseline: `V8 defaults ${cpu(false).toFixed(3)} ms / ${ms(p99(false))} / ${mib(rss(false))}`,
+      target: 'reported',
+      pass: null,
+    },
+    data: { shape, runs },
+  }
+}
+
+/**
  * Benchmark 4: heap per idle 500-shape board (a), unload after the grace period (b), RSS over open/close
- * cycles (c). `parts` picks some of them (`--parts c`), `cycles` sets the count for (c) (`--cycles 10000`).
+ * cycles (c), the production V8 flags' cost (d). `parts` picks some of them (`--parts c`), `cycles` sets the count for (c) (`--cycles 10000`).
  */
 export async function memory({ quick, parts, cycles }: BenchOptions): Promise<BenchResult> {
   const rows: Row[] = []
@@ -356,11 +393,16 @@ export async function memory({ quick, parts, cycles }: BenchOptions): Promise<Be
     Object.assign(data, b.data)
   }
   if (wanted('c')) {
-    // BENCH_CYCLES_NODE_ARGS (space-separated) runs the server with other V8 flags, to compare settings.
+    // BENCH_CYCLES_NODE_ARGS (space-separated) runs the server with other V8 flags than production's, to compare.
     const nodeArgs = process.env.BENCH_CYCLES_NODE_ARGS?.split(' ').filter(Boolean)
     const c = await rssOverCycles(cycles ?? (quick ? 2_000 : 10_000), nodeArgs ? { nodeArgs } : {})
     rows.push(c.row)
     data.cycles = c.data
+  }
+  if (wanted('d')) {
+    const d = await flagsCost(quick)
+    rows.push(d.row)
+    data.flagsCost = d.data
   }
   return { rows, data }
 }

@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterEach, describe, expect, it } from 'vitest'
+import { NODE_FLAGS } from '../src/nodeFlags.ts'
 import { connectClient, createBoard, TEST_SECRET, type TestClient, whenDoc } from './harness.ts'
 
 const main = join(import.meta.dirname, '../src/main.ts')
 
 /** Starts the real server process (`node src/main.ts`) and resolves with its port once it listens. */
 function startProcess(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--no-warnings', main], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, '--no-warnings', main], {
     env: {
       ...process.env,
       PORT: '0',

@@ -1,15 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
+import { NODE_FLAGS } from '../src/nodeFlags.ts'
 import { TEST_SECRET } from './harness.ts'
 
 const main = join(import.meta.dirname, '../src/main.ts')
 
 export type ServerProcess = { child: ChildProcess; port: number; url: string; exited: Promise<number | null> }
 
-/** Starts the real server process (`node src/main.ts`) and resolves once it listens. */
+/** Starts the real server process (`node src/main.ts`, production V8 flags) and resolves once it listens. */
 export function startProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--no-warnings', main], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, '--no-warnings', main], {
     env: {
       ...process.env,
       PORT: '0',

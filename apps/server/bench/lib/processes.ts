@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { NODE_FLAGS } from '../../src/nodeFlags.ts'
 import { wallNow } from './stats.ts'
 
 export type ProcessEvent = { event: string; at: number; [key: string]: unknown }
@@ -124,7 +125,10 @@ async function listening(child: Child): Promise<number> {
   return e.port as number
 }
 
-/** Our server (createServer + SQLite) as a child process; env is passed to its config. */
+/**
+ * Our server (createServer + SQLite) as a child process; env is passed to its config. It runs with the production
+ * V8 flags (`apps/server/node-flags`) unless `nodeArgs` replaces them (`[]`: V8's defaults).
+ */
 export async function startOurServer(
   env: Record<string, string> = {},
   options: { dataDir?: string; exposeGc?: boolean; nodeArgs?: string[] } = {},
@@ -132,7 +136,11 @@ export async function startOurServer(
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'wt-bench-'))
   const child = new Child(
     fork(join(here, 'serverProcess.ts'), [], {
-      execArgv: ['--no-warnings', ...(options.exposeGc ? ['--expose-gc'] : []), ...(options.nodeArgs ?? [])],
+      execArgv: [
+        '--no-warnings',
+        ...(options.exposeGc ? ['--expose-gc'] : []),
+        ...(options.nodeArgs ?? NODE_FLAGS),
+      ],
       env: { ...process.env, ...env, DATA_DIR: dataDir },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     }),
