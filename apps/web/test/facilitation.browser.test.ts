@@ -407,8 +407,9 @@ describe('facilitation', () => {
         (window as unknown as W).__wtEditor.getCurrentPageShapes().filter((s) => s.type === 'wt-value-card')
           .length === 12,
     )
-    // The restored board is the snapshot: Vergroenen is still unplaced there.
-    expect(await cardLabel(restored, 'Vergroenen')).toBe('Nog te plaatsen')
+    // The restored board is the snapshot: Vergroenen is still unplaced there. (A card off screen gets its
+    // component after the board's first paint, see ProgressiveCanvas.)
+    await expect.poll(() => cardLabel(restored, 'Vergroenen'), { timeout: 5000 }).toBe('Nog te plaatsen')
     await close()
   })
 })

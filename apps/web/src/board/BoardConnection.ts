@@ -46,8 +46,12 @@ export class BoardConnection {
       disableBc: role === 'observer',
       maxBackoffTime: 5000,
     })
-    this.provider.on('status', () => this.#update())
+    this.provider.on('status', (event: { status: string }) => {
+      if (event.status === 'connected' && !this.#everSynced) performance.mark('wt:ws-open')
+      this.#update()
+    })
     this.provider.on('sync', (synced: boolean) => {
+      if (synced && !this.#everSynced) performance.mark('wt:synced')
       if (synced) this.#everSynced = true
       this.#update()
     })

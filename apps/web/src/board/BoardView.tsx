@@ -32,12 +32,14 @@ import { usePrivateMode, usePrivateNotes } from '../private/usePrivateNotes.ts'
 import { PvwPanel } from '../pvw/PvwPanel.tsx'
 import { TemplatePanels } from '../templates/index.ts'
 import { BoardChrome } from './BoardChrome.tsx'
+import { ProgressiveCanvas } from './ProgressiveCanvas.tsx'
 import { TopbarContext } from './Topbar.tsx'
 import { bindingUtils, shapeUtils, useSyncedStore } from './useSyncedStore.ts'
 
 // Fonts, icons and translations are served by us, not by a CDN: the app works on closed networks.
 const assetUrls = getAssetUrlsByImport()
-const components: TLComponents = { SharePanel: ParticipantsSharePanel }
+// The canvas mounts the shapes on screen first and the others after the first paint (see ProgressiveCanvas).
+const components: TLComponents = { SharePanel: ParticipantsSharePanel, Canvas: ProgressiveCanvas }
 // tldraw refuses new shapes beyond 4,000 on a page by default; a municipality's board is meant to hold 5,000 and
 // more (apps/web/bench/coldOpen.bench.ts opens one).
 const options: Partial<TldrawOptions> = { maxShapesPerPage: 10_000 }
@@ -172,6 +174,7 @@ export function BoardView({ session, token, identity: ownIdentity, licenseKey }:
                 options={options}
                 hideUi={presenter}
                 onMount={(e) => {
+                  performance.mark('wt:editor-mounted')
                   setEditor(e)
                   // Test hooks: browser tests read the editor and the shared doc as a person's browser holds them.
                   Object.assign(window, { __wtEditor: e, __wtDoc: synced.connection.doc })

@@ -47,6 +47,7 @@ export function useSyncedStore(boardId: string, token: string, role: Role): Sync
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation is what rebuilds the connection
   useEffect(() => {
+    performance.mark('wt:connect')
     const connection = new BoardConnection(boardId, token, role)
     let binding: TldrawYjsBinding | null = null
     let cancelled = false

@@ -23,7 +23,10 @@ export function BoardPage({ boardId, token }: Props) {
     if (!token) return setState({ kind: 'error', code: 'TOKEN_MISSING' })
     let cancelled = false
     Promise.all([getSession(boardId, token), getClientConfig()])
-      .then(([session, config]) => !cancelled && setState({ kind: 'ready', session, config }))
+      .then(([session, config]) => {
+        performance.mark('wt:session')
+        if (!cancelled) setState({ kind: 'ready', session, config })
+      })
       .catch(
         (e) => !cancelled && setState({ kind: 'error', code: e instanceof ApiError ? e.code : 'generic' }),
       )
