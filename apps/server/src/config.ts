@@ -44,6 +44,13 @@ const EnvSchema = z.object({
   REDIS_PREFIX: z.string().min(1).max(100).default('waardentafel'),
   INSTANCE_ID: z.string().min(1).max(100).optional(),
   RESYNC_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  /** Admission control (`src/admission`): upgrades from an address whose connections broke the protocol wait. */
+  ADMISSION_DELAY_MS: z.coerce.number().nonnegative().default(5),
+  ADMISSION_MAX_DELAY_MS: z.coerce.number().nonnegative().default(50),
+  ADMISSION_MAX_PENDING: z.coerce.number().int().positive().default(16),
+  ADMISSION_HALF_LIFE_MS: z.coerce.number().positive().default(10_000),
+  /** Behind a reverse proxy: the client's address is the last entry of `X-Forwarded-For`. */
+  TRUST_PROXY: bool,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool,
 })
@@ -71,6 +78,9 @@ export type Config = {
   redis: { url: string; prefix: string } | null
   instanceId: string | null
   resyncIntervalMs: number
+  /** Per-address throttle of upgrades after protocol violations (`maxDelayMs` 0: off). */
+  admission: { delayMs: number; maxDelayMs: number; maxPending: number; halfLifeMs: number }
+  trustProxy: boolean
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
 }
 
@@ -112,6 +122,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : null,
     instanceId: e.INSTANCE_ID ?? null,
     resyncIntervalMs: e.RESYNC_INTERVAL_MS,
+    admission: {
+      delayMs: e.ADMISSION_DELAY_MS,
+      maxDelayMs: e.ADMISSION_MAX_DELAY_MS,
+      maxPending: e.ADMISSION_MAX_PENDING,
+      halfLifeMs: e.ADMISSION_HALF_LIFE_MS,
+    },
+    trustProxy: e.TRUST_PROXY ?? false,
     logLevel: e.LOG_LEVEL,
   }
 }

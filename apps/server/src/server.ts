@@ -7,6 +7,8 @@ import { CloseCodes, CreateBoardRequestSchema } from '@waardentafel/protocol'
 import type { Logger } from 'pino'
 import sirv from 'sirv'
 import { WebSocketServer } from 'ws'
+import { AdmissionControl } from './admission/Admission.ts'
+import { clientAddress } from './admission/clientAddress.ts'
 import { BoardService } from './BoardService.ts'
 import { BoardTransfer } from './BoardTransfer.ts'
 import type { Config } from './config.ts'
@@ -19,10 +21,10 @@ import { handleRound } from './http/rounds.ts'
 import { sendError, sendJson } from './http/sendJson.ts'
 import { handleSessions } from './http/sessions.ts'
 import { handleSyncConnection } from './http/syncEndpoint.ts'
+import { CachingTokenSigner } from './http/verifiedTokens.ts'
 import { MergeWorker } from './room/MergeWorker.ts'
 import { RoomManager, type RoomManagerEvents } from './room/RoomManager.ts'
 import type { BoardStorage } from './storage/BoardStorage.ts'
-import { TokenSigner } from './tokens.ts'
 
 export type ServerDeps = {
   storage: BoardStorage
@@ -46,7 +48,8 @@ const BODY_LIMIT = 64 * 1024
 /** Builds the HTTP + WebSocket server; nothing is global, nothing listens until `listen()`. */
 export function createServer(config: Config, deps: ServerDeps): RunningServer {
   const { storage, log } = deps
-  const signer = new TokenSigner(deps.tokenSecret, config.tokenTtlSeconds)
+  // Verified tokens are remembered: every connection presents one, mostly the same few links.
+  const signer = new CachingTokenSigner(deps.tokenSecret, config.tokenTtlSeconds)
   const boards = new BoardService(storage, signer)
   // Compaction rebuilds documents; on its own thread it never stalls the boards being edited.
   const merger = new MergeWorker()
@@ -171,14 +174,36 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
     perMessageDeflate: false,
   })
   wss.on('error', (err) => log.error({ err }, 'websocket server error'))
-  wss.on('connection', (ws, req) => handleSyncConnection(ws, req, { config, boards, rooms, log }))
+  // Upgrades from an address whose connections keep breaking the protocol are spaced out (see AdmissionControl).
+  const admission = new AdmissionControl(config.admission)
+  const violation = (req: IncomingMessage) => admission.violation(clientAddress(req, config.trustProxy))
+  wss.on('connection', (ws, req) => handleSyncConnection(ws, req, { config, boards, rooms, log, violation }))
   http.on('upgrade', (req, socket, head) => {
     socket.on('error', (err) => log.debug({ err }, 'upgrade socket error'))
     if (!(req.url ?? '').startsWith('/sync/')) {
       socket.end('HTTP/1.1 404 Not Found\r\n\r\n')
       return
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
+    const upgrade = () => wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
+    const decision = admission.admit(clientAddress(req, config.trustProxy))
+    if (!decision.admit) {
+      socket.end(
+        `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${decision.retryAfterSeconds}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+      )
+      return
+    }
+    if (decision.waitMs === 0) {
+      decision.done()
+      return upgrade()
+    }
+    const timer = setTimeout(() => {
+      decision.done()
+      if (!socket.destroyed) upgrade()
+    }, decision.waitMs)
+    socket.once('close', () => {
+      clearTimeout(timer)
+      decision.done()
+    })
   })
 
   // Detect dead peers: a socket that did not answer the previous ping is terminated.

@@ -15,6 +15,8 @@ export type SyncDeps = {
   boards: BoardService
   rooms: RoomManager
   log: Logger
+  /** Told when this connection breaks the protocol (admission control counts it against the client's address). */
+  violation?: (req: IncomingMessage) => void
 }
 
 /** Close codes that mean the client broke the protocol (as opposed to a refused link or a server problem). */
@@ -68,6 +70,13 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
   let resumeTimer: ReturnType<typeof setTimeout> | null = null
   /** Set once this connection broke the protocol: it is being closed and nothing more it sends is looked at. */
   let refused = false
+  /** Counted once against the client's address, however the connection broke the protocol. */
+  let violated = false
+  const violates = () => {
+    if (violated) return
+    violated = true
+    deps.violation?.(req)
+  }
   const newAwarenessClients = new Set<number>()
   const pauseFor = (ms: number) => {
     if (resumeTimer) return
@@ -83,6 +92,7 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
   }
   /** Closes a connection that broke the protocol at once: it leaves the room now (nothing more is relayed to it). */
   const refuse = (code: number, reason: string) => {
+    violates()
     refused = true
     backlog.length = 0
     if (room && socket) room.leave(socket)
@@ -104,7 +114,11 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
     joined.receive(to, bytes)
   }
 
-  ws.on('error', (error) => log.warn({ err: error, boardId }, 'socket error'))
+  ws.on('error', (error) => {
+    // ws refuses a frame it cannot read (too large for it, bad framing, invalid UTF-8) with an error, then closes.
+    if ((error as { code?: string }).code?.startsWith('WS_ERR_')) violates()
+    log.warn({ err: error, boardId }, 'socket error')
+  })
   ws.on('message', (data, isBinary) => {
     // Frames already read after the connection broke the protocol are dropped unlooked-at.
     if (refused || ws.readyState !== ws.OPEN) return
@@ -202,6 +216,8 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
       if (code === CloseCodes.INTERNAL_ERROR.code)
         log.error({ err: error, boardId }, 'sync connection failed')
       else log.info({ boardId, reason }, 'sync connection refused')
+      // A forged or mangled token is what guessing looks like; an expired or revoked link is not held against anyone.
+      if (reason === 'TOKEN_INVALID') violates()
       close(code, reason)
     }
   })()

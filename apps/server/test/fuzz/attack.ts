@@ -10,6 +10,8 @@ export type AttackOutcome = {
   codes: Map<number, number>
   connections: number
   frames: number
+  /** Upgrades refused with HTTP 429 (admission control) and tried again after its Retry-After. */
+  refusals: number
 }
 
 /**
@@ -18,6 +20,20 @@ export type AttackOutcome = {
  * where the kernel shares CPU between sessions (autogroup scheduling).
  */
 export function attack(url: string, frames: Frame[], concurrency = 16): Promise<AttackOutcome> {
+  return prepareAttack(url, frames, concurrency).then((attacker) => attacker.start())
+}
+
+/**
+ * Starts the attacker's process and hands it its frames; resolves once it is ready, with `start()` to set it
+ * going. Starting a process (compiling the worker, loading `ws`) and copying megabytes of frames to it is the
+ * test's own work, not the attack's: done before the honest clients' measurement begins, it is not charged to the
+ * server (an attacker on another machine costs this machine nothing of that either).
+ */
+export function prepareAttack(
+  url: string,
+  frames: Frame[],
+  concurrency = 16,
+): Promise<{ start(): Promise<AttackOutcome> }> {
   const scripts: Uint8Array[][] = []
   for (let i = 0; i < frames.length; i += PER_CONNECTION)
     scripts.push(frames.slice(i, i + PER_CONNECTION).map((f) => f.bytes))
@@ -27,16 +43,26 @@ export function attack(url: string, frames: Frame[], concurrency = 16): Promise<
     execArgv: ['--no-warnings'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
-  child.send({ url, scripts, concurrency })
-  return new Promise((resolve, reject) => {
-    child.once(
-      'message',
-      (outcome: { codes: Array<[number, number]>; connections: number; frames: number }) => {
-        resolve({ ...outcome, codes: new Map(outcome.codes) })
-        child.disconnect()
-      },
-    )
+  const exited = new Promise<never>((_, reject) => {
     child.once('error', reject)
     child.once('exit', (code) => reject(new Error(`attacker exited (${code})`)))
   })
+  exited.catch(() => {})
+  const message = <T>() =>
+    Promise.race([new Promise<T>((resolve) => child.once('message', (m: T) => resolve(m))), exited])
+  child.send({ url, scripts, concurrency })
+  return message<'ready'>().then(() => ({
+    start: async () => {
+      const done = message<{
+        codes: Array<[number, number]>
+        connections: number
+        frames: number
+        refusals: number
+      }>()
+      child.send('go')
+      const outcome = await done
+      child.disconnect()
+      return { ...outcome, codes: new Map(outcome.codes) }
+    },
+  }))
 }

@@ -2,7 +2,7 @@ import { loadavg } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { connectClient, type TestClient, tokenOf } from '../harness.ts'
-import { attack } from './attack.ts'
+import { prepareAttack } from './attack.ts'
 import { type Frame, generateFrames, touchesDoc } from './frames.ts'
 import { stateOf } from './roomHarness.ts'
 import { fuzzSeeds, loadRegressions, saveRegression } from './seeds.ts'
@@ -116,11 +116,17 @@ async function storedState(boardId: string): Promise<string> {
 async function runFrames(frames: Frame[], tag: string) {
   const refusedOnly = frames.filter((f) => !touchesDoc(f.bytes))
   const docFrames = frames.filter((f) => touchesDoc(f.bytes))
+  const [onA, onB] = await Promise.all([
+    prepareAttack(urlA, refusedOnly, 2),
+    prepareAttack(urlB, docFrames, 1),
+  ])
   const started = performance.now()
-  const attacks = Promise.all([attack(urlA, refusedOnly, 2), attack(urlB, docFrames, 1)])
+  const cpuBefore = srv.cpuSeconds()
+  const attacks = Promise.all([onA.start(), onB.start()])
   const latencies = await honestLatencies(tag, 40, attacks)
   const outcomes = await attacks
   const seconds = (performance.now() - started) / 1000
+  const cpu = srv.cpuSeconds() - cpuBefore
   // Every frame went out (each connection also ends with one of unknown type).
   const connections = outcomes[0].connections + outcomes[1].connections
   expect(outcomes[0].frames + outcomes[1].frames).toBe(frames.length + connections)
@@ -128,7 +134,7 @@ async function runFrames(frames: Frame[], tag: string) {
   // Board A holds exactly what the honest clients wrote: no refused frame reached its storage. The honest clients'
   // last edit was written after the attack ended, and is relayed only once it and all before it are stored.
   expect(await storedState(boardA)).toBe(stateOf(honest[0]!.doc))
-  return { latencies, outcomes, seconds, connections }
+  return { latencies, outcomes, seconds, connections, cpu }
 }
 
 describe('fuzz: real server, real sockets', () => {
@@ -158,7 +164,7 @@ describe('fuzz: real server, real sockets', () => {
         .map(([c, n]) => `${c}×${n}`)
         .join(' ')
       console.info(
-        `fuzz seed ${seed}: honest p99 ${p99(run.latencies).toFixed(1)} ms during the attack vs ${p99(baseline).toFixed(1)} ms before = ${(p99(run.latencies) / p99(baseline)).toFixed(2)}× (p50 ${quantile(run.latencies, 0.5).toFixed(1)} vs ${quantile(baseline, 0.5).toFixed(1)} ms; n ${run.latencies.length}/${baseline.length}); attack ${run.seconds.toFixed(1)} s, ${run.connections} connections [${codes}]; load ${load()}`,
+        `fuzz seed ${seed}: honest p99 ${p99(run.latencies).toFixed(1)} ms during the attack vs ${p99(baseline).toFixed(1)} ms before = ${(p99(run.latencies) / p99(baseline)).toFixed(2)}× (p50 ${quantile(run.latencies, 0.5).toFixed(1)} vs ${quantile(baseline, 0.5).toFixed(1)} ms; n ${run.latencies.length}/${baseline.length}); attack ${run.seconds.toFixed(1)} s, ${run.connections} connections [${codes}], ${run.outcomes[0].refusals + run.outcomes[1].refusals} refused (429); server CPU ${run.cpu.toFixed(2)} s; load ${load()}`,
       )
       // Per seed the p99 of a few hundred arrivals is their third-largest, so this only catches a stall: two
       // seconds without edits is starvation whatever the baseline (a loaded CI machine has shown single seconds).

@@ -34,6 +34,9 @@ export function startServerProcess(
   nodeArgs: string[] = [],
 ): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wt-fuzz-'))
+  // FUZZ_SERVER_CPU_PROF=<dir>: the server writes a CPU profile there when it stops (for finding where time goes).
+  const profile = process.env.FUZZ_SERVER_CPU_PROF
+  if (profile) nodeArgs = [...nodeArgs, '--cpu-prof', `--cpu-prof-dir=${profile}`, '--cpu-prof-interval=250']
   const child = spawn(process.execPath, [...nodeArgs, '--no-warnings', '--import', exitWithParent, main], {
     detached: true,
     env: {
