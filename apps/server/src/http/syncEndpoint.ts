@@ -110,8 +110,20 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
         if (newAwarenessClients.size > MAX_NEW_AWARENESS_CLIENTS) flood = true
       })
       if (flood) return refuse(CloseCodes.RATE_LIMITED.code, 'AWARENESS_FLOOD')
+      // Presence is relayed to everyone on the board: held until this read of the connection is handled, so that
+      // a connection that breaks the protocol in the same burst (as junk senders do) never shows up — nor its
+      // removal — in everyone's presence. A client's presence goes out one event-loop turn later.
+      heldPresence.push(bytes)
+      if (heldPresence.length === 1) setImmediate(releasePresence, joined, to)
+      return
     }
     joined.receive(to, bytes)
+  }
+  const heldPresence: Uint8Array[] = []
+  const releasePresence = (joined: Room, to: RoomSocket) => {
+    const held = heldPresence.splice(0)
+    if (refused || closed) return
+    for (const bytes of held) joined.receive(to, bytes)
   }
 
   ws.on('error', (error) => {
