@@ -199,6 +199,11 @@ try {
     const t0 = Math.min(...(events as Ev[]).filter((e) => e.name === 'navigationStart').map((e) => e.ts))
     const tasks = onMain.filter((e) => e.ph === 'X' && e.name === 'RunTask' && (e.dur ?? 0) >= 4000)
     const lines: Array<[number, string]> = marks.map((m) => [m.ts, `mark ${m.name}`])
+    for (const e of events as Array<Ev & { args?: { data?: { url?: string; requestId?: string } } }>) {
+      if (!/^Resource(SendRequest|ReceiveResponse|Finish)$/.test(e.name)) continue
+      const url = e.args?.data?.url ?? ''
+      lines.push([e.ts, `${e.name} ${url ? url.split('/').pop() : (e.args?.data?.requestId ?? '')}`])
+    }
     for (const task of tasks) {
       const inner = onMain
         .filter(

@@ -38,6 +38,7 @@ export class BoardConnection {
   #everSynced = false
 
   constructor(boardId: string, token: string, role: Role) {
+    performance.mark('wt:connect')
     const wsOrigin = window.location.origin.replace(/^http/, 'ws')
     this.local = new IndexeddbPersistence(`waardentafel:${boardId}:${role}`, this.doc)
     this.provider = new WebsocketProvider(`${wsOrigin}/sync`, boardId, this.doc, {

@@ -10,6 +10,7 @@ import { createTLStore, defaultBindingUtils, defaultShapeUtils, type TLStore } f
 import { isPrivateRecord } from '../private/isPrivateRecord.ts'
 import { templateBindingUtils, templateShapeUtils } from '../templates/index.ts'
 import { BoardConnection } from './BoardConnection.ts'
+import { takeConnection } from './earlyBoard.ts'
 import { WtNoteShapeUtil } from './WtNoteShapeUtil.tsx'
 
 export type SyncedStore = {
@@ -45,10 +46,11 @@ export function useSyncedStore(boardId: string, token: string, role: Role): Sync
   const resets = useRef<number[]>([])
   const resetCount = useRef(0)
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation is what rebuilds the connection
   useEffect(() => {
-    performance.mark('wt:connect')
-    const connection = new BoardConnection(boardId, token, role)
+    // The first generation takes the connection opened as the page started (earlyBoard.ts), if there is one.
+    const connection =
+      (generation === 0 ? takeConnection(boardId, token, role) : null) ??
+      new BoardConnection(boardId, token, role)
     let binding: TldrawYjsBinding | null = null
     let cancelled = false
     const unsubscribe = connection.subscribe((status) => {

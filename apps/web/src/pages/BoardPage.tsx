@@ -1,17 +1,22 @@
 import type { ClientConfig, SessionResponse } from '@waardentafel/protocol'
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiError, getClientConfig, getSession } from '../api.ts'
-import { BoardView } from '../board/BoardView.tsx'
+import { ApiError } from '../api.ts'
+import { dropEarlyConnection, takeSession } from '../board/earlyBoard.ts'
+import { loadBoardView } from '../board/loadBoardView.ts'
 import { anonymousIdentity, type Identity, loadIdentity, saveIdentity } from '../identity.ts'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 
 type Props = { boardId: string; token: string | null }
 
+// The board (tldraw and everything on it) is its own chunk, requested as the page starts (main.tsx). It is awaited
+// with the session rather than through Suspense, whose reveal of a boundary's content React delays by up to 300 ms.
+type BoardModule = Awaited<ReturnType<typeof loadBoardView>>
+
 type State =
   | { kind: 'loading' }
   | { kind: 'error'; code: string }
-  | { kind: 'ready'; session: SessionResponse; config: ClientConfig }
+  | { kind: 'ready'; session: SessionResponse; config: ClientConfig; board: BoardModule }
 
 /** Checks the link with the server, asks for a name once, then opens the board. */
 export function BoardPage({ boardId, token }: Props) {
@@ -22,14 +27,17 @@ export function BoardPage({ boardId, token }: Props) {
   useEffect(() => {
     if (!token) return setState({ kind: 'error', code: 'TOKEN_MISSING' })
     let cancelled = false
-    Promise.all([getSession(boardId, token), getClientConfig()])
+    takeSession(boardId, token)
       .then(([session, config]) => {
         performance.mark('wt:session')
-        if (!cancelled) setState({ kind: 'ready', session, config })
+        return loadBoardView().then((board) => {
+          if (!cancelled) setState({ kind: 'ready', session, config, board })
+        })
       })
-      .catch(
-        (e) => !cancelled && setState({ kind: 'error', code: e instanceof ApiError ? e.code : 'generic' }),
-      )
+      .catch((e) => {
+        dropEarlyConnection()
+        if (!cancelled) setState({ kind: 'error', code: e instanceof ApiError ? e.code : 'generic' })
+      })
     return () => {
       cancelled = true
     }
@@ -46,12 +54,17 @@ export function BoardPage({ boardId, token }: Props) {
       </Centered>
     )
   }
-  const { session, config } = state
+  const { session, config, board } = state
   const who =
     session.role === 'observer' ? (identity ?? anonymousIdentity(t('board.roleLabel.observer'))) : identity
   if (!who) return <IdentityForm onDone={setIdentity} />
   return (
-    <BoardView session={session} token={token ?? ''} identity={who} licenseKey={config.tldrawLicenseKey} />
+    <board.BoardView
+      session={session}
+      token={token ?? ''}
+      identity={who}
+      licenseKey={config.tldrawLicenseKey}
+    />
   )
 }
 
