@@ -148,7 +148,11 @@ describe('fuzz: real server, real sockets', () => {
   it.each(seeds)(
     '[S6] seed %i: healthy, refused frames store nothing, honest clients keep syncing',
     async (seed) => {
+      const baselineStarted = performance.now()
+      const baselineCpu = srv.cpuSeconds()
       const baseline = await honestLatencies(`b${seed}-`, BASELINE_EDITS)
+      /** The server's CPU use with the honest clients alone, in CPU seconds per second. */
+      const baselineLoad = (srv.cpuSeconds() - baselineCpu) / ((performance.now() - baselineStarted) / 1000)
       const frames = generateFrames(seed, FRAMES_PER_SEED, MAX_MESSAGE_BYTES)
       let run: Awaited<ReturnType<typeof runFrames>>
       try {
@@ -164,7 +168,7 @@ describe('fuzz: real server, real sockets', () => {
         .map(([c, n]) => `${c}×${n}`)
         .join(' ')
       console.info(
-        `fuzz seed ${seed}: honest p99 ${p99(run.latencies).toFixed(1)} ms during the attack vs ${p99(baseline).toFixed(1)} ms before = ${(p99(run.latencies) / p99(baseline)).toFixed(2)}× (p50 ${quantile(run.latencies, 0.5).toFixed(1)} vs ${quantile(baseline, 0.5).toFixed(1)} ms; n ${run.latencies.length}/${baseline.length}); attack ${run.seconds.toFixed(1)} s, ${run.connections} connections [${codes}], ${run.outcomes[0].refusals + run.outcomes[1].refusals} refused (429); server CPU ${run.cpu.toFixed(2)} s; load ${load()}`,
+        `fuzz seed ${seed}: honest p99 ${p99(run.latencies).toFixed(1)} ms during the attack vs ${p99(baseline).toFixed(1)} ms before = ${(p99(run.latencies) / p99(baseline)).toFixed(2)}× (p50 ${quantile(run.latencies, 0.5).toFixed(1)} vs ${quantile(baseline, 0.5).toFixed(1)} ms; n ${run.latencies.length}/${baseline.length}); attack ${run.seconds.toFixed(1)} s, ${run.connections} connections [${codes}], ${run.outcomes[0].refusals + run.outcomes[1].refusals} refused (429); server CPU ${((100 * run.cpu) / run.seconds).toFixed(1)}% during the attack vs ${(100 * baselineLoad).toFixed(1)}% before; load ${load()}`,
       )
       // Per seed the p99 of a few hundred arrivals is their third-largest, so this only catches a stall: two
       // seconds without edits is starvation whatever the baseline (a loaded CI machine has shown single seconds).
