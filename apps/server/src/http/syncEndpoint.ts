@@ -87,8 +87,31 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
     }, ms)
   }
 
+  // Everything sent to this connection in one turn of the event loop leaves in one write: joining sends sync step 1
+  // and the presence states, a burst of frames may be answered several times and end in a close frame — one system
+  // call instead of one per frame (on a loopback or a VM a write costs about as much as handling a small frame).
+  let corked = false
+  const uncork = () => {
+    corked = false
+    req.socket.uncork()
+  }
+  const send = (message: Uint8Array) => {
+    if (ws.readyState !== ws.OPEN) return
+    if (!corked) {
+      corked = true
+      req.socket.cork()
+      process.nextTick(uncork)
+    }
+    ws.send(message)
+  }
   const close = (code: number, reason: string) => {
-    if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason)
+    if (ws.readyState !== ws.OPEN && ws.readyState !== ws.CONNECTING) return
+    if (!corked && ws.readyState === ws.OPEN) {
+      corked = true
+      req.socket.cork()
+      process.nextTick(uncork)
+    }
+    ws.close(code, reason)
   }
   /** Closes a connection that broke the protocol at once: it leaves the room now (nothing more is relayed to it). */
   const refuse = (code: number, reason: string) => {
@@ -166,7 +189,7 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
     const index = backlog.findIndex(isFreshSyncStep1)
     if (index < 0) return
     backlog.splice(index, 1)
-    if (ws.readyState === ws.OPEN) ws.send(early.message)
+    send(early.message)
     answered = early
   }
 
@@ -205,9 +228,7 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
         id: `s${++nextSocketId}`,
         role,
         generation: payload.g,
-        send: (message) => {
-          if (ws.readyState === ws.OPEN) ws.send(message)
-        },
+        send,
         close: (code, reason) => (VIOLATIONS.has(code) ? refuse(code, reason) : close(code, reason)),
       }
       if (closed || refused) return
