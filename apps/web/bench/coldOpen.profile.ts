@@ -255,6 +255,12 @@ try {
         const m = windows[w]
         if (!m) return
         const seen = new Set<string>()
+        if (process.env.WINDOW_SELF) {
+          const f = byNode.get(id)?.callFrame
+          const key = `${f?.functionName || '(anon)'}:${f?.url.split('/').pop() ?? ''}:${(f?.lineNumber ?? 0) + 1}`
+          m.set(key, (m.get(key) ?? 0) + dt)
+          return
+        }
         for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
           const f = byNode.get(cur)?.callFrame
           if (!f?.functionName || seen.has(f.functionName)) continue

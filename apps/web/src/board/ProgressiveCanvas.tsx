@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { type ComponentType, useEffect, useState } from 'react'
 import {
   type Atom,
   atom,
@@ -9,6 +9,7 @@ import {
   type TLRenderingShape,
   type TLShapeId,
   useEditor,
+  useValue,
 } from 'tldraw'
 
 // tldraw mounts a React component for every shape of the page and hides (display: none) the ones outside the
@@ -22,7 +23,13 @@ import {
 /** Shapes mounted per idle slice after the first paint (about 0.2 ms each in Chromium on this app's cards). */
 const SLICE = 200
 
+// The canvas' SVG defs wait for that first paint too. tldraw's hatch pattern (geo, draw and arrow shapes' "pattern" fill)
+// draws its tiles for every zoom level on canvases of up to 2048² px and encodes them as PNG, 30-50 ms on the main
+// thread when the canvas mounts; until the defs are there (a frame or two), a pattern fill shows unfilled.
+
 type Hydration = {
+  /** The board has had its first paint. */
+  readonly painted: Atom<boolean>
   /** Ids mounted although culled (they were on screen once, or their slice came). */
   readonly mounted: Atom<ReadonlySet<TLShapeId>>
   readonly done: Atom<boolean>
@@ -36,6 +43,15 @@ function hydrationOf(editor: Editor): Hydration {
   if (existing) return existing
   const all = editor.getRenderingShapes.bind(editor)
   const mounted = atom<ReadonlySet<TLShapeId>>('wt mounted shapes', new Set())
+  const painted = atom('wt board painted', false)
+  for (const util of Object.values(editor.shapeUtils)) {
+    if (!util) continue
+    const defs = util.getCanvasSvgDefs().map(({ key, component }) => ({
+      key,
+      component: afterFirstPaint(component, painted),
+    }))
+    util.getCanvasSvgDefs = () => defs
+  }
   const done = atom('wt all shapes mounted', false)
   const rendering = computed<TLRenderingShape[]>('wt rendering shapes', () => {
     const shapes = all()
@@ -47,9 +63,15 @@ function hydrationOf(editor: Editor): Hydration {
   })
   // Only the canvas' shape layer reads the rendering shapes in this app (tldraw's debug overlays and menu too).
   editor.getRenderingShapes = () => rendering.get()
-  const hydration = { mounted, done, all }
+  const hydration = { painted, mounted, done, all }
   hydrations.set(editor, hydration)
   return hydration
+}
+
+function afterFirstPaint(Def: ComponentType, painted: Atom<boolean>): ComponentType {
+  return function AfterFirstPaint() {
+    return useValue('wt board painted', () => painted.get(), [painted]) ? <Def /> : null
+  }
 }
 
 /** Mounts the next slice of not yet mounted shapes; returns false once all are. */
@@ -93,6 +115,7 @@ export function ProgressiveCanvas(props: TLCanvasComponentProps) {
       frame = requestAnimationFrame(() => {
         const step = () => {
           idle = 0
+          hydration.painted.set(true)
           if (mountSlice(editor, hydration)) idle = requestIdleCallback(step, { timeout: 200 })
         }
         idle = requestIdleCallback(step, { timeout: 200 })
