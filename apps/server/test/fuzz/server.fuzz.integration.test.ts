@@ -14,7 +14,8 @@ import { type ServerProcess, startServerProcess } from './serverProcess.ts'
 // Who runs where, so that the test's own CPU use is not charged to the server: the server is the production entry
 // point in a process of its own, the attacker another process, each in a session of its own (the kernel shares CPU
 // between sessions); the honest clients are here. Each seed first measures the honest clients alone (the baseline),
-// then during its attack, so both see the machine as loaded at that moment.
+// then during its attack, so both see the machine as loaded at that moment. The attacker's processes are started and
+// handed their frames before the attack phase's measurement starts (that is the test's work, not the attack's).
 const MAX_MESSAGE_BYTES = 64 * 1024
 const FRAMES_PER_SEED = 12_500
 const seeds = fuzzSeeds([101, 202, 303, 404, 505, 606, 707, 808])
@@ -170,9 +171,9 @@ describe('fuzz: real server, real sockets', () => {
       console.info(
         `fuzz seed ${seed}: honest p99 ${p99(run.latencies).toFixed(1)} ms during the attack vs ${p99(baseline).toFixed(1)} ms before = ${(p99(run.latencies) / p99(baseline)).toFixed(2)}× (p50 ${quantile(run.latencies, 0.5).toFixed(1)} vs ${quantile(baseline, 0.5).toFixed(1)} ms; n ${run.latencies.length}/${baseline.length}); attack ${run.seconds.toFixed(1)} s, ${run.connections} connections [${codes}], ${run.outcomes[0].refusals + run.outcomes[1].refusals} refused (429); server CPU ${((100 * run.cpu) / run.seconds).toFixed(1)}% during the attack vs ${(100 * baselineLoad).toFixed(1)}% before; load ${load()}`,
       )
-      // Per seed the p99 of a few hundred arrivals is their third-largest, so this only catches a stall: two
-      // seconds without edits is starvation whatever the baseline (a loaded CI machine has shown single seconds).
-      // The latency figure is judged over all seeds, below.
+      // Per seed the p99 is one of a dozen largest arrivals, at the mercy of whatever else the machine runs in
+      // those seconds, so this only catches a stall: two seconds without edits is starvation whatever the baseline
+      // (a loaded CI machine has shown single seconds). The latency figure is judged over all seeds, below.
       expect(p99(run.latencies), `honest p99 vs baseline ${p99(baseline).toFixed(2)} ms`).toBeLessThanOrEqual(
         Math.max(10 * p99(baseline), 2000),
       )
@@ -186,15 +187,13 @@ describe('fuzz: real server, real sockets', () => {
     console.info(
       `fuzz: honest p99 ${p99(pooled.attack).toFixed(1)} ms during the attacks vs ${p99(pooled.baseline).toFixed(1)} ms in the baselines = ${ratio.toFixed(2)}× (issue: at most ${ISSUE_P99_RATIO}×; n ${pooled.attack.length}/${pooled.baseline.length}); load ${load()}`,
     )
-    // The issue asks for ISSUE_P99_RATIO; it is not reached reliably yet (2.8–20× here on a shared 2-core machine).
-    // Each attack connection costs the server ~1.5 ms of CPU in ws and the kernel alone, ~300 of them a seed.
-    // (Updates that build on changes the board does not have — which Yjs kept pending and re-merged on every later
-    // update — are now dropped by the Room.) So this guards starvation over the whole sample (thousands of
-    // arrivals, so its p99 is not one outlier): 10× the baseline, or half a second.
-    expect(
-      p99(pooled.attack),
-      `honest p99 vs baseline ${p99(pooled.baseline).toFixed(2)} ms`,
-    ).toBeLessThanOrEqual(Math.max(10 * p99(pooled.baseline), 500))
+    // The issue's figure. An attack connection costs the server ~1–2 ms of CPU (ws, the kernel, the board), and every
+    // one of these ends in a protocol violation: admission control spaces the attacker's upgrades out to one per
+    // ADMISSION_MAX_DELAY_MS (50 ms), which leaves the attack a few per cent of a core instead of all of it.
+    // Pooled over all seeds (thousands of arrivals, so its p99 is not one outlier).
+    expect(ratio, `honest p99 vs baseline ${p99(pooled.baseline).toFixed(2)} ms`).toBeLessThanOrEqual(
+      ISSUE_P99_RATIO,
+    )
   })
 
   it('replays every saved regression case through the server', async () => {
