@@ -3,10 +3,11 @@ import { getClientConfig, getSession } from '../api.ts'
 import { loadIdentity } from '../identity.ts'
 import { BoardConnection } from './BoardConnection.ts'
 
-// Opening a board link used to be a chain: load the whole app (tldraw is most of it), render, ask the server for
-// the session, render again, and only then open the board's connection. This module starts the two network parts at
-// once when the page starts, while the board's code (a separate chunk) is still loading: the session check and the
-// board's connection (local copy and WebSocket sync). The board view takes them over when it mounts.
+// Opening a board link used to be a chain: render, ask the server for the session, render again, and only then open
+// the board's connection. This module starts both network parts at once as the page starts: the session check and
+// the board's connection (local copy and WebSocket sync). The board view takes them over when it mounts. (Loading
+// tldraw as a separate chunk in parallel was tried: the chunk, compiled on the main thread, made the empty board
+// slower than one bundle whose compilation Chromium streams off the main thread.)
 
 type Early = {
   boardId: string

@@ -2,21 +2,17 @@ import type { ClientConfig, SessionResponse } from '@waardentafel/protocol'
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api.ts'
+import { BoardView } from '../board/BoardView.tsx'
 import { dropEarlyConnection, takeSession } from '../board/earlyBoard.ts'
-import { loadBoardView } from '../board/loadBoardView.ts'
 import { anonymousIdentity, type Identity, loadIdentity, saveIdentity } from '../identity.ts'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 
 type Props = { boardId: string; token: string | null }
 
-// The board (tldraw and everything on it) is its own chunk, requested as the page starts (main.tsx). It is awaited
-// with the session rather than through Suspense, whose reveal of a boundary's content React delays by up to 300 ms.
-type BoardModule = Awaited<ReturnType<typeof loadBoardView>>
-
 type State =
   | { kind: 'loading' }
   | { kind: 'error'; code: string }
-  | { kind: 'ready'; session: SessionResponse; config: ClientConfig; board: BoardModule }
+  | { kind: 'ready'; session: SessionResponse; config: ClientConfig }
 
 /** Checks the link with the server, asks for a name once, then opens the board. */
 export function BoardPage({ boardId, token }: Props) {
@@ -30,9 +26,7 @@ export function BoardPage({ boardId, token }: Props) {
     takeSession(boardId, token)
       .then(([session, config]) => {
         performance.mark('wt:session')
-        return loadBoardView().then((board) => {
-          if (!cancelled) setState({ kind: 'ready', session, config, board })
-        })
+        if (!cancelled) setState({ kind: 'ready', session, config })
       })
       .catch((e) => {
         dropEarlyConnection()
@@ -54,17 +48,12 @@ export function BoardPage({ boardId, token }: Props) {
       </Centered>
     )
   }
-  const { session, config, board } = state
+  const { session, config } = state
   const who =
     session.role === 'observer' ? (identity ?? anonymousIdentity(t('board.roleLabel.observer'))) : identity
   if (!who) return <IdentityForm onDone={setIdentity} />
   return (
-    <board.BoardView
-      session={session}
-      token={token ?? ''}
-      identity={who}
-      licenseKey={config.tldrawLicenseKey}
-    />
+    <BoardView session={session} token={token ?? ''} identity={who} licenseKey={config.tldrawLicenseKey} />
   )
 }
 
