@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { CreateBoardResponse } from '@waardentafel/protocol'
+import { NODE_FLAGS } from '../../src/nodeFlags.ts'
 import { SqliteBoardStorage } from '../../src/storage/SqliteBoardStorage.ts'
 import { createBoard, TEST_SECRET } from '../harness.ts'
 
@@ -37,19 +38,23 @@ export function startServerProcess(
   // FUZZ_SERVER_CPU_PROF=<dir>: the server writes a CPU profile there when it stops (for finding where time goes).
   const profile = process.env.FUZZ_SERVER_CPU_PROF
   if (profile) nodeArgs = [...nodeArgs, '--cpu-prof', `--cpu-prof-dir=${profile}`, '--cpu-prof-interval=250']
-  const child = spawn(process.execPath, [...nodeArgs, '--no-warnings', '--import', exitWithParent, main], {
-    detached: true,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      TOKEN_SECRET: TEST_SECRET,
-      LOG_LEVEL: 'info',
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [...NODE_FLAGS, ...nodeArgs, '--no-warnings', '--import', exitWithParent, main],
+    {
+      detached: true,
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        TOKEN_SECRET: TEST_SECRET,
+        LOG_LEVEL: 'info',
+        ...env,
+      },
+      stdio: ['pipe', 'pipe', 'inherit'],
     },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  })
+  )
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const ticks = 100 // USER_HZ on Linux
   return new Promise((resolve, reject) => {
