@@ -77,6 +77,8 @@ export function bindTldrawStoreToYDoc<Props>(options: BindTldrawStoreToYDocOptio
     onInvalidRecord?.(entry)
   }
 
+  // Reads a record from the doc without validating it: store.put validates every record it is given, so
+  // validating here as well did the work twice (opening a 5,000-shape board validated 10,000 records).
   const readRemote = (id: string, yRecord: Y.Map<unknown>): ReadResult => {
     if (status === 'newer') {
       return report(id, 'newer-schema', new Error('written with a newer tldraw schema; reload the app'))
@@ -95,31 +97,50 @@ export function bindTldrawStoreToYDoc<Props>(options: BindTldrawStoreToYDocOptio
     const local = store.get(id as RecordId)
     const paths = pending.get(id)
     if (local && paths && paths !== 'all') json = overlayPaths(json, local as unknown as JsonRecord, paths)
+    return { ok: true, record: json as unknown as TLRecord }
+  }
+
+  const validate = (record: TLRecord): ReadResult => {
+    const local = store.get(record.id)
     try {
       const phase = local ? 'updateRecord' : 'createRecord'
-      return {
-        ok: true,
-        record: store.schema.validateRecord(store, json as unknown as TLRecord, phase, local ?? null),
-      }
+      return { ok: true, record: store.schema.validateRecord(store, record, phase, local ?? null) }
     } catch (error) {
-      return report(id, 'validation', error)
+      return report(record.id, 'validation', error)
     }
   }
 
   const commit = (puts: TLRecord[], removes: RecordId[]) => {
-    try {
+    const put = (records: TLRecord[]) =>
       store.mergeRemoteChanges(() => {
         if (removes.length > 0) store.remove(removes)
-        if (puts.length > 0) store.put(puts)
+        if (records.length > 0) store.put(records)
       })
+    try {
+      put(puts) // validates every record; a throw rolls the whole change back
+      for (const record of puts) invalid.delete(record.id)
       return
     } catch {
-      // One bad record must not block the rest: retry one by one and set aside what still fails.
+      // One bad record must not block the rest: validate one by one, set aside what fails, put the rest.
+    }
+    const valid: TLRecord[] = []
+    for (const record of puts) {
+      const result = validate(record)
+      if (result.ok) valid.push(result.record)
+      else setAside(result.report)
+    }
+    try {
+      put(valid)
+      for (const record of valid) invalid.delete(record.id)
+      return
+    } catch {
+      // Still failing (e.g. a side effect throws): one record at a time.
     }
     for (const id of removes) store.mergeRemoteChanges(() => store.remove([id]))
-    for (const record of puts) {
+    for (const record of valid) {
       try {
         store.mergeRemoteChanges(() => store.put([record]))
+        invalid.delete(record.id)
       } catch (error) {
         const failed = report(record.id, 'validation', error)
         if (!failed.ok) setAside(failed.report)
@@ -149,8 +170,9 @@ export function bindTldrawStoreToYDoc<Props>(options: BindTldrawStoreToYDocOptio
         setAside(result.report)
         continue
       }
-      invalid.delete(id)
+      // Equal to the store's (validated) copy: valid, nothing to put. Otherwise commit validates it.
       if (!jsonEqual(store.get(id as RecordId), result.record)) puts.push(result.record)
+      else invalid.delete(id)
     }
     if (puts.length > 0 || removes.length > 0) commit(puts, removes)
   }
