@@ -8,12 +8,12 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import type { CreateBoardResponse } from '@waardentafel/protocol'
-import { createBoard, joinBoard, launchChromium, person, startApp } from '../test/browserHarness.ts'
+import { createBoard, launchChromium, person, startApp } from '../test/browserHarness.ts'
+import { drawBoard } from './drawBoard.ts'
 
 const SHAPES = Number(process.env.SHAPES ?? 5000)
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5
 type W = { __wtEditor?: import('tldraw').Editor }
-type Kind = 'note' | 'wt-value-card'
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN
 
@@ -21,66 +21,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const app = await startApp(process.env.WEB_DIST ? { WEB_DIST: process.env.WEB_DIST } : {})
 const browser = await launchChromium()
 try {
-  // Each big board is drawn once through the real editor (so every record is exactly what tldraw writes),
-  // then measured from fresh profiles that must fetch it all from the server.
-  const draw = async (title: string, kind: Kind): Promise<CreateBoardResponse> => {
-    const board = await createBoard(app.url, title)
-    const { context, page } = await person(browser)
-    await joinBoard(page, board.links.facilitator, 'Bench')
-    page.on('crash', () => console.error('setup page crashed'))
-    page.on('console', (m) => m.type() === 'error' && console.error('[setup]', m.text().slice(0, 200)))
-    // In batches of 500, each its own change (and sync message), as people would add them.
-    for (let from = 0; from < SHAPES; from += 500) {
-      await page.evaluate(
-        ([from, count, kind]) => {
-          const editor = (window as unknown as { __wtEditor: import('tldraw').Editor }).__wtEditor
-          const at = (i: number) => ({ x: (i % 100) * 240, y: Math.floor(i / 100) * 240 })
-          editor.run(() => {
-            editor.createShapes(
-              Array.from({ length: count }, (_, j) => from + j).map((i) =>
-                kind === 'note'
-                  ? {
-                      type: 'note' as const,
-                      ...at(i),
-                      props: {
-                        richText: {
-                          type: 'doc',
-                          content: [{ type: 'paragraph', content: [{ type: 'text', text: `Notitie ${i}` }] }],
-                        },
-                      },
-                    }
-                  : {
-                      type: 'wt-value-card' as const,
-                      ...at(i),
-                      props: { valueKey: 'custom', name: `Waarde ${i}` },
-                    },
-              ),
-            )
-          })
-        },
-        [from, Math.min(500, SHAPES - from), kind] as const,
-      )
-    }
-    const token = new URL(board.links.facilitator).searchParams.get('token')
-    // Asked from the setup page, so that no keep-alive connection of this process holds up the server's close.
-    const stored = (path: string) =>
-      page.evaluate(
-        async ([path, token]) => {
-          const res = await fetch(path, { headers: { authorization: `Bearer ${token}` } })
-          const snapshot = (await res.json()) as { records: Array<{ typeName: string }> }
-          return snapshot.records.filter((r) => r.typeName === 'shape').length
-        },
-        [path, token] as const,
-      )
-    while ((await stored(`/api/boards/${board.id}/snapshot`)) !== SHAPES) {
-      await page.waitForTimeout(200) // polling the server for the setup only; nothing is measured here
-    }
-    await context.close()
-    return board
-  }
   const empty = await createBoard(app.url, 'Leeg')
-  const notes = await draw('Koude start notities', 'note')
-  const cards = await draw('Koude start waardekaarten', 'wt-value-card')
+  const notes = await drawBoard(browser, app.url, 'Koude start notities', 'note', SHAPES)
+  const cards = await drawBoard(browser, app.url, 'Koude start waardekaarten', 'wt-value-card', SHAPES)
 
   const open = async (board: CreateBoardResponse, expected: number) => {
     const { context, page } = await person(browser)

@@ -6,10 +6,11 @@
 import { writeFileSync } from 'node:fs'
 import type { CreateBoardResponse } from '@waardentafel/protocol'
 import type { Page } from 'playwright-core'
-import { createBoard, joinBoard, launchChromium, person, startApp } from '../test/browserHarness.ts'
+import { launchChromium, person, startApp } from '../test/browserHarness.ts'
+import { drawBoard, type Kind } from './drawBoard.ts'
 
 const SHAPES = Number(process.env.SHAPES ?? 5000)
-const KIND = (process.env.KIND ?? 'wt-value-card') as 'note' | 'wt-value-card'
+const KIND = (process.env.KIND ?? 'wt-value-card') as Kind
 type W = { __wtEditor?: import('tldraw').Editor }
 type CpuProfile = {
   startTime: number
@@ -25,42 +26,7 @@ type CpuProfile = {
 const app = await startApp(process.env.WEB_DIST ? { WEB_DIST: process.env.WEB_DIST } : {})
 const browser = await launchChromium()
 try {
-  const board: CreateBoardResponse = await createBoard(app.url, 'Profiel')
-  if (SHAPES > 0) {
-    const { context, page } = await person(browser)
-    await joinBoard(page, board.links.facilitator, 'Bench')
-    for (let from = 0; from < SHAPES; from += 500) {
-      await page.evaluate(
-        ([from, count, kind]) => {
-          const editor = (window as unknown as { __wtEditor: import('tldraw').Editor }).__wtEditor
-          const at = (i: number) => ({ x: (i % 100) * 240, y: Math.floor(i / 100) * 240 })
-          editor.createShapes(
-            Array.from({ length: count }, (_, j) => from + j).map((i) =>
-              kind === 'note'
-                ? {
-                    type: 'note' as const,
-                    ...at(i),
-                    props: {
-                      richText: {
-                        type: 'doc',
-                        content: [{ type: 'paragraph', content: [{ type: 'text', text: `Notitie ${i}` }] }],
-                      },
-                    },
-                  }
-                : {
-                    type: 'wt-value-card' as const,
-                    ...at(i),
-                    props: { valueKey: 'custom', name: `Waarde ${i}` },
-                  },
-            ),
-          )
-        },
-        [from, Math.min(500, SHAPES - from), KIND] as const,
-      )
-    }
-    await page.waitForTimeout(3000)
-    await context.close()
-  }
+  const board: CreateBoardResponse = await drawBoard(browser, app.url, 'Profiel', KIND, SHAPES)
 
   const open = async (page: Page) => {
     const started = Date.now()
