@@ -135,6 +135,17 @@ try {
     }> = []
     cdp.on('Tracing.dataCollected', (e: { value: typeof events }) => events.push(...e.value))
     const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()))
+    // WebSocket frames (the Network domain's monotonic clock is the trace's, in seconds): when the client's
+    // sync step 1 left and when the server's answer had fully arrived, with its size.
+    const frames: Array<[number, string]> = []
+    await cdp.send('Network.enable')
+    const frame =
+      (dir: string) => (e: { timestamp: number; response: { opcode: number; payloadData: string } }) => {
+        const bytes = e.response.opcode === 2 ? Math.floor((e.response.payloadData.length * 3) / 4) : 0
+        frames.push([e.timestamp * 1e6, `ws ${dir} ${bytes} bytes`])
+      }
+    cdp.on('Network.webSocketFrameSent', frame('sent'))
+    cdp.on('Network.webSocketFrameReceived', frame('received'))
     await cdp.send('Tracing.start', {
       categories:
         'devtools.timeline,v8,v8.execute,blink,loading,blink.user_timing,disabled-by-default-devtools.timeline',
@@ -164,7 +175,10 @@ try {
     const marks = (events as Ev[]).filter((e) => e.name.startsWith('wt:') || e.name === 'navigationStart')
     const t0 = Math.min(...(events as Ev[]).filter((e) => e.name === 'navigationStart').map((e) => e.ts))
     const tasks = onMain.filter((e) => e.ph === 'X' && e.name === 'RunTask' && (e.dur ?? 0) >= 4000)
-    const lines: Array<[number, string]> = marks.map((m) => [m.ts, `mark ${m.name}`])
+    const lines: Array<[number, string]> = [
+      ...marks.map((m): [number, string] => [m.ts, `mark ${m.name}`]),
+      ...frames,
+    ]
     for (const e of events as Array<Ev & { args?: { data?: { url?: string; requestId?: string } } }>) {
       if (!/^Resource(SendRequest|ReceiveResponse|Finish)$/.test(e.name)) continue
       const url = e.args?.data?.url ?? ''
