@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { tiptapSchemaCache } from './tiptapSchemaCache.ts'
 
 // In development the API and sync endpoint come from a server on :8080 (`npm start` serves both on one port).
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), tiptapSchemaCache()],
   server: {
     proxy: {
       '/api': 'http://localhost:8080',
