@@ -174,3 +174,62 @@ describe('Room relays', () => {
     room.destroy()
   })
 })
+
+describe('Room answers first visits', () => {
+  /** Sync step 1 with the given state vector, and the step 2 the room answers with (its update). */
+  function ask(room: Room, socket: RecordingSocket, stateVector: Uint8Array): Uint8Array {
+    const e = encoding.createEncoder()
+    encoding.writeVarUint(e, MessageType.sync)
+    encoding.writeVarUint(e, SyncMessageType.step1)
+    encoding.writeVarUint8Array(e, stateVector)
+    const before = socket.sent.length
+    room.receive(socket, encoding.toUint8Array(e))
+    const answer = socket.sent.slice(before).find((m) => {
+      const d = decoding.createDecoder(m)
+      return decoding.readVarUint(d) === MessageType.sync && decoding.readVarUint(d) === SyncMessageType.step2
+    })
+    expect(answer, 'sync step 2').toBeDefined()
+    const d = decoding.createDecoder(answer!)
+    decoding.readVarUint(d)
+    decoding.readVarUint(d)
+    return decoding.readVarUint8Array(d)
+  }
+  const empty = Y.encodeStateVector(new Y.Doc())
+  const contents = (update: Uint8Array) => {
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, update)
+    return doc.getMap('m').toJSON()
+  }
+
+  it('encodes the whole document once while it is unchanged, anew after a change, and hibernates from it', async () => {
+    const room = new Room({
+      boardId: 'b',
+      stored: { snapshot: null, updates: [{ seq: 1, data: editBy(1, 'a') }], lastSeq: 1 },
+      persist: async (updates) => updates.map((_, i) => 2 + i),
+      onFailure: () => {},
+      hibernateAfterMs: 60_000,
+    })
+    room.doc // awake
+    const [a, b, c] = ['a', 'b', 'c'].map((id) => new RecordingSocket(id))
+    for (const s of [a!, b!, c!]) room.join(s)
+    const first = ask(room, a!, empty)
+    const second = ask(room, b!, empty)
+    expect(contents(first)).toEqual({ a: 1 })
+    expect(second.buffer, 'the same bytes, not encoded again').toBe(first.buffer)
+    // A returning device (non-empty state vector) gets only what it lacks, encoded for it.
+    const returning = new Y.Doc()
+    Y.applyUpdate(returning, first)
+    expect(ask(room, c!, Y.encodeStateVector(returning)).byteLength).toBeLessThan(first.byteLength)
+
+    room.receive(c!, syncUpdate(editBy(2, 'b')))
+    await settled(room)
+    const afterEdit = ask(room, a!, empty)
+    expect(afterEdit.buffer).not.toBe(first.buffer)
+    expect(contents(afterEdit)).toEqual({ a: 1, b: 2 })
+
+    expect(room.hibernate()).toBe(true)
+    expect(contents(ask(room, b!, empty))).toEqual({ a: 1, b: 2 })
+    expect(room.doc.getMap('m').toJSON()).toEqual({ a: 1, b: 2 })
+    room.destroy()
+  })
+})

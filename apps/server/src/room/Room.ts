@@ -97,6 +97,12 @@ export class Room {
   /** While hibernating: the whole document as one update, and its state vector once worked out. */
   #state: Uint8Array | null = null
   #stateVector: Uint8Array | null = null
+  /**
+   * While awake and unchanged: sync step 2 with the whole document, as sent to a first visit (an empty state
+   * vector), and the update inside it. Encoding a 5,000-shape board takes ~30 ms of the event loop, so a workshop
+   * of thirty opening their links at once would wait on it thirty times; any change to the document drops it.
+   */
+  #firstVisit: { message: Uint8Array; state: Uint8Array } | null = null
   #lastChange = performance.now()
   #hibernateTimer: ReturnType<typeof setTimeout> | null = null
   readonly awareness: awarenessProtocol.Awareness
@@ -188,9 +194,11 @@ export class Room {
       return false
     }
     const started = performance.now()
-    this.#state = Y.encodeStateAsUpdate(doc)
+    this.#state = this.#firstVisit?.state ?? Y.encodeStateAsUpdate(doc)
+    this.#firstVisit = null
     this.#stateVector = null
     doc.off('update', this.#relayUpdate)
+    doc.off('update', this.#forgetFirstVisit)
     doc.destroy()
     this.#doc = null
     this.#options.onHibernation?.('hibernated', performance.now() - started)
@@ -203,7 +211,7 @@ export class Room {
     const state = this.#state!
     // A first visit (empty state vector) gets the stored bytes as they are, without decoding them (they are the
     // server's own encoding of what it stored, as the early answer from storage sends them too).
-    if (!stateVector || (stateVector.byteLength === 1 && stateVector[0] === 0)) return state
+    if (!stateVector || isEmptyStateVector(stateVector)) return state
     return this.#fromState(
       (bytes) => Y.diffUpdate(bytes, stateVector),
       (doc) => Y.encodeStateAsUpdate(doc, stateVector),
@@ -254,6 +262,7 @@ export class Room {
   #newDoc(): Y.Doc {
     const doc = new Y.Doc({ gc: true })
     doc.on('update', this.#relayUpdate)
+    doc.on('update', this.#forgetFirstVisit)
     return doc
   }
 
@@ -374,6 +383,8 @@ export class Room {
     this.awareness.off('update', this.#relayAwareness)
     this.awareness.destroy()
     this.#doc?.off('update', this.#relayUpdate)
+    this.#doc?.off('update', this.#forgetFirstVisit)
+    this.#firstVisit = null
     this.#doc?.destroy()
     this.#doc = null
     this.#state = null
@@ -409,12 +420,7 @@ export class Room {
   #handleSync(socket: RoomSocket, decoder: decoding.Decoder): void {
     const subtype = decoding.readVarUint(decoder)
     if (subtype === SyncMessageType.step1) {
-      const stateVector = decoding.readVarUint8Array(decoder)
-      const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, MessageType.sync)
-      encoding.writeVarUint(encoder, SyncMessageType.step2)
-      encoding.writeVarUint8Array(encoder, this.encodeStateAsUpdate(stateVector))
-      socket.send(encoding.toUint8Array(encoder))
+      socket.send(this.#syncStep2(decoding.readVarUint8Array(decoder)))
       return
     }
     if (subtype !== SyncMessageType.step2 && subtype !== SyncMessageType.update) {
@@ -608,6 +614,28 @@ export class Room {
     })
   }
 
+  /** Sync step 2 for a client whose document holds `stateVector`: what the room has beyond it. */
+  #syncStep2(stateVector: Uint8Array): Uint8Array {
+    const firstVisit = isEmptyStateVector(stateVector)
+    if (firstVisit && this.#doc && this.#firstVisit) return this.#firstVisit.message
+    const update = this.encodeStateAsUpdate(firstVisit ? undefined : stateVector)
+    // Header and update in one buffer (an encoder would copy the update twice).
+    const header = encoding.createEncoder()
+    encoding.writeVarUint(header, MessageType.sync)
+    encoding.writeVarUint(header, SyncMessageType.step2)
+    encoding.writeVarUint(header, update.byteLength)
+    const head = encoding.toUint8Array(header)
+    const message = new Uint8Array(head.byteLength + update.byteLength)
+    message.set(head)
+    message.set(update, head.byteLength)
+    if (firstVisit && this.#doc) this.#firstVisit = { message, state: message.subarray(head.byteLength) }
+    return message
+  }
+
+  #forgetFirstVisit = (): void => {
+    this.#firstVisit = null
+  }
+
   #relayUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === 'storage') return // the initial load or waking up: nothing new for anyone
     this.#restrictions = null // the lock or the set of locked records may have changed
@@ -687,4 +715,9 @@ export class Room {
     this.leave(socket)
     socket.close(code, reason)
   }
+}
+
+/** An encoded state vector of an empty document (a first visit, no local copy). */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.byteLength === 1 && stateVector[0] === 0
 }
