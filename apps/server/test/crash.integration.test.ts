@@ -1,35 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { afterEach, describe, expect, it } from 'vitest'
-import { NODE_FLAGS } from '../src/nodeFlags.ts'
-import { connectClient, createBoard, TEST_SECRET, type TestClient, whenDoc } from './harness.ts'
+import { connectClient, createBoard, type TestClient, whenDoc } from './harness.ts'
+import { startProcess as startServer } from './processHarness.ts'
 
-const main = join(import.meta.dirname, '../src/main.ts')
-
-/** Starts the real server process (`node src/main.ts`) and resolves with its port once it listens. */
-function startProcess(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, '--no-warnings', main], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      TOKEN_SECRET: TEST_SECRET,
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server exited early (${code})`)))
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const entry = JSON.parse(line) as { port?: number }
-      if (entry.port) resolve({ child, url: `http://127.0.0.1:${entry.port}` })
-    })
-  })
-}
+/** The real server process on `dataDir`. */
+const startProcess = (dataDir: string) => startServer({ DATA_DIR: dataDir })
 
 const children: ChildProcess[] = []
 const clients: TestClient[] = []

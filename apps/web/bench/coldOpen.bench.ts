@@ -8,8 +8,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import type { CreateBoardResponse } from '@waardentafel/protocol'
-import { createBoard, launchChromium, person, startApp } from '../test/browserHarness.ts'
-import { drawBoard } from './drawBoard.ts'
+import { createBoard, launchChromium, startApp } from '../test/browserHarness.ts'
+import { drawBoard, returningVisitor } from './drawBoard.ts'
 
 const SHAPES = Number(process.env.SHAPES ?? 5000)
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5
@@ -26,15 +26,7 @@ try {
   const cards = await drawBoard(browser, app.url, 'Koude start waardekaarten', 'wt-value-card', SHAPES)
 
   const open = async (board: CreateBoardResponse, expected: number) => {
-    const { context, page } = await person(browser)
-    // Identity given once, as a returning participant would have it; the timer covers the board only.
-    await page.goto(app.url)
-    await page.evaluate(() =>
-      localStorage.setItem(
-        'waardentafel.identity',
-        JSON.stringify({ name: 'Bench', organisation: '', color: '#1f77b4', userId: 'bench-user-0001' }),
-      ),
-    )
+    const { context, page } = await returningVisitor(browser, app.url)
     const started = Date.now()
     await page.goto(board.links.observer)
     await page.waitForFunction(() => !!(window as unknown as W).__wtEditor, undefined, {

@@ -6,8 +6,8 @@
 import { writeFileSync } from 'node:fs'
 import type { CreateBoardResponse } from '@waardentafel/protocol'
 import type { Page } from 'playwright-core'
-import { launchChromium, person, startApp } from '../test/browserHarness.ts'
-import { drawBoard, type Kind } from './drawBoard.ts'
+import { launchChromium, startApp } from '../test/browserHarness.ts'
+import { drawBoard, type Kind, returningVisitor } from './drawBoard.ts'
 
 const SHAPES = Number(process.env.SHAPES ?? 5000)
 const KIND = (process.env.KIND ?? 'wt-value-card') as Kind
@@ -43,17 +43,7 @@ try {
     )
     return { ms, marks }
   }
-  const fresh = async () => {
-    const { context, page } = await person(browser)
-    await page.goto(app.url)
-    await page.evaluate(() =>
-      localStorage.setItem(
-        'waardentafel.identity',
-        JSON.stringify({ name: 'Bench', organisation: '', color: '#1f77b4', userId: 'bench-user-0001' }),
-      ),
-    )
-    return { context, page }
-  }
+  const fresh = () => returningVisitor(browser, app.url)
   {
     // warm-up
     const { context, page } = await fresh()
@@ -67,17 +57,7 @@ try {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
     await cdp.send('Profiler.start')
     const result = await open(page)
-    const { profile } = (await cdp.send('Profiler.stop')) as {
-      profile: {
-        nodes: Array<{
-          id: number
-          callFrame: { functionName: string; url: string; lineNumber: number }
-          children?: number[]
-        }>
-        samples: number[]
-        timeDeltas: number[]
-      }
-    }
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile }
     console.log('profiled open', result)
     const byNode = new Map(profile.nodes.map((n) => [n.id, n]))
     const self = new Map<string, number>()

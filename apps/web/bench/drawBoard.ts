@@ -2,7 +2,7 @@
 // through the real editor (so every record is exactly what tldraw writes) and held by the server when this
 // returns, so that later opens from fresh profiles must fetch it all from the server.
 import type { CreateBoardResponse } from '@waardentafel/protocol'
-import type { Browser } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { createBoard, joinBoard, person } from '../test/browserHarness.ts'
 
 export type Kind = 'note' | 'wt-value-card'
@@ -68,4 +68,23 @@ export async function drawBoard(
   }
   await context.close()
   return board
+}
+
+/**
+ * A fresh browser profile (nothing of the board stored) whose identity is given, as a returning participant would
+ * have it: opening a link then goes straight to the board, so a timer covers the board only.
+ */
+export async function returningVisitor(
+  browser: Browser,
+  appUrl: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const { context, page } = await person(browser)
+  await page.goto(appUrl)
+  await page.evaluate(() =>
+    localStorage.setItem(
+      'waardentafel.identity',
+      JSON.stringify({ name: 'Bench', organisation: '', color: '#1f77b4', userId: 'bench-user-0001' }),
+    ),
+  )
+  return { context, page }
 }
