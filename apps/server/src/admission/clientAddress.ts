@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http'
-import { isIPv6 } from 'node:net'
+import ipaddr from 'ipaddr.js'
 
 /**
  * The address admission control keys on: the peer's address, or — behind a reverse proxy (`trustProxy`) — the
@@ -17,16 +17,13 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean): string
 }
 
 export function addressKey(address: string): string {
-  if (address.startsWith('::ffff:') && address.includes('.')) return address.slice(7)
-  if (!isIPv6(address)) return address
-  const [head = '', tail = ''] = address.split('::')
-  const front = head ? head.split(':') : []
-  const back = tail ? tail.split(':') : []
-  const groups = address.includes('::')
-    ? [...front, ...Array<string>(8 - front.length - back.length).fill('0'), ...back]
-    : front
-  return `${groups
+  if (!ipaddr.isValid(address)) return address
+  const parsed = ipaddr.parse(address)
+  if (parsed.kind() === 'ipv4') return parsed.toString()
+  const v6 = parsed as ipaddr.IPv6
+  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().toString()
+  return `${v6.parts
     .slice(0, 4)
-    .map((g) => (Number.parseInt(g, 16) || 0).toString(16))
+    .map((part) => part.toString(16))
     .join(':')}::/64`
 }
