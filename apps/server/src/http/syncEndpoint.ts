@@ -95,22 +95,20 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
     corked = false
     req.socket.uncork()
   }
+  const corkForThisTurn = () => {
+    if (corked) return
+    corked = true
+    req.socket.cork()
+    process.nextTick(uncork)
+  }
   const send = (message: Uint8Array) => {
     if (ws.readyState !== ws.OPEN) return
-    if (!corked) {
-      corked = true
-      req.socket.cork()
-      process.nextTick(uncork)
-    }
+    corkForThisTurn()
     ws.send(message)
   }
   const close = (code: number, reason: string) => {
     if (ws.readyState !== ws.OPEN && ws.readyState !== ws.CONNECTING) return
-    if (!corked && ws.readyState === ws.OPEN) {
-      corked = true
-      req.socket.cork()
-      process.nextTick(uncork)
-    }
+    if (ws.readyState === ws.OPEN) corkForThisTurn()
     ws.close(code, reason)
   }
   /** Closes a connection that broke the protocol at once: it leaves the room now (nothing more is relayed to it). */
