@@ -171,6 +171,8 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
     noServer: true,
     // Frames up to the configured limit are read and refused by us with 4413; far larger ones are cut by ws (1009).
     maxPayload: config.maxMessageBytes * 2 + 1024,
+    // Off: Yjs updates are small and mostly binary. The sync endpoint also relies on it: it writes pre-built frames to
+    // the TCP socket next to ws's own, which ws writes synchronously only while it compresses nothing.
     perMessageDeflate: false,
   })
   wss.on('error', (err) => log.error({ err }, 'websocket server error'))

@@ -75,7 +75,7 @@ export function losingUpdates(inner: BoardFanout): BoardFanout {
   return {
     instanceId: inner.instanceId,
     subscribe: (boardId: string, handlers: FanoutHandlers) => inner.subscribe(boardId, handlers),
-    publishUpdate: () => {},
+    publishUpdates: () => {},
     publishAwareness: (boardId, update) => inner.publishAwareness(boardId, update),
     publishControl: (boardId, message) => inner.publishControl(boardId, message),
     close: () => inner.close(),
@@ -87,7 +87,7 @@ export function losingControl(inner: BoardFanout): BoardFanout {
   return {
     instanceId: inner.instanceId,
     subscribe: (boardId: string, handlers: FanoutHandlers) => inner.subscribe(boardId, handlers),
-    publishUpdate: (boardId, seq, update) => inner.publishUpdate(boardId, seq, update),
+    publishUpdates: (boardId, updates) => inner.publishUpdates(boardId, updates),
     publishAwareness: (boardId, update) => inner.publishAwareness(boardId, update),
     publishControl: () => {},
     close: () => inner.close(),

@@ -1,7 +1,10 @@
+/** A durable update and the position storage gave it. */
+export type SeqUpdate = { seq: number; update: Uint8Array }
+
 /** What a board's room receives from the other server instances. */
 export type FanoutHandlers = {
-  /** A durable update another instance stored at position `seq`. */
-  update(seq: number, update: Uint8Array): void
+  /** Durable updates another instance stored together (one group commit), in the order of their positions. */
+  updates(updates: SeqUpdate[]): void
   /** An awareness change of clients connected to another instance. */
   awareness(update: Uint8Array): void
   /** A board-level event from another instance, e.g. revoked links whose sockets must close everywhere. */
@@ -19,7 +22,8 @@ export type ControlMessage = { kind: 'revoke'; role: string; generation: number 
 export interface BoardFanout {
   readonly instanceId: string
   subscribe(boardId: string, handlers: FanoutHandlers): Promise<() => Promise<void>>
-  publishUpdate(boardId: string, seq: number, update: Uint8Array): void
+  /** What one group commit stored, as one message: the other instances apply and relay it as one change. */
+  publishUpdates(boardId: string, updates: SeqUpdate[]): void
   publishAwareness(boardId: string, update: Uint8Array): void
   publishControl(boardId: string, message: ControlMessage): void
   close(): Promise<void>

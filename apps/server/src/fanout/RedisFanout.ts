@@ -3,7 +3,7 @@ import { Redis } from 'ioredis'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { z } from 'zod'
-import type { BoardFanout, ControlMessage, FanoutHandlers } from './BoardFanout.ts'
+import type { BoardFanout, ControlMessage, FanoutHandlers, SeqUpdate } from './BoardFanout.ts'
 
 const KIND_UPDATE = 0
 const KIND_AWARENESS = 1
@@ -24,7 +24,8 @@ export type RedisFanoutOptions = {
 }
 
 /**
- * Redis pub/sub between instances. Frames are `[instanceId, kind, seq, payload]` (lib0 encoding).
+ * Redis pub/sub between instances. Frames are `[instanceId, kind, …]` (lib0 encoding): updates
+ * `[count, (seq, update) × count]`, awareness and control `[0, payload]`.
  * Pub/sub may drop messages (Redis restart, a slow subscriber): rooms repair gaps by tailing storage,
  * so the publisher does not queue while disconnected, it drops.
  */
@@ -70,16 +71,30 @@ export class RedisFanout implements BoardFanout {
     }
   }
 
-  publishUpdate(boardId: string, seq: number, update: Uint8Array): void {
-    this.#publish(boardId, KIND_UPDATE, seq, update)
+  publishUpdates(boardId: string, updates: SeqUpdate[]): void {
+    if (updates.length === 0) return
+    this.#publish(boardId, KIND_UPDATE, (encoder) => {
+      encoding.writeVarUint(encoder, updates.length)
+      for (const { seq, update } of updates) {
+        encoding.writeVarUint(encoder, seq)
+        encoding.writeVarUint8Array(encoder, update)
+      }
+    })
   }
 
   publishAwareness(boardId: string, update: Uint8Array): void {
-    this.#publish(boardId, KIND_AWARENESS, 0, update)
+    this.#publish(boardId, KIND_AWARENESS, (encoder) => {
+      encoding.writeVarUint(encoder, 0)
+      encoding.writeVarUint8Array(encoder, update)
+    })
   }
 
   publishControl(boardId: string, message: ControlMessage): void {
-    this.#publish(boardId, KIND_CONTROL, 0, new TextEncoder().encode(JSON.stringify(message)))
+    const payload = new TextEncoder().encode(JSON.stringify(message))
+    this.#publish(boardId, KIND_CONTROL, (encoder) => {
+      encoding.writeVarUint(encoder, 0)
+      encoding.writeVarUint8Array(encoder, payload)
+    })
   }
 
   async close(): Promise<void> {
@@ -92,12 +107,11 @@ export class RedisFanout implements BoardFanout {
     return `${this.#prefix}:board:${boardId}`
   }
 
-  #publish(boardId: string, kind: number, seq: number, payload: Uint8Array): void {
+  #publish(boardId: string, kind: number, body: (encoder: encoding.Encoder) => void): void {
     const encoder = encoding.createEncoder()
     encoding.writeVarString(encoder, this.instanceId)
     encoding.writeVarUint(encoder, kind)
-    encoding.writeVarUint(encoder, seq)
-    encoding.writeVarUint8Array(encoder, payload)
+    body(encoder)
     this.#pub
       .publish(this.#channel(boardId), Buffer.from(encoding.toUint8Array(encoder)))
       .catch(this.#onError)
@@ -112,11 +126,20 @@ export class RedisFanout implements BoardFanout {
       )
       if (decoding.readVarString(decoder) === this.instanceId) return
       const kind = decoding.readVarUint(decoder)
-      const seq = decoding.readVarUint(decoder)
+      if (kind === KIND_UPDATE) {
+        const count = decoding.readVarUint(decoder)
+        const updates: SeqUpdate[] = []
+        for (let i = 0; i < count; i++) {
+          const seq = decoding.readVarUint(decoder)
+          updates.push({ seq, update: decoding.readVarUint8Array(decoder) })
+        }
+        for (const h of handlers) h.updates(updates)
+        return
+      }
+      decoding.readVarUint(decoder)
       const payload = decoding.readVarUint8Array(decoder)
       for (const h of handlers) {
-        if (kind === KIND_UPDATE) h.update(seq, payload)
-        else if (kind === KIND_AWARENESS) h.awareness(payload)
+        if (kind === KIND_AWARENESS) h.awareness(payload)
         else if (kind === KIND_CONTROL) {
           const control = ControlSchema.safeParse(JSON.parse(new TextDecoder().decode(payload)))
           if (control.success) h.control?.(control.data)

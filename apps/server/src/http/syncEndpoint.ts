@@ -9,6 +9,7 @@ import { RateLimiter } from '../room/RateLimiter.ts'
 import type { Room, RoomSocket } from '../room/Room.ts'
 import type { RoomManager } from '../room/RoomManager.ts'
 import { catchUpMessage, isFreshSyncStep1, storedAsSyncStep2 } from './earlyAnswer.ts'
+import { SHARED_FRAME_MAX_BYTES, sharedFrame } from './sharedFrame.ts'
 
 export type SyncDeps = {
   config: Config
@@ -27,6 +28,21 @@ const VIOLATIONS: ReadonlySet<number> = new Set([
 ])
 
 let nextSocketId = 0
+
+/** A number for the current turn of the event loop (for "sent already in this turn"), counted once per turn. */
+let turn = 0
+let turnEnding = false
+const endTurn = () => {
+  turn++
+  turnEnding = false
+}
+function currentTurn(): number {
+  if (!turnEnding) {
+    turnEnding = true
+    process.nextTick(endTurn)
+  }
+  return turn
+}
 
 /** A connection more than this far ahead of its message/byte allowance is flooding and is closed (4429). */
 const FLOOD_BACKLOG_MS = 5000
@@ -87,28 +103,37 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
     }, ms)
   }
 
-  // Everything sent to this connection in one turn of the event loop leaves in one write: joining sends sync step 1
-  // and the presence states, a burst of frames may be answered several times and end in a close frame — one system
-  // call instead of one per frame (on a loopback or a VM a write costs about as much as handling a small frame).
+  // What is sent to this connection in one turn of the event loop after its first frame leaves in one write: joining
+  // sends sync step 1 and the presence states, a burst of frames may be answered several times and end in a close
+  // frame — one system call for the rest instead of one per frame (on a loopback or a VM a write costs about as much
+  // as handling a small frame). A lone frame, as a relay is, is written at once: corking it would only add work.
   let corked = false
+  let sentInTurn = -1
   const uncork = () => {
     corked = false
     req.socket.uncork()
   }
-  const corkForThisTurn = () => {
-    if (corked) return
-    corked = true
-    req.socket.cork()
-    process.nextTick(uncork)
+  const corkIfSentThisTurn = () => {
+    const now = currentTurn()
+    if (sentInTurn === now && !corked) {
+      corked = true
+      req.socket.cork()
+      process.nextTick(uncork)
+    }
+    sentInTurn = now
   }
   const send = (message: Uint8Array) => {
     if (ws.readyState !== ws.OPEN) return
-    corkForThisTurn()
-    ws.send(message)
+    corkIfSentThisTurn()
+    // Small messages (relays, presence) are framed once for every connection they go to (see sharedFrame). Written
+    // to the TCP socket ws writes to, in order with ws's own frames: ws's sender writes synchronously, because this
+    // server sends no Blobs and has compression off (server.ts).
+    if (message.byteLength <= SHARED_FRAME_MAX_BYTES) req.socket.write(sharedFrame(message))
+    else ws.send(message)
   }
   const close = (code: number, reason: string) => {
     if (ws.readyState !== ws.OPEN && ws.readyState !== ws.CONNECTING) return
-    if (ws.readyState === ws.OPEN) corkForThisTurn()
+    if (ws.readyState === ws.OPEN) corkIfSentThisTurn()
     ws.close(code, reason)
   }
   /** Closes a connection that broke the protocol at once: it leaves the room now (nothing more is relayed to it). */

@@ -94,6 +94,51 @@ describe('Room relays', () => {
     room.destroy()
   })
 
+  it('a live edit goes out as received once stored, before the room applies it; a catching-up step 2 only with what it adds', async () => {
+    const rows: Uint8Array[] = []
+    const room = newRoom(rows)
+    const [a, b] = ['a', 'b'].map((id) => new RecordingSocket(id))
+    // What the room's doc held when each message reached b.
+    const heldWhenSent: unknown[] = []
+    const send = b!.send.bind(b)
+    b!.send = (message) => {
+      heldWhenSent.push(room.doc.getMap('m').get('live'))
+      send(message)
+    }
+    for (const s of [a!, b!]) room.join(s)
+    const update = editBy(1, 'live')
+    heldWhenSent.length = 0
+    room.receive(a!, syncUpdate(update))
+    await settled(room)
+    expect(rows).toEqual([update]) // stored before it was relayed
+    expect(b!.sent.at(-1)).toEqual(syncUpdate(update)) // the bytes as received
+    expect(heldWhenSent).toEqual([undefined]) // relayed before the doc applied it
+    expect(room.doc.getMap('m').get('live')).toBe(1)
+
+    // A reconnecting client's sync step 2: everything it has that the room lacks, plus its whole delete set.
+    const client = new Y.Doc()
+    Y.applyUpdate(client, update)
+    const roomState = Y.encodeStateVector(room.doc)
+    client.clientID = 2
+    client.getMap('m').set('offline', 2)
+    const step2 = encoding.createEncoder()
+    encoding.writeVarUint(step2, MessageType.sync)
+    encoding.writeVarUint(step2, SyncMessageType.step2)
+    encoding.writeVarUint8Array(step2, Y.encodeStateAsUpdate(client, roomState))
+    const known = encoding.createEncoder()
+    encoding.writeVarUint(known, MessageType.sync)
+    encoding.writeVarUint(known, SyncMessageType.step2)
+    encoding.writeVarUint8Array(known, update) // only what the room has already
+    const sentBefore = b!.sent.length
+    room.receive(a!, encoding.toUint8Array(known))
+    room.receive(a!, encoding.toUint8Array(step2))
+    await settled(room)
+    const relayed = b!.sent.slice(sentBefore)
+    expect(relayed).toHaveLength(1) // the repeat went nowhere; what was new went out once
+    expect(received(b!).getMap('m').toJSON()).toEqual({ live: 1, offline: 2 })
+    room.destroy()
+  })
+
   it('presence changes of one turn go out as one message per socket, with the latest state of each', async () => {
     const room = newRoom()
     const sockets = ['a', 'b', 'c'].map((id) => new RecordingSocket(id))

@@ -5,6 +5,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import type { SeqUpdate } from '../fanout/BoardFanout.ts'
 import { changedPaths, type DecodedUpdate } from '../policy/changedPaths.ts'
 import { restrictionsOf } from '../policy/restrictionsOf.ts'
 import { judgeUpdate, type Restrictions } from '../policy/updatePolicy.ts'
@@ -26,7 +27,8 @@ export type PersistUpdates = (updates: Uint8Array[]) => Promise<number[]>
 
 /** Other server instances on the same board (multi-instance mode); absent when this process is alone. */
 export type RoomPeers = {
-  publishUpdate(seq: number, update: Uint8Array): void
+  /** What one flush stored, in order (see BoardFanout.publishUpdates). */
+  publishUpdates(updates: SeqUpdate[]): void
   publishAwareness(update: Uint8Array): void
   /** Reads what storage holds after a position, to repair updates the fan-out lost. */
   readSince(after: number): Promise<StoredDoc>
@@ -67,6 +69,9 @@ export type RoomOptions = {
 
 const DEFAULT_MAX_AWARENESS_BYTES = 64 * 1024
 
+/** A room whose last flush is longer ago than this stores a new update without waiting for others (see #scheduleFlush). */
+const GROUP_COMMIT_QUIET_MS = 2
+
 /** The encoding of an update with no structs and no deletions. */
 function isEmptyUpdate(update: Uint8Array): boolean {
   return update.byteLength === 2 && update[0] === 0 && update[1] === 0
@@ -75,7 +80,12 @@ function isEmptyUpdate(update: Uint8Array): boolean {
 /** Origin of changes the server makes itself (facilitator actions arriving over HTTP). */
 const SERVER = Symbol('server')
 
-type Pending = { update: Uint8Array; origin: RoomSocket | typeof SERVER }
+/**
+ * An accepted update waiting to be stored. `live`: a change as it is made (a sync update message, or the server's
+ * own), relayed as received once durable. Otherwise a client's sync step 2 (catching up after a reconnect), which
+ * repeats much the room has (its whole delete set): only what it changes is relayed, after it is applied.
+ */
+type Pending = { update: Uint8Array; origin: RoomSocket | typeof SERVER; live: boolean }
 
 /** Transaction origin of changes that came from another server instance. */
 const REMOTE = Symbol('remote-instance')
@@ -114,6 +124,8 @@ export class Room {
   #inflight: Pending[] = []
   #chain: Promise<void> = Promise.resolve()
   #flushScheduled = false
+  /** When the last batch went to storage (see #scheduleFlush). */
+  #lastFlushAt = Number.NEGATIVE_INFINITY
   #failed = false
   #destroyed = false
   readonly #seqs: SeqTracker
@@ -130,6 +142,8 @@ export class Room {
   readonly #askedAt = new WeakMap<RoomSocket, number>()
   /** While a stored batch is applied: what it changed, relayed together afterwards. */
   #collecting: Array<{ update: Uint8Array; origin: unknown }> | null = null
+  /** While a live update of a stored batch is applied (relayed already). */
+  #applyingLive = false
 
   constructor(options: RoomOptions) {
     const { stored: _stored, ...rest } = options
@@ -282,15 +296,24 @@ export class Room {
     this.#hibernateTimer.unref?.()
   }
 
-  /** An update another instance stored at `seq`; applied and relayed here unless already known. */
-  receiveRemoteUpdate(seq: number, update: Uint8Array): void {
-    if (this.#destroyed || this.#seqs.has(seq)) return
-    try {
-      Y.applyUpdate(this.doc, update, REMOTE)
-    } catch {
-      return // unreadable: the storage tail will bring the stored version
-    }
-    this.#seqs.add(seq)
+  /**
+   * Updates another instance stored together; applied here (what is known already by its position is skipped) in
+   * one transaction, so its clients get them as one relayed change, as they would from a group commit here.
+   */
+  receiveRemoteUpdates(updates: readonly SeqUpdate[]): void {
+    if (this.#destroyed) return
+    const fresh = updates.filter(({ seq }) => !this.#seqs.has(seq))
+    if (fresh.length === 0) return
+    this.doc.transact(() => {
+      for (const { seq, update } of fresh) {
+        try {
+          Y.applyUpdate(this.doc, update, REMOTE)
+        } catch {
+          continue // unreadable: its position stays a gap, and the storage tail brings the stored version
+        }
+        this.#seqs.add(seq)
+      }
+    }, REMOTE)
     if (this.#seqs.hasGap()) void this.resync()
   }
 
@@ -465,7 +488,7 @@ export class Room {
       }
       return
     }
-    this.#queue.push({ update, origin: socket })
+    this.#queue.push({ update, origin: socket, live: subtype === SyncMessageType.update })
     this.#scheduleFlush()
   }
 
@@ -487,7 +510,7 @@ export class Room {
     } finally {
       fork.destroy()
     }
-    this.#queue.push({ update, origin: SERVER })
+    this.#queue.push({ update, origin: SERVER, live: true })
     await this.flushed()
   }
 
@@ -550,11 +573,19 @@ export class Room {
   #scheduleFlush(): void {
     if (this.#flushScheduled || this.#queue.length === 0 || this.#failed) return
     this.#flushScheduled = true
-    // Group commit: everything that arrives in this turn of the event loop goes to storage together.
-    setImmediate(() => {
-      this.#flushScheduled = false
-      this.#chain = this.#chain.then(() => this.#flush())
-    })
+    // Group commit: what arrives while the event loop reads its sockets goes to storage together (after the poll
+    // phase). A room that has been quiet stores a lone update at once, at the end of the callback it came in: the
+    // edit of one person does not wait for the rest of the poll phase. Several at once (a burst) are grouped from
+    // the second on, because the first flush was just now.
+    const quiet = performance.now() - this.#lastFlushAt > GROUP_COMMIT_QUIET_MS
+    if (quiet) process.nextTick(this.#runFlush)
+    else setImmediate(this.#runFlush)
+  }
+
+  #runFlush = (): void => {
+    this.#flushScheduled = false
+    this.#lastFlushAt = performance.now()
+    this.#chain = this.#chain.then(() => this.#flush())
   }
 
   async #flush(): Promise<void> {
@@ -574,11 +605,25 @@ export class Room {
       return
     }
     if (this.#destroyed) return
-    // What the batch changes is relayed once, after all of it is applied (see #relayCollected).
+    const stored: SeqUpdate[] = []
+    batch.forEach(({ update }, i) => {
+      const seq = seqs[i]
+      if (seq !== undefined) stored.push({ seq, update })
+    })
+    // Durable now: to the other instances first (one message; sending it is cheap, and their clients wait longest).
+    this.#options.peers?.publishUpdates(stored)
+    // Live changes go out first, as received (one merged update for a group), so the latency of an
+    // edit is storage plus relay; the room's doc applies them right after, in this same turn. What the catching-up
+    // updates change is relayed once, after all of the batch is applied (see #relayCollected).
+    this.#relayCollected(batch.filter((p) => p.live))
     const collected: Array<{ update: Uint8Array; origin: unknown }> = []
     this.#collecting = collected
     try {
-      for (const { update, origin } of batch) {
+      for (const { update, origin, live } of batch) {
+        // Unless Yjs holds changes back that wait for what this one brings: then what it integrates is more than
+        // was relayed, and goes out with the rest.
+        const { pendingStructs, pendingDs } = this.doc.store
+        this.#applyingLive = live && pendingStructs === null && pendingDs === null
         try {
           Y.applyUpdate(this.doc, update, origin)
         } catch {
@@ -588,14 +633,10 @@ export class Room {
       }
     } finally {
       this.#collecting = null
+      this.#applyingLive = false
     }
     this.#relayCollected(collected)
-    batch.forEach(({ update }, i) => {
-      const seq = seqs[i]
-      if (seq === undefined) return
-      this.#seqs.add(seq)
-      this.#options.peers?.publishUpdate(seq, update)
-    })
+    for (const { seq } of stored) this.#seqs.add(seq)
     if (this.#seqs.hasGap()) void this.resync()
     this.#inflight = []
     this.#options.onPersisted?.(batch.length)
@@ -640,6 +681,7 @@ export class Room {
     if (origin === 'storage') return // the initial load or waking up: nothing new for anyone
     this.#restrictions = null // the lock or the set of locked records may have changed
     this.#lastChange = performance.now()
+    if (this.#applyingLive) return // relayed already, as received
     if (this.#collecting) this.#collecting.push({ update, origin })
     else this.#relayCollected([{ update, origin }])
   }

@@ -142,10 +142,8 @@ export class RoomManager {
     const early: Array<(r: Room) => void> = []
     const unsubscribe = fanout
       ? await fanout.subscribe(boardId, {
-          update: (seq, update) =>
-            room
-              ? room.receiveRemoteUpdate(seq, update)
-              : early.push((r) => r.receiveRemoteUpdate(seq, update)),
+          updates: (updates) =>
+            room ? room.receiveRemoteUpdates(updates) : early.push((r) => r.receiveRemoteUpdates(updates)),
           awareness: (update) =>
             room ? room.receiveRemoteAwareness(update) : early.push((r) => r.receiveRemoteAwareness(update)),
           control: (message) => {
@@ -173,7 +171,7 @@ export class RoomManager {
       ...(fanout
         ? {
             peers: {
-              publishUpdate: (seq, update) => fanout.publishUpdate(boardId, seq, update),
+              publishUpdates: (updates) => fanout.publishUpdates(boardId, updates),
               publishAwareness: (update) => fanout.publishAwareness(boardId, update),
               readSince: (after) => storage.loadDoc(boardId, after),
               linkGenerations: async () => (await storage.getBoard(boardId))?.linkGenerations ?? null,

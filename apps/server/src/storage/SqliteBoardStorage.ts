@@ -11,7 +11,7 @@ import type {
   StoredSession,
 } from './BoardStorage.ts'
 import { parseGenerations } from './parseGenerations.ts'
-import { WalCheckpointer } from './WalCheckpointer.ts'
+import { DEFAULT_CHECKPOINT_POLICY, WalCheckpointer } from './WalCheckpointer.ts'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -66,9 +66,6 @@ RETURNING seq`
  * Positions are per board (1, 2, 3, …, continuing after a compaction); SQLite has one writer, so they
  * follow commit order.
  */
-/** How often the log is copied into the database file (a few hundred KB of log at most between two). */
-const WAL_CHECKPOINT_INTERVAL_MS = 1000
-
 export class SqliteBoardStorage implements BoardStorage {
   readonly #db: DatabaseSync
   /**
@@ -92,7 +89,7 @@ export class SqliteBoardStorage implements BoardStorage {
     if (path !== ':memory:') {
       // Checkpoints happen on a worker thread, not inside a commit on the event loop (see WalCheckpointer).
       this.#db.exec('PRAGMA wal_autocheckpoint = 0')
-      this.#checkpointer = new WalCheckpointer(path, WAL_CHECKPOINT_INTERVAL_MS, () => {
+      this.#checkpointer = new WalCheckpointer(path, DEFAULT_CHECKPOINT_POLICY, () => {
         if (this.#db.isOpen) this.#db.exec('PRAGMA wal_autocheckpoint = 1000')
       })
     }
@@ -139,11 +136,18 @@ export class SqliteBoardStorage implements BoardStorage {
 
   async appendUpdates(boardId: string, updates: Uint8Array[]): Promise<number[]> {
     const insert = this.#sql.insertUpdate
+    // One statement is a transaction of its own (the usual case: one person's edit).
+    if (updates.length === 1) {
+      const seq = Number(insert.get(boardId, boardId, boardId, updates[0]!)?.seq)
+      this.#checkpointer?.wrote(updates[0]!.byteLength)
+      return [seq]
+    }
     const seqs: number[] = []
     this.#db.exec('BEGIN IMMEDIATE')
     try {
       for (const update of updates) seqs.push(Number(insert.get(boardId, boardId, boardId, update)?.seq))
       this.#db.exec('COMMIT')
+      this.#checkpointer?.wrote(updates.reduce((n, u) => n + u.byteLength, 0))
     } catch (error) {
       this.#db.exec('ROLLBACK')
       throw error
@@ -174,6 +178,7 @@ export class SqliteBoardStorage implements BoardStorage {
         this.#sql.deleteUpdatesUpTo.run(boardId, doc.lastSeq)
       }
       this.#db.exec('COMMIT')
+      this.#checkpointer?.wrote(merged.byteLength)
     } catch (error) {
       this.#db.exec('ROLLBACK')
       throw error
