@@ -7,7 +7,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { SeqUpdate } from '../fanout/BoardFanout.ts'
 import { changedPaths, type DecodedUpdate } from '../policy/changedPaths.ts'
-import { restrictionsOf } from '../policy/restrictionsOf.ts'
+import { mayChangeRestrictions, restrictionsOf } from '../policy/restrictionsOf.ts'
 import { judgeUpdate, type Restrictions } from '../policy/updatePolicy.ts'
 import type { StoredDoc } from '../storage/BoardStorage.ts'
 import { SeqTracker } from './SeqTracker.ts'
@@ -677,9 +677,10 @@ export class Room {
     this.#firstVisit = null
   }
 
-  #relayUpdate = (update: Uint8Array, origin: unknown): void => {
+  #relayUpdate = (update: Uint8Array, origin: unknown, doc: Y.Doc, transaction: Y.Transaction): void => {
     if (origin === 'storage') return // the initial load or waking up: nothing new for anyone
-    this.#restrictions = null // the lock or the set of locked records may have changed
+    // The lock or the set of locked records may have changed.
+    if (this.#restrictions && mayChangeRestrictions(doc, transaction)) this.#restrictions = null
     this.#lastChange = performance.now()
     if (this.#applyingLive) return // relayed already, as received
     if (this.#collecting) this.#collecting.push({ update, origin })
