@@ -610,11 +610,11 @@ export class Room {
       const seq = seqs[i]
       if (seq !== undefined) stored.push({ seq, update })
     })
-    // Durable now: to the other instances first (one message; sending it is cheap, and their clients wait longest).
+    // Durable now. To the other instances first: one message, cheap to send, and their clients wait longest.
     this.#options.peers?.publishUpdates(stored)
-    // Live changes go out first, as received (one merged update for a group), so the latency of an
-    // edit is storage plus relay; the room's doc applies them right after, in this same turn. What the catching-up
-    // updates change is relayed once, after all of the batch is applied (see #relayCollected).
+    // Then live changes to the sockets, as received (one merged update for a group): an edit's latency is storage
+    // plus relay; the room's doc applies them right after, in this same turn. What the catching-up updates change
+    // is relayed once, after all of the batch is applied (see #relayCollected).
     this.#relayCollected(batch.filter((p) => p.live))
     const collected: Array<{ update: Uint8Array; origin: unknown }> = []
     this.#collecting = collected
