@@ -1,5 +1,6 @@
 import { describeCloseCode, type Role } from '@waardentafel/protocol'
-import { IndexeddbPersistence, storeState } from 'y-indexeddb'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
 import { messageSync, WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 
@@ -36,7 +37,6 @@ export class BoardConnection {
     this.#update()
   }
   #everSynced = false
-  #destroyed = false
 
   constructor(boardId: string, token: string, role: Role) {
     performance.mark('wt:connect')
@@ -76,8 +76,9 @@ export class BoardConnection {
    * Until the first sync, the server's messages are applied without the doc's 'update' event. For that event Yjs
    * encodes every applied change again (the whole board on a first visit: 3 MB and ~80 ms for 5,000 shapes, on the
    * way to the first paint), and its two listeners have no use for it here: y-websocket skips what came from the
-   * server, and the local copy (y-indexeddb) gets the whole doc stored once instead, in idle time after the board is
-   * shown. Nothing else writes to the doc before the first sync (the store is bound to it after that).
+   * server, and the local copy (y-indexeddb) stores the update as it came from the server instead: the same bytes,
+   * without encoding the doc again (that took another ~100 ms of the main thread after the first paint). Nothing else
+   * writes to the doc before the first sync (the store is bound to it after that).
    */
   #applyFirstSyncQuietly(): void {
     const handle = this.provider.messageHandlers[messageSync]
@@ -94,6 +95,7 @@ export class BoardConnection {
     this.provider.messageHandlers[messageSync] = (encoder, decoder, provider, emitSynced, messageType) => {
       if (this.provider.synced || this.#everSynced)
         return handle(encoder, decoder, provider, emitSynced, messageType)
+      const update = updateOfSyncMessage(decoder.arr, decoder.pos)
       quiet = true
       this.doc.off('update', this.provider._updateHandler)
       this.doc.off('update', this.local._storeUpdate)
@@ -102,16 +104,9 @@ export class BoardConnection {
       } finally {
         resume()
       }
-      // What was applied quietly goes into the local copy as one stored state, once the board has had its paint.
-      if (!this.provider.synced) return
-      void this.local.whenSynced.then(() =>
-        requestIdleCallback(
-          () => {
-            if (!this.#destroyed) void storeState(this.local, true)
-          },
-          { timeout: 2000 },
-        ),
-      )
+      // Into the local copy as it came. Before the local copy is open, y-indexeddb stores the doc's whole state
+      // when it opens (which then includes this update).
+      if (update) this.local._storeUpdate(update, this.provider)
     }
   }
 
@@ -170,7 +165,6 @@ export class BoardConnection {
   }
 
   destroy(): void {
-    this.#destroyed = true
     window.removeEventListener('online', this.#onOnline)
     window.removeEventListener('offline', this.#onOffline)
     this.provider.destroy()
@@ -189,5 +183,34 @@ export class BoardConnection {
   #set(status: ConnectionStatus): void {
     this.#status = status
     for (const listener of this.#listeners) listener(status)
+  }
+}
+
+/** lib0's variable-length unsigned integer at `pos`: its value and the position after it. */
+function readVarUint(bytes: Uint8Array, pos: number): [number, number] {
+  let value = 0
+  let mult = 1
+  for (;;) {
+    const byte = bytes[pos++]
+    if (byte === undefined) throw new RangeError('truncated sync message')
+    value += (byte & 0x7f) * mult
+    if (byte < 0x80) return [value, pos]
+    mult *= 128
+  }
+}
+
+/**
+ * The Yjs update a sync message (read from `pos`, after its message type) carries, as a view of the message's bytes:
+ * sync step 2 and update messages carry one; sync step 1 carries a state vector (null).
+ */
+function updateOfSyncMessage(bytes: Uint8Array, pos: number): Uint8Array | null {
+  try {
+    const [type, at] = readVarUint(bytes, pos)
+    if (type !== messageYjsSyncStep2 && type !== messageYjsUpdate) return null
+    const [length, start] = readVarUint(bytes, at)
+    if (start + length > bytes.length) return null
+    return bytes.subarray(start, start + length)
+  } catch {
+    return null
   }
 }
