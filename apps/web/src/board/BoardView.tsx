@@ -35,6 +35,7 @@ import { BoardChrome } from './BoardChrome.tsx'
 import { ProgressiveCanvas } from './ProgressiveCanvas.tsx'
 import { TopbarContext } from './Topbar.tsx'
 import { bindingUtils, shapeUtils, useSyncedStore } from './useSyncedStore.ts'
+import { WtSelectTool } from './WtSelectTool.ts'
 
 // Fonts, icons and translations are served by us, not by a CDN: the app works on closed networks.
 const assetUrls = getAssetUrlsByImport()
@@ -43,6 +44,8 @@ const components: TLComponents = { SharePanel: ParticipantsSharePanel, Canvas: P
 // tldraw refuses new shapes beyond 4,000 on a page by default; a municipality's board is meant to hold 5,000 and
 // more (apps/web/bench/coldOpen.bench.ts opens one).
 const options: Partial<TldrawOptions> = { maxShapesPerPage: 10_000 }
+// tldraw's select tool without the hover check as the editor starts (see WtSelectTool).
+const tools = [WtSelectTool]
 
 async function facilitate(boardId: string, token: string, action: unknown): Promise<void> {
   await fetch(`/api/boards/${boardId}/facilitation`, {
@@ -172,6 +175,7 @@ export function BoardView({ session, token, identity: ownIdentity, licenseKey }:
                 overrides={overrides}
                 components={components}
                 options={options}
+                tools={tools}
                 hideUi={presenter}
                 onMount={(e) => {
                   performance.mark('wt:editor-mounted')
