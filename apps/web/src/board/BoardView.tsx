@@ -42,8 +42,11 @@ const assetUrls = getAssetUrlsByImport()
 // The canvas mounts the shapes on screen first and the others after the first paint (see ProgressiveCanvas).
 const components: TLComponents = { SharePanel: ParticipantsSharePanel, Canvas: ProgressiveCanvas }
 // tldraw refuses new shapes beyond 4,000 on a page by default; a municipality's board is meant to hold 5,000 and
-// more (apps/web/bench/coldOpen.bench.ts opens one).
-const options: Partial<TldrawOptions> = { maxShapesPerPage: 10_000 }
+// more (apps/web/bench/coldOpen.bench.ts opens one). By default tldraw also holds the canvas back until every font
+// any shape of the page uses has loaded: it asks all shapes for their fonts first (5,000 notes: ~60 ms) and then
+// waits for the font files. With 0 the canvas renders at once, with the fonts loading alongside (text is swapped
+// in when they arrive; shapes whose size depends on a font are measured again then, as tldraw does).
+const options: Partial<TldrawOptions> = { maxShapesPerPage: 10_000, maxFontsToLoadBeforeRender: 0 }
 // tldraw's select tool without the hover check as the editor starts (see WtSelectTool).
 const tools = [WtSelectTool]
 
