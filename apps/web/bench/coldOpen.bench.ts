@@ -9,7 +9,7 @@ import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import type { CreateBoardResponse } from '@waardentafel/protocol'
 import { createBoard, launchChromium, startApp } from '../test/browserHarness.ts'
-import { drawBoard, returningVisitor } from './drawBoard.ts'
+import { drawBoard, returningVisitor, untilAllShapes } from './drawBoard.ts'
 
 const SHAPES = Number(process.env.SHAPES ?? 5000)
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5
@@ -34,11 +34,7 @@ try {
       polling: 'raf',
     })
     const mounted = Date.now() - started
-    await page.waitForFunction(
-      (n) => (window as unknown as W).__wtEditor?.getCurrentPageShapes().length === n,
-      expected,
-      { timeout: 60_000, polling: 'raf' },
-    )
+    await untilAllShapes(page, expected)
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
     if (process.env.VERBOSE) {
       const marks = await page.evaluate(() =>

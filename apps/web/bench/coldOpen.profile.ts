@@ -7,11 +7,10 @@ import { writeFileSync } from 'node:fs'
 import type { CreateBoardResponse } from '@waardentafel/protocol'
 import type { Page } from 'playwright-core'
 import { launchChromium, startApp } from '../test/browserHarness.ts'
-import { drawBoard, type Kind, returningVisitor } from './drawBoard.ts'
+import { drawBoard, type Kind, returningVisitor, untilAllShapes } from './drawBoard.ts'
 
 const SHAPES = Number(process.env.SHAPES ?? 5000)
 const KIND = (process.env.KIND ?? 'wt-value-card') as Kind
-type W = { __wtEditor?: import('tldraw').Editor }
 type CpuProfile = {
   startTime: number
   nodes: Array<{
@@ -31,11 +30,7 @@ try {
   const open = async (page: Page) => {
     const started = Date.now()
     await page.goto(board.links.observer)
-    await page.waitForFunction(
-      (n) => (window as unknown as W).__wtEditor?.getCurrentPageShapes().length === n,
-      SHAPES,
-      { timeout: 60_000, polling: 'raf' },
-    )
+    await untilAllShapes(page, SHAPES)
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
     const ms = Date.now() - started
     const marks = await page.evaluate(() =>

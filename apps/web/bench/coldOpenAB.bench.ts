@@ -9,13 +9,12 @@ import { loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import type { CreateBoardResponse } from '@waardentafel/protocol'
 import { createBoard, launchChromium, startApp } from '../test/browserHarness.ts'
-import { drawBoard, returningVisitor } from './drawBoard.ts'
+import { drawBoard, returningVisitor, untilAllShapes } from './drawBoard.ts'
 
 const SHAPES = Number(process.env.SHAPES ?? 5000)
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7
 const dists = { A: process.env.A, B: process.env.B }
 if (!dists.A || !dists.B) throw new Error('set A and B to the two builds (dist directories)')
-type W = { __wtEditor?: import('tldraw').Editor }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN
 
@@ -37,11 +36,7 @@ try {
     const { context, page } = await returningVisitor(browser, appUrl)
     const started = Date.now()
     await page.goto(board.links.observer)
-    await page.waitForFunction(
-      (n) => (window as unknown as W).__wtEditor?.getCurrentPageShapes().length === n,
-      expected,
-      { timeout: 60_000, polling: 'raf' },
-    )
+    await untilAllShapes(page, expected)
     // The same end as seen by the page: after navigationStart (without the browser's own start of the navigation).
     const inPage = await page.evaluate(
       () =>

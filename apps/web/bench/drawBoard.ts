@@ -88,3 +88,14 @@ export async function returningVisitor(
   )
   return { context, page }
 }
+
+/** Waits (polling each frame, up to 60 s) until the page's editor holds `expected` shapes on its page. */
+export async function untilAllShapes(page: Page, expected: number): Promise<void> {
+  await page.waitForFunction(
+    (n) =>
+      (window as unknown as { __wtEditor?: import('tldraw').Editor }).__wtEditor?.getCurrentPageShapes()
+        .length === n,
+    expected,
+    { timeout: 60_000, polling: 'raf' },
+  )
+}

@@ -36,7 +36,7 @@ let lastFrame: Buffer | null = null
 export function sharedFrame(message: Uint8Array): Buffer {
   if (message === lastMessage && lastFrame) return lastFrame
   const data = Buffer.from(message.buffer, message.byteOffset, message.byteLength)
-  const [header, payload] = Sender.frame(data, { ...FRAME_OPTIONS })
+  const [header, payload] = Sender.frame(data, FRAME_OPTIONS)
   const frame = payload ? Buffer.concat([header!, payload]) : header!
   lastMessage = message
   lastFrame = frame
