@@ -25,7 +25,9 @@ export type RedisFanoutOptions = {
 
 /**
  * Redis pub/sub between instances. Frames are `[instanceId, kind, …]` (lib0 encoding): updates
- * `[count, (seq, update) × count]`, awareness and control `[0, payload]`.
+ * `[count, (seq, update) × count]`, awareness and control `[0, payload]` — the 0 where frames of earlier versions
+ * had a position, so presence and revocations still cross between old and new instances during a rolling upgrade
+ * (an old instance drops the new update frames; storage tailing brings those updates).
  * Pub/sub may drop messages (Redis restart, a slow subscriber): rooms repair gaps by tailing storage,
  * so the publisher does not queue while disconnected, it drops.
  */
