@@ -1,14 +1,17 @@
 // Cold open in Chromium: time from navigating to a board link until a 5,000-shape board is rendered (every
 // shape in the editor's store and two frames painted), against an empty board opened in the same run. Two big
 // boards: 5,000 tldraw notes (rich text, measured by tldraw) and 5,000 of our value cards.
+// Reference in the same run: tldraw alone (bench/floor: no Yjs, no sync, no app around it) opening the same two
+// boards from a snapshot file, and an empty store: what tldraw itself needs on this machine.
 //   pnpm --filter @waardentafel/web build && node apps/web/bench/coldOpen.bench.ts [--runs 5]
 // SHAPES=1000 measures smaller boards, WEB_DIST=<dir> another build. Every run uses a fresh browser profile (no IndexedDB copy), so the board
 // comes from the server. Writes bench-results/cold-open.json.
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { loadavg } from 'node:os'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { CreateBoardResponse } from '@waardentafel/protocol'
-import { createBoard, launchChromium, startApp } from '../test/browserHarness.ts'
+import { createBoard, launchChromium, person, startApp } from '../test/browserHarness.ts'
 import { drawBoard, returningVisitor, untilAllShapes } from './drawBoard.ts'
 
 const SHAPES = Number(process.env.SHAPES ?? 5000)
@@ -18,17 +21,51 @@ type W = { __wtEditor?: import('tldraw').Editor }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN
 
 // WEB_DIST=<dir> measures another build of the app (e.g. the previous commit's) against the same server.
+// tldraw alone: built here, served by a second server of ours (same static files handling) with the boards'
+// snapshots next to it (written before that server starts: it lists its files as it starts).
+const floorDist = mkdtempSync(join(tmpdir(), 'wt-floor-'))
+execFileSync(
+  'pnpm',
+  ['exec', 'vite', 'build', '--config', 'bench/floor/vite.config.ts', '--outDir', floorDist],
+  { cwd: join(import.meta.dirname, '..'), stdio: 'inherit' },
+)
 const app = await startApp(process.env.WEB_DIST ? { WEB_DIST: process.env.WEB_DIST } : {})
 const browser = await launchChromium()
+let floor: Awaited<ReturnType<typeof startApp>> | null = null
 try {
   const empty = await createBoard(app.url, 'Leeg')
   const notes = await drawBoard(browser, app.url, 'Koude start notities', 'note', SHAPES)
   const cards = await drawBoard(browser, app.url, 'Koude start waardekaarten', 'wt-value-card', SHAPES)
+  // The same boards as tldraw snapshot files for the reference (read from the server's snapshot endpoint).
+  {
+    const { context, page } = await person(browser)
+    await page.goto(app.url)
+    for (const [name, board] of [
+      ['notes', notes],
+      ['cards', cards],
+    ] as const) {
+      const token = new URL(board.links.facilitator).searchParams.get('token')
+      const snapshot = await page.evaluate(
+        async ([id, token]) => {
+          const res = await fetch(`/api/boards/${id}/snapshot`, {
+            headers: { authorization: `Bearer ${token}` },
+          })
+          const body = (await res.json()) as { schema: unknown; records: Array<{ id: string }> }
+          return { schema: body.schema, store: Object.fromEntries(body.records.map((r) => [r.id, r])) }
+        },
+        [board.id, token] as const,
+      )
+      writeFileSync(join(floorDist, `${name}.json`), JSON.stringify(snapshot))
+    }
+    await context.close()
+  }
+  floor = await startApp({ WEB_DIST: floorDist })
+  const floorUrl = floor.url
 
-  const open = async (board: CreateBoardResponse, expected: number) => {
-    const { context, page } = await returningVisitor(browser, app.url)
+  const open = async (board: CreateBoardResponse | string, expected: number) => {
+    const { context, page } = await returningVisitor(browser, typeof board === 'string' ? floorUrl : app.url)
     const started = Date.now()
-    await page.goto(board.links.observer)
+    await page.goto(typeof board === 'string' ? board : board.links.observer)
     await page.waitForFunction(() => !!(window as unknown as W).__wtEditor, undefined, {
       timeout: 60_000,
       polling: 'raf',
@@ -56,12 +93,23 @@ try {
     return ms
   }
 
-  const results = { empty: [] as number[], notes: [] as number[], cards: [] as number[] }
+  const results = {
+    empty: [] as number[],
+    notes: [] as number[],
+    cards: [] as number[],
+    floorEmpty: [] as number[],
+    floorNotes: [] as number[],
+    floorCards: [] as number[],
+  }
   await open(empty, 0) // warm-up: the browser's first start and the app's cache
+  await open(floorUrl, 0)
   for (let i = 0; i < runs; i++) {
     results.empty.push(await open(empty, 0))
     results.notes.push(await open(notes, SHAPES))
     results.cards.push(await open(cards, SHAPES))
+    results.floorEmpty.push(await open(floorUrl, 0))
+    results.floorNotes.push(await open(`${floorUrl}/?board=notes`, SHAPES))
+    results.floorCards.push(await open(`${floorUrl}/?board=cards`, SHAPES))
   }
   const row = (xs: number[]) => ({
     medianMs: median(xs),
@@ -77,15 +125,19 @@ try {
     'empty board (baseline)': row(results.empty),
     [`${SHAPES} notes`]: row(results.notes),
     [`${SHAPES} value cards`]: row(results.cards),
+    'tldraw alone: empty store': row(results.floorEmpty),
+    [`tldraw alone: ${SHAPES} notes (snapshot)`]: row(results.floorNotes),
+    [`tldraw alone: ${SHAPES} value cards (snapshot)`]: row(results.floorCards),
   })
   const ratio = median(results.notes) / median(results.empty)
   const cardRatio = median(results.cards) / median(results.empty)
-  for (const [name, xs] of [
-    ['notes', results.notes],
-    ['value cards', results.cards],
+  for (const [name, xs, alone] of [
+    ['notes', results.notes, results.floorNotes],
+    ['value cards', results.cards, results.floorCards],
   ] as const)
     console.log(
-      `${SHAPES} ${name}: target < 1000 ms: ${median(xs) < 1000 ? 'met' : 'MISSED'} (${median(xs)} ms)`,
+      `${SHAPES} ${name}: target < 1000 ms: ${median(xs) < 1000 ? 'met' : 'MISSED'} (${median(xs)} ms; ` +
+        `tldraw alone ${median(alone)} ms, ours ${(median(xs) / median(alone)).toFixed(2)}× that)`,
     )
   mkdirSync(join(import.meta.dirname, '../../../bench-results'), { recursive: true })
   writeFileSync(
@@ -107,4 +159,5 @@ try {
 } finally {
   await browser.close()
   await app.close()
+  await floor?.close()
 }
