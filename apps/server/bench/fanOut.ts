@@ -1,4 +1,5 @@
 import { boardUrls } from './lib/boards.ts'
+import type { Pauses } from './lib/probe.ts'
 import {
   type BenchServer,
   cpuShare,
@@ -13,7 +14,7 @@ import type { Summary } from './lib/stats.ts'
 type Phase = { latency: Summary; allPeers: Summary; edits: number; missing: number }
 export type LoadRun = {
   server: ServerKind
-  steady: Phase & { cpuShare: number; cpuMsPerEdit: number }
+  steady: Phase & { cpuShare: number; cpuMsPerEdit: number; pauses?: { server: Pauses; clients: Pauses } }
   burst: Phase & { cpuShare: number; cpuMsPerEdit: number }
   maxRssBytes: number
   connectMs: number
@@ -46,10 +47,16 @@ export async function runLoad(
         .catch(() => {})
     }, 1000)
     const s0 = await server.child.stats()
+    // GC pauses and event-loop delay in the server and in the clients' process, over the steady phase.
+    await Promise.all([server.child.request('pauses'), swarm.request('pauses')])
     const steady = await swarm.request<Phase>('steady', {
       ratePerClient: shape.rate,
       durationMs: shape.steadyMs,
     })
+    const [serverPauses, clientPauses] = await Promise.all([
+      server.child.request<Pauses>('pauses'),
+      swarm.request<Pauses>('pauses'),
+    ])
     const s1 = await server.child.stats()
     const burst = await swarm.request<Phase>('burst', { count: shape.bursts, gapMs: 200 })
     const s2 = await server.child.stats()
@@ -62,7 +69,11 @@ export async function runLoad(
     await swarm.request('closeAll')
     return {
       server: server.kind,
-      steady: { ...steady, ...cpu(s0, s1, steady.edits) },
+      steady: {
+        ...steady,
+        ...cpu(s0, s1, steady.edits),
+        pauses: { server: serverPauses, clients: clientPauses },
+      },
       burst: { ...burst, ...cpu(s1, s2, burst.edits) },
       maxRssBytes: maxRss,
       connectMs: connected.ms,
@@ -165,6 +176,20 @@ export async function fanOut({ quick }: BenchOptions): Promise<BenchResult> {
         p99s('burst'),
       ),
     )
+    const pauses = (side: 'server' | 'clients', server: ServerKind) => {
+      const gc = pair[server].flatMap((r) => Object.values(r.steady.pauses?.[side].gc ?? {}))
+      const total = gc.reduce((t, k) => t + k.totalMs, 0) / pair[server].length
+      const max = Math.max(0, ...gc.map((k) => k.maxMs))
+      return `${side} GC ${total.toFixed(0)} ms/run, longest ${max.toFixed(1)} ms`
+    }
+    rows.push({
+      bench,
+      metric: 'pauses in the steady phase (GC on the main thread)',
+      measured: `${pauses('server', 'ours')}; ${pauses('clients', 'ours')}`,
+      baseline: `ref ${pauses('server', 'reference')}; ${pauses('clients', 'reference')}`,
+      target: 'reported',
+      pass: null,
+    })
     rows.push({
       bench,
       metric: 'server CPU steady / burst',

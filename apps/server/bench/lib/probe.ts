@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { type ELDHistogram, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
 import { getHeapSpaceStatistics, getHeapStatistics, writeHeapSnapshot } from 'node:v8'
 import { wallNow } from './stats.ts'
 
@@ -12,7 +13,10 @@ export type ProbeHandler = (arg: unknown) => unknown
  * `process.cpuUsage()` and memory, and collect garbage first when run with --expose-gc.
  */
 export function installProbe(handlers: Record<string, ProbeHandler> = {}): void {
+  const pauses = watchPauses()
   const all: Record<string, ProbeHandler> = {
+    /** GC pauses and event-loop delay since the previous call (the first call starts the count). */
+    pauses: () => pauses.take(),
     stats: () => ({ cpu: process.cpuUsage(), memory: process.memoryUsage(), at: wallNow() }),
     gc: () => {
       const gc = (globalThis as { gc?: () => void }).gc
@@ -59,6 +63,54 @@ export function installProbe(handlers: Record<string, ProbeHandler> = {}): void 
         (error: unknown) => process.send?.({ id: msg.id, ok: false, error: String(error) }),
       )
   })
+}
+
+export type Pauses = {
+  /** Main-thread GC pauses: count and total/longest duration, by kind (scavenge, mark-compact, …). */
+  gc: Record<string, { count: number; totalMs: number; maxMs: number }>
+  /** How late the event loop ran a 1 ms timer: percentiles in ms. */
+  loopDelay: { p50: number; p99: number; max: number }
+}
+
+const GC_KINDS: Record<number, string> = {
+  1: 'scavenge',
+  2: 'minor-mark-sweep',
+  4: 'mark-compact',
+  8: 'incremental',
+  16: 'weak-callbacks',
+}
+
+/** Collects GC pauses (PerformanceObserver 'gc' entries) and event-loop delay from now on. */
+function watchPauses(): { take(): Pauses } {
+  let gc: Pauses['gc'] = {}
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = GC_KINDS[(entry as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? 'other'
+      const k = gc[kind] ?? { count: 0, totalMs: 0, maxMs: 0 }
+      gc[kind] = k
+      k.count++
+      k.totalMs += entry.duration
+      k.maxMs = Math.max(k.maxMs, entry.duration)
+    }
+  })
+  let loop: ELDHistogram | null = null
+  return {
+    take() {
+      observer.disconnect()
+      const taken: Pauses = {
+        gc,
+        loopDelay: loop
+          ? { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 }
+          : { p50: 0, p99: 0, max: 0 },
+      }
+      loop?.disable()
+      gc = {}
+      observer.observe({ entryTypes: ['gc'] })
+      loop = monitorEventLoopDelay({ resolution: 1 })
+      loop.enable()
+      return taken
+    },
+  }
 }
 
 export function emit(event: string, data: Record<string, unknown>): void {
