@@ -117,6 +117,11 @@ describe('live collaboration in Chromium', () => {
         (window as unknown as { __wtEditor: import('tldraw').Editor }).__wtEditor.getIsReadonly(),
       ),
     ).toBe(true)
+    // The card panel invites the observer to read a card, not to fill one in.
+    await expect
+      .poll(() => observer.page.getByText('Selecteer een kaart of kader om het hier te lezen.').count())
+      .toBe(1)
+    expect(await observer.page.getByText('om het hier in te vullen').count()).toBe(0)
     await writer.context.close()
     await observer.context.close()
   })

@@ -5,8 +5,11 @@ import { createRoot } from 'react-dom/client'
 import { type Editor, type TLStoreSnapshot, Tldraw } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import { setupI18n } from '../../src/i18n/i18n.ts'
 import { templateBindingUtils, templateShapeUtils } from '../../src/templates/index.ts'
 
+// Our cards' labels come from our translations (the same text, so the same layout work, as in the app).
+setupI18n()
 const assetUrls = getAssetUrlsByImport()
 const name = new URL(window.location.href).searchParams.get('board')
 const snapshot: TLStoreSnapshot | undefined = name

@@ -238,6 +238,7 @@ export const nl = {
     },
     inspector: {
       empty: 'Selecteer een kaart of kader om het hier in te vullen.',
+      emptyReadOnly: 'Selecteer een kaart of kader om het hier te lezen.',
       title: 'Titel',
       moveTo: 'Verplaats naar …',
       moveToRing: 'Verplaats naar schil …',
@@ -505,6 +506,7 @@ export const en: Messages = {
     },
     inspector: {
       empty: 'Select a card or frame to fill it in here.',
+      emptyReadOnly: 'Select a card or frame to read it here.',
       title: 'Title',
       moveTo: 'Move to …',
       moveToRing: 'Move to ring …',

@@ -26,7 +26,12 @@ export function Inspector({ editor, readOnly }: { editor: Editor; readOnly: bool
     const s = editor.getOnlySelectedShape()
     return s && OURS.has(s.type) ? s : null
   }, [editor])
-  if (!shape) return <p className="wt-hint">{t('templates.inspector.empty')}</p>
+  if (!shape)
+    return (
+      <p className="wt-hint">
+        {t(readOnly ? 'templates.inspector.emptyReadOnly' : 'templates.inspector.empty')}
+      </p>
+    )
   let title = ''
   let body: React.ReactNode = null
   switch (shape.type) {
