@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { type ELDHistogram, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
+import {
+  type ELDHistogram,
+  monitorEventLoopDelay,
+  type PerformanceEntry,
+  PerformanceObserver,
+} from 'node:perf_hooks'
 import { getHeapSpaceStatistics, getHeapStatistics, writeHeapSnapshot } from 'node:v8'
 import { wallNow } from './stats.ts'
 
@@ -83,8 +88,8 @@ const GC_KINDS: Record<number, string> = {
 /** Collects GC pauses (PerformanceObserver 'gc' entries) and event-loop delay from now on. */
 function watchPauses(): { take(): Pauses } {
   let gc: Pauses['gc'] = {}
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
+  const count = (entries: PerformanceEntry[]) => {
+    for (const entry of entries) {
       const kind = GC_KINDS[(entry as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? 'other'
       const k = gc[kind] ?? { count: 0, totalMs: 0, maxMs: 0 }
       gc[kind] = k
@@ -92,10 +97,13 @@ function watchPauses(): { take(): Pauses } {
       k.totalMs += entry.duration
       k.maxMs = Math.max(k.maxMs, entry.duration)
     }
-  })
+  }
+  const observer = new PerformanceObserver((list) => count(list.getEntries()))
   let loop: ELDHistogram | null = null
   return {
     take() {
+      // Entries not yet handed to the callback (it runs later) count too.
+      count(observer.takeRecords())
       observer.disconnect()
       const taken: Pauses = {
         gc,
