@@ -10,7 +10,6 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { CreateBoardResponse } from '@waardentafel/protocol'
 import { createBoard, launchChromium, person, startApp } from '../test/browserHarness.ts'
 import { drawBoard, returningVisitor, untilAllShapes } from './drawBoard.ts'
 
@@ -20,7 +19,6 @@ type W = { __wtEditor?: import('tldraw').Editor }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN
 
-// WEB_DIST=<dir> measures another build of the app (e.g. the previous commit's) against the same server.
 // tldraw alone: built here, served by a second server of ours (same static files handling) with the boards'
 // snapshots next to it (written before that server starts: it lists its files as it starts).
 const floorDist = mkdtempSync(join(tmpdir(), 'wt-floor-'))
@@ -29,6 +27,7 @@ execFileSync(
   ['exec', 'vite', 'build', '--config', 'bench/floor/vite.config.ts', '--outDir', floorDist],
   { cwd: join(import.meta.dirname, '..'), stdio: 'inherit' },
 )
+// WEB_DIST=<dir> measures another build of the app (e.g. the previous commit's) against the same server.
 const app = await startApp(process.env.WEB_DIST ? { WEB_DIST: process.env.WEB_DIST } : {})
 const browser = await launchChromium()
 let floor: Awaited<ReturnType<typeof startApp>> | null = null
@@ -62,10 +61,11 @@ try {
   floor = await startApp({ WEB_DIST: floorDist })
   const floorUrl = floor.url
 
-  const open = async (board: CreateBoardResponse | string, expected: number) => {
-    const { context, page } = await returningVisitor(browser, typeof board === 'string' ? floorUrl : app.url)
+  /** Opens `link` as a visitor who has been to `site` before (its files cached); ms until `expected` shapes show. */
+  const open = async (site: string, link: string, expected: number) => {
+    const { context, page } = await returningVisitor(browser, site)
     const started = Date.now()
-    await page.goto(typeof board === 'string' ? board : board.links.observer)
+    await page.goto(link)
     await page.waitForFunction(() => !!(window as unknown as W).__wtEditor, undefined, {
       timeout: 60_000,
       polling: 'raf',
@@ -101,15 +101,15 @@ try {
     floorNotes: [] as number[],
     floorCards: [] as number[],
   }
-  await open(empty, 0) // warm-up: the browser's first start and the app's cache
-  await open(floorUrl, 0)
+  await open(app.url, empty.links.observer, 0) // warm-up: the browser's first start and the app's cache
+  await open(floorUrl, floorUrl, 0)
   for (let i = 0; i < runs; i++) {
-    results.empty.push(await open(empty, 0))
-    results.notes.push(await open(notes, SHAPES))
-    results.cards.push(await open(cards, SHAPES))
-    results.floorEmpty.push(await open(floorUrl, 0))
-    results.floorNotes.push(await open(`${floorUrl}/?board=notes`, SHAPES))
-    results.floorCards.push(await open(`${floorUrl}/?board=cards`, SHAPES))
+    results.empty.push(await open(app.url, empty.links.observer, 0))
+    results.notes.push(await open(app.url, notes.links.observer, SHAPES))
+    results.cards.push(await open(app.url, cards.links.observer, SHAPES))
+    results.floorEmpty.push(await open(floorUrl, floorUrl, 0))
+    results.floorNotes.push(await open(floorUrl, `${floorUrl}/?board=notes`, SHAPES))
+    results.floorCards.push(await open(floorUrl, `${floorUrl}/?board=cards`, SHAPES))
   }
   const row = (xs: number[]) => ({
     medianMs: median(xs),

@@ -189,15 +189,15 @@ export function cpuShare(a: Stats, b: Stats): { cpuMs: number; share: number } {
   return { cpuMs, share: cpuMs / Math.max(1, b.at - a.at) }
 }
 
-/** The client swarm (raw y-websocket-protocol clients) in its own process. */
 /**
  * The clients' process is the instrument: its own pauses show up as latency of whichever server is measured. With
  * V8's default young generation (which grows to 2 × 64 MiB here) it allocates ~70 MB/s at 100 clients (every
  * arrival decoded) and now and then spent 60–120 ms in one scavenge, enough to move a 30 s run's p99 on its own, on
- * either server. 2 MiB semi-spaces keep each scavenge at ~2 ms (at most ~15 ms seen), at ~6% of its CPU.
+ * either server. 2 MiB semi-spaces keep each scavenge at ~2 ms (at most ~25 ms seen), at ~6% of its CPU.
  */
 const SWARM_FLAGS = ['--max-semi-space-size=2']
 
+/** The client swarm (raw y-websocket-protocol clients) in its own process. */
 export function startSwarm(): Child {
   return new Child(
     fork(join(here, 'swarm.ts'), [], {

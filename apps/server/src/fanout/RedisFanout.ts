@@ -85,18 +85,11 @@ export class RedisFanout implements BoardFanout {
   }
 
   publishAwareness(boardId: string, update: Uint8Array): void {
-    this.#publish(boardId, KIND_AWARENESS, (encoder) => {
-      encoding.writeVarUint(encoder, 0)
-      encoding.writeVarUint8Array(encoder, update)
-    })
+    this.#publishPayload(boardId, KIND_AWARENESS, update)
   }
 
   publishControl(boardId: string, message: ControlMessage): void {
-    const payload = new TextEncoder().encode(JSON.stringify(message))
-    this.#publish(boardId, KIND_CONTROL, (encoder) => {
-      encoding.writeVarUint(encoder, 0)
-      encoding.writeVarUint8Array(encoder, payload)
-    })
+    this.#publishPayload(boardId, KIND_CONTROL, new TextEncoder().encode(JSON.stringify(message)))
   }
 
   async close(): Promise<void> {
@@ -107,6 +100,14 @@ export class RedisFanout implements BoardFanout {
 
   #channel(boardId: string): string {
     return `${this.#prefix}:board:${boardId}`
+  }
+
+  /** An awareness or control frame: `[0, payload]` (the 0 for older instances, see the class comment). */
+  #publishPayload(boardId: string, kind: number, payload: Uint8Array): void {
+    this.#publish(boardId, kind, (encoder) => {
+      encoding.writeVarUint(encoder, 0)
+      encoding.writeVarUint8Array(encoder, payload)
+    })
   }
 
   #publish(boardId: string, kind: number, body: (encoder: encoding.Encoder) => void): void {

@@ -1,4 +1,5 @@
 import { describeCloseCode, type Role } from '@waardentafel/protocol'
+import * as decoding from 'lib0/decoding'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
 import { messageSync, WebsocketProvider } from 'y-websocket'
@@ -186,31 +187,19 @@ export class BoardConnection {
   }
 }
 
-/** lib0's variable-length unsigned integer at `pos`: its value and the position after it. */
-function readVarUint(bytes: Uint8Array, pos: number): [number, number] {
-  let value = 0
-  let mult = 1
-  for (;;) {
-    const byte = bytes[pos++]
-    if (byte === undefined) throw new RangeError('truncated sync message')
-    value += (byte & 0x7f) * mult
-    if (byte < 0x80) return [value, pos]
-    mult *= 128
-  }
-}
-
 /**
  * The Yjs update a sync message (read from `pos`, after its message type) carries, as a view of the message's bytes:
  * sync step 2 and update messages carry one; sync step 1 carries a state vector (null).
  */
 function updateOfSyncMessage(bytes: Uint8Array, pos: number): Uint8Array | null {
+  const decoder = decoding.createDecoder(bytes)
+  decoder.pos = pos
   try {
-    const [type, at] = readVarUint(bytes, pos)
+    const type = decoding.readVarUint(decoder)
     if (type !== messageYjsSyncStep2 && type !== messageYjsUpdate) return null
-    const [length, start] = readVarUint(bytes, at)
-    if (start + length > bytes.length) return null
-    return bytes.subarray(start, start + length)
+    const update = decoding.readVarUint8Array(decoder)
+    return decoder.pos <= bytes.length ? update : null
   } catch {
-    return null
+    return null // truncated: the sync handler refuses it as it reads it
   }
 }
