@@ -4,16 +4,65 @@ import * as Y from 'yjs'
  * Where an update writes, as paths of map keys from a root type: `['records', 'shape:a', 'props', 'color']`,
  * `['facilitation', 'timer']`. Array/text elements report the path of their container. Computed from the encoded
  * update and the current doc, without applying anything — so a change can be judged before anyone sees it.
+ *
+ * Only what applying the update would change is reported (SPEC rule P1): structs the doc already has are skipped
+ * (Yjs ignores them), deleting what is already deleted or garbage-collected changes nothing, and an item that Yjs
+ * would turn into garbage on arrival (its neighbour or parent is garbage-collected) writes nothing. `unresolved` is
+ * set when the update reaches beyond what the server knows — an item next to or inside an unknown one, or a
+ * deletion of clocks the server has not seen (Yjs would keep it pending and delete those items when they arrive,
+ * whoever writes them) — so such an update cannot be judged and must not be stored.
  */
 export type ChangedPaths = { paths: string[][]; unresolved: boolean }
 
-type Located = { path: string[] } | null
-
-/** The parts of a decoded Yjs item this module reads (Yjs' own `Item` class, typed loosely on purpose). */
-type DecodedItem = InstanceType<typeof Y.Item>
-
 /** An update as `Y.decodeUpdate` returns it (callers that decoded it already pass it on, saving a decode). */
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
+
+type Struct = Y.Item | Y.GC
+/** Where an item writes: a path, nothing (Yjs turns it into garbage), or unknown. */
+type Located = { path: string[] } | 'noop' | 'unknown'
+
+/** Structs of one client from updates, ordered by clock, for lookups by id. */
+class StructIndex {
+  readonly #byClient = new Map<number, Struct[]>()
+
+  add(structs: readonly unknown[]): void {
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Item) && !(struct instanceof Y.GC)) continue // Skip: a gap, not a struct
+      const list = this.#byClient.get(struct.id.client)
+      if (list) list.push(struct)
+      else this.#byClient.set(struct.id.client, [struct])
+    }
+  }
+
+  find(client: number, clock: number): Struct | null {
+    for (const struct of this.#byClient.get(client) ?? []) {
+      if (clock >= struct.id.clock && clock < struct.id.clock + struct.length) return struct
+    }
+    return null
+  }
+
+  /** The first struct of a client that starts after `clock` (to step over gaps in a delete range). */
+  nextStart(client: number, clock: number): number | null {
+    let next: number | null = null
+    for (const struct of this.#byClient.get(client) ?? []) {
+      if (struct.id.clock > clock && (next === null || struct.id.clock < next)) next = struct.id.clock
+    }
+    return next
+  }
+
+  clients(): IterableIterator<[number, Struct[]]> {
+    return this.#byClient.entries()
+  }
+}
+
+/** Whether an item names a struct of its own client at or after its own clock as neighbour or parent. */
+function pointsForward(item: Y.Item): boolean {
+  const { client, clock } = item.id
+  const parent: unknown = item.parent
+  return [item.origin, item.rightOrigin, parent instanceof Y.ID ? parent : null].some(
+    (id) => id !== null && id.client === client && id.clock >= clock,
+  )
+}
 
 export function changedPaths(
   doc: Y.Doc,
@@ -21,95 +70,104 @@ export function changedPaths(
   context: readonly Uint8Array[] = [],
 ): ChangedPaths {
   const { structs, ds } = update instanceof Uint8Array ? Y.decodeUpdate(update) : update
-  const byClient = new Map<number, DecodedItem[]>()
-  const index = (items: readonly unknown[]) => {
-    for (const struct of items) {
-      if (!(struct instanceof Y.Item)) continue
-      const list = byClient.get(struct.id.client) ?? []
-      list.push(struct)
-      byClient.set(struct.id.client, list)
-    }
-  }
-  index(structs)
-  // Updates accepted but not yet applied (same batch) may hold the items this one builds on.
-  for (const pending of context) index(Y.decodeUpdate(pending).structs)
-  const own = new Set(structs)
-  const memo = new Map<DecodedItem, Located>()
-  const paths: string[][] = []
-  let unresolved = false
+  // Precedence follows the order Yjs applies things in: the doc, then updates queued before this one (same
+  // batch), then this update. A struct whose id an earlier source has is ignored by Yjs, so it must be here too:
+  // a forged copy of a known id must not decide where an item that names it as neighbour lands.
+  const queued = new StructIndex()
+  for (const pending of context) queued.add(Y.decodeUpdate(pending).structs)
+  const own = new StructIndex()
+  own.add(structs)
+  const inDoc = (client: number) => Y.getState(doc.store, client)
 
-  /** An item by id: first among the update's new items, then in the doc. */
-  const find = (id: Y.ID): DecodedItem | null => {
-    for (const item of byClient.get(id.client) ?? []) {
-      if (id.clock >= item.id.clock && id.clock < item.id.clock + item.length) return item
+  const find = (id: Y.ID): Struct | null => {
+    if (id.clock < inDoc(id.client)) {
+      const stored = doc.store.clients.get(id.client)
+      return stored ? (stored[Y.findIndexSS(stored, id.clock)] ?? null) : null
     }
-    const stored = doc.store.clients.get(id.client)
-    if (!stored) return null
-    const last = stored[stored.length - 1]
-    if (!last || id.clock >= last.id.clock + last.length) return null
-    const found = stored[Y.findIndexSS(stored, id.clock)]
-    return found instanceof Y.Item ? found : null
+    return queued.find(id.client, id.clock) ?? own.find(id.client, id.clock)
   }
 
+  const memo = new Map<Y.Item, Located>()
   /** The path of the entry an item is (its container's path plus its map key, if any). */
-  const locate = (item: DecodedItem, depth = 0): Located => {
-    if (memo.has(item)) return memo.get(item) ?? null
-    if (depth > 64) return null
-    let container: string[] | null = null
-    let key: string | null = item.parentSub
+  const locate = (item: Y.Item, depth = 0): Located => {
+    const known = memo.get(item)
+    if (known !== undefined) return known
+    if (depth > 64) return 'unknown'
+    let result: Located
     const parent: unknown = item.parent
-    if (typeof parent === 'string') {
-      container = [parent] // a decoded update names a root type by its key
-    } else if (parent instanceof Y.AbstractType) {
-      const owner = parent._item
-      if (owner) container = locate(owner, depth + 1)?.path ?? null
-      else {
-        try {
-          container = [Y.findRootTypeKey(parent)]
-        } catch {
-          container = null
-        }
-      }
+    if (pointsForward(item)) {
+      // Yjs assumes a client's own earlier structs exist and fails deep inside its integration otherwise.
+      result = 'unknown'
+    } else if (item.origin || item.rightOrigin) {
+      // Yjs takes container and key from the left neighbour (else the right one); a garbage-collected neighbour
+      // turns the item into garbage.
+      const left = item.origin ? find(item.origin) : null
+      const right = item.rightOrigin ? find(item.rightOrigin) : null
+      if ((item.origin && !left) || (item.rightOrigin && !right)) result = 'unknown'
+      else if (left instanceof Y.GC || right instanceof Y.GC) result = 'noop'
+      else result = locate((left ?? right) as Y.Item, depth + 1)
+    } else if (typeof parent === 'string') {
+      result = { path: item.parentSub === null ? [parent] : [parent, item.parentSub] }
     } else if (parent instanceof Y.ID) {
       const owner = find(parent)
-      container = owner ? (locate(owner, depth + 1)?.path ?? null) : null
-    } else {
-      // Inserted next to a sibling: same container and (for maps) same key as that sibling.
-      const siblingId = item.origin ?? item.rightOrigin
-      const sibling = siblingId ? find(siblingId) : null
-      const located = sibling ? locate(sibling, depth + 1) : null
-      if (located && sibling) {
-        const siblingKey = sibling.parentSub
-        container = siblingKey === null ? located.path : located.path.slice(0, -1)
-        key = siblingKey
+      if (!owner) result = 'unknown'
+      else if (owner instanceof Y.GC) result = 'noop'
+      else result = extend(locate(owner, depth + 1), item.parentSub)
+    } else if (parent instanceof Y.AbstractType) {
+      // An item of the doc itself.
+      const ownerItem = parent._item
+      if (ownerItem) result = extend(locate(ownerItem, depth + 1), item.parentSub)
+      else {
+        try {
+          result = extend({ path: [Y.findRootTypeKey(parent)] }, item.parentSub)
+        } catch {
+          result = 'unknown'
+        }
       }
+    } else {
+      result = 'unknown'
     }
-    const result = container ? { path: key === null ? container : [...container, key] } : null
     memo.set(item, result)
     return result
   }
+  const extend = (container: Located, key: string | null): Located =>
+    typeof container === 'string'
+      ? container
+      : { path: key === null ? container.path : [...container.path, key] }
 
-  for (const items of byClient.values()) {
-    for (const item of items) {
-      if (!own.has(item)) continue
-      const located = locate(item)
-      if (located) paths.push(located.path)
-      else unresolved = true
+  const paths: string[][] = []
+  let unresolved = false
+  const judge = (located: Located) => {
+    if (located === 'unknown') unresolved = true
+    else if (located !== 'noop') paths.push(located.path)
+  }
+
+  for (const [client, list] of own.clients()) {
+    for (const struct of list) {
+      if (!(struct instanceof Y.Item)) continue
+      // Entirely known already: Yjs skips it. (A partly known struct is judged whole: Yjs integrates its tail.)
+      if (struct.id.clock + struct.length <= inDoc(client)) continue
+      judge(locate(struct))
     }
   }
+
   for (const [client, ranges] of ds.clients) {
     for (const range of ranges) {
+      const end = range.clock + range.len
       let clock = range.clock
-      while (clock < range.clock + range.len) {
-        const item = find(Y.createID(client, clock))
-        if (!item) {
-          // Deleting something the doc never had is a no-op for the doc; nothing to judge.
-          break
+      while (clock < end) {
+        const struct = find(Y.createID(client, clock))
+        if (struct) {
+          // Deleting garbage or a deleted item changes nothing; a live item's deletion writes its entry.
+          if (struct instanceof Y.Item && !struct.deleted) judge(locate(struct))
+          clock = struct.id.clock + struct.length
+          continue
         }
-        const located = locate(item)
-        if (located) paths.push(located.path)
-        else unresolved = true
-        clock = item.id.clock + item.length
+        // No struct here. Below the doc's state that is impossible; beyond it, Yjs keeps the deletion pending
+        // and applies it to whatever later arrives with these ids: nobody can say what it will delete.
+        const next = Math.min(queued.nextStart(client, clock) ?? end, own.nextStart(client, clock) ?? end)
+        if (clock >= inDoc(client)) unresolved = true
+        clock = next > clock ? next : end
       }
     }
   }

@@ -18,7 +18,6 @@ describe('judgeUpdate', () => {
     expect(
       judgeUpdate('participant', changes('records/shape:kolommen/x', 'schema/sequences'), NO_RESTRICTIONS),
     ).toBeNull()
-    expect(judgeUpdate('participant', { paths: [], unresolved: true }, NO_RESTRICTIONS)).toBeNull()
   })
 
   it('refuses a participant moving, resizing or deleting locked structure; the facilitator may', () => {
@@ -32,23 +31,43 @@ describe('judgeUpdate', () => {
     }
   })
 
-  it('lets participants move and annotate locked value cards but not delete or rename them', () => {
+  it('[P3] lets participants annotate locked value cards but not move, resize, delete or rename them', () => {
     expect(
       judgeUpdate(
         'participant',
-        changes('records/shape:groen/x', 'records/shape:groen/props/twijfel'),
+        changes(
+          'records/shape:groen/props/twijfel',
+          'records/shape:groen/props/ambitions',
+          'records/shape:groen/props/scoreCurrent',
+          'records/shape:groen/meta/note',
+        ),
         locked,
       ),
     ).toBeNull()
-    expect(judgeUpdate('participant', changes('records/shape:groen'), locked)).toBe('VALUE_CARDS_LOCKED')
-    expect(judgeUpdate('participant', changes('records/shape:groen/props/name'), locked)).toBe(
-      'VALUE_CARDS_LOCKED',
-    )
+    for (const path of [
+      'records/shape:groen',
+      'records/shape:groen/x',
+      'records/shape:groen/y',
+      'records/shape:groen/parentId',
+      'records/shape:groen/index',
+      'records/shape:groen/rotation',
+      'records/shape:groen/type',
+      'records/shape:groen/props',
+      'records/shape:groen/props/w',
+      'records/shape:groen/props/name',
+      'records/shape:groen/props/valueKey',
+      'records/shape:groen/meta',
+    ]) {
+      expect(judgeUpdate('participant', changes(path), locked), path).toBe('VALUE_CARDS_LOCKED')
+      expect(judgeUpdate('facilitator', changes(path), locked), path).toBeNull()
+    }
   })
 
-  it('refuses an unresolvable update only while something is locked', () => {
-    expect(judgeUpdate('participant', { paths: [], unresolved: true }, locked)).toBe(
-      'UNRESOLVED_WHILE_LOCKED',
-    )
+  it('[P2] refuses an update it cannot trace, for every role, locked or not', () => {
+    for (const role of ['facilitator', 'participant'] as const) {
+      for (const restrictions of [NO_RESTRICTIONS, locked]) {
+        expect(judgeUpdate(role, { paths: [], unresolved: true }, restrictions)).toBe('UNRESOLVED')
+      }
+    }
   })
 })

@@ -140,6 +140,7 @@ export class Room {
   #awarenessScheduled = false
   /** When a connection was last asked to resend what the server lacks (after a dropped gap). */
   readonly #askedAt = new WeakMap<RoomSocket, number>()
+  readonly #askLater = new Map<RoomSocket, ReturnType<typeof setTimeout>>()
   /** While a stored batch is applied: what it changed, relayed together afterwards. */
   #collecting: Array<{ update: Uint8Array; origin: unknown }> | null = null
   /** While a live update of a stored batch is applied (relayed already). */
@@ -247,6 +248,27 @@ export class Room {
   }
 
   /** Sends sync step 1 (the server's state vector): the client answers with step 2, what the server lacks. */
+  /**
+   * Asks a client for what the server lacks, at most once a second per connection (a flood of gap updates must
+   * not become a flood of questions); when it asked within the second, once more when the second is over, so a
+   * dropped edit is always asked for again.
+   */
+  #askSoon(socket: RoomSocket): void {
+    if (!canWrite(socket.role) || !this.#sockets.has(socket) || this.#askLater.has(socket)) return
+    const wait = (this.#askedAt.get(socket) ?? Number.NEGATIVE_INFINITY) + 1000 - performance.now()
+    if (wait <= 0) {
+      this.#askedAt.set(socket, performance.now())
+      this.#askForMissing(socket)
+      return
+    }
+    const timer = setTimeout(() => {
+      this.#askLater.delete(socket)
+      this.#askSoon(socket)
+    }, wait)
+    timer.unref?.()
+    this.#askLater.set(socket, timer)
+  }
+
   #askForMissing(socket: RoomSocket): void {
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MessageType.sync)
@@ -380,6 +402,8 @@ export class Room {
     const clients = this.#sockets.get(socket)
     if (!clients) return
     this.#sockets.delete(socket)
+    clearTimeout(this.#askLater.get(socket))
+    this.#askLater.delete(socket)
     if (clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null)
   }
 
@@ -402,6 +426,8 @@ export class Room {
     this.#destroyed = true
     if (this.#resyncTimer) clearInterval(this.#resyncTimer)
     if (this.#hibernateTimer) clearTimeout(this.#hibernateTimer)
+    for (const timer of this.#askLater.values()) clearTimeout(timer)
+    this.#askLater.clear()
     for (const socket of [...this.#sockets.keys()]) this.#closeSocket(socket, code, reason)
     this.awareness.off('update', this.#relayAwareness)
     this.awareness.destroy()
@@ -452,40 +478,34 @@ export class Room {
     const update = decoding.readVarUint8Array(decoder)
     if (!canWrite(socket.role)) return // observers' document changes are dropped, never stored or relayed
     if (isEmptyUpdate(update)) return // every client's first sync step 2 to an up-to-date server carries nothing
-    // Decoding throws on a malformed update, before anything is queued; the paths decide whether it may be stored.
+    // Decoding throws on a malformed update, before anything is queued.
     const decoded = Y.decodeUpdate(update)
+    // An update that builds on changes the server has not got (sent before the client's own sync step 2, a change
+    // of another instance still on its way, or forged) cannot be judged: Yjs would keep it pending and apply it —
+    // or its deletions — whenever the rest arrives, and re-try it on every later update. It is dropped, and the
+    // client is asked for what the server lacks (sync step 1; its step 2 carries this update with what it builds
+    // on); with other instances storage is tailed first, so what it builds on is here when the step 2 comes.
+    const needs = this.#buildsOnUnknown(decoded)
+    if (needs !== null) {
+      this.#options.onDroppedGap?.(socket)
+      if (needs === 'others' && this.#options.peers) {
+        void this.resync().then(() => this.#askSoon(socket))
+      } else this.#askSoon(socket)
+      return
+    }
+    // The paths decide whether it may be stored (judged against the doc and what is being stored or queued).
     let changes = changedPaths(this.doc, decoded)
-    // Only when the update builds on one still queued (same batch) are the queued updates decoded too.
-    if (changes.unresolved && this.#queue.length > 0) {
+    if (changes.unresolved && this.#inflight.length + this.#queue.length > 0) {
       changes = changedPaths(
         this.doc,
-        update,
-        this.#queue.map((p) => p.update),
+        decoded,
+        [...this.#inflight, ...this.#queue].map((p) => p.update),
       )
     }
     const refusal = judgeUpdate(socket.role, changes, this.#currentRestrictions())
     if (refusal) {
       this.#options.onRefused?.(socket, refusal)
       this.#closeSocket(socket, CloseCodes.REFUSED_CHANGE.code, refusal)
-      return
-    }
-    const needs = this.#buildsOnUnknown(decoded)
-    if (needs === 'others' && this.#options.peers) {
-      // With other instances, changes of other clients may be stored already and only not here yet (fan-out or
-      // tail still on its way — e.g. a client that moved over from an instance that died): keep the update, and
-      // tail storage now so what it builds on arrives at once.
-      void this.resync()
-    } else if (needs !== null) {
-      // It builds on changes the server has not got (e.g. sent before the client's own sync step 2, or forged).
-      // Yjs would keep it pending and re-try it on every later update, so a flood of such updates slows the
-      // whole board. Dropped, and the client is asked for what the server lacks (sync step 1; it answers with
-      // step 2, which carries this update and what it builds on) — at most once a second per connection.
-      this.#options.onDroppedGap?.(socket)
-      const now = performance.now()
-      if (canWrite(socket.role) && now - (this.#askedAt.get(socket) ?? Number.NEGATIVE_INFINITY) >= 1000) {
-        this.#askedAt.set(socket, now)
-        this.#askForMissing(socket)
-      }
       return
     }
     this.#queue.push({ update, origin: socket, live: subtype === SyncMessageType.update })
