@@ -1,9 +1,9 @@
 import { BoardPage } from './pages/BoardPage.tsx'
 import { HomePage } from './pages/HomePage.tsx'
-import { parseRoute } from './route.ts'
+import type { Route } from './route.ts'
 
-export function App() {
-  const route = parseRoute(window.location)
+/** The route is read once as the page starts (main.tsx), which also takes the link's token out of the address. */
+export function App({ route }: { route: Route }) {
   if (route.page === 'board') return <BoardPage boardId={route.boardId} token={route.token} />
   return <HomePage />
 }

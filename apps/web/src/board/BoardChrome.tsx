@@ -18,6 +18,14 @@ type Props = {
   binding: TldrawYjsBinding
 }
 
+/** Close codes that refuse the link itself; their reason is the HTTP error code the session check would give. */
+const LINK_CLOSE_CODES = new Set<number>([
+  CloseCodes.UNAUTHORIZED.code,
+  CloseCodes.FORBIDDEN.code,
+  CloseCodes.TOKEN_EXPIRED.code,
+  CloseCodes.BOARD_NOT_FOUND.code,
+])
+
 function useConnectionStatus(connection: BoardConnection): ConnectionStatus {
   const [status, setStatus] = useState(connection.status)
   useEffect(() => connection.subscribe(setStatus), [connection])
@@ -37,8 +45,11 @@ export function BoardChrome({ actionsRef, session, connection, binding }: Props)
     return () => connection.doc.off('afterTransaction', check)
   }, [binding, connection])
 
-  const closedMessage = (code: number) => {
+  const closedMessage = (code: number, reason: string) => {
     const name: CloseCodeName | null = describeCloseCode(code).name
+    // A refused link says which refusal it was (revoked, expired, forged), as opening it would (errors.*).
+    if (LINK_CLOSE_CODES.has(code) && /^[A-Z_]+$/.test(reason) && i18n.exists(`errors.${reason}`))
+      return t(`errors.${reason}`)
     if (!name) return t('board.status.closed')
     const entry = CloseCodes[name]
     return i18n.language === 'en' ? entry.en : entry.nl
@@ -88,7 +99,7 @@ export function BoardChrome({ actionsRef, session, connection, binding }: Props)
             data-testid="connection-closed"
           >
             <h2 id="closed-title">{t('board.status.closed')}</h2>
-            <p>{closedMessage(status.code)}</p>
+            <p>{closedMessage(status.code, status.reason)}</p>
             <a href="/">{t('board.home')}</a>
           </div>
         </div>

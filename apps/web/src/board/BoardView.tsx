@@ -31,6 +31,7 @@ import { PrivateModeBar } from '../private/PrivateModeBar.tsx'
 import { usePrivateMode, usePrivateNotes } from '../private/usePrivateNotes.ts'
 import { PvwPanel } from '../pvw/PvwPanel.tsx'
 import { TemplatePanels } from '../templates/index.ts'
+import { ValueCardLockGuard } from '../templates/lock/ValueCardLockGuard.tsx'
 import { BoardChrome } from './BoardChrome.tsx'
 import { ProgressiveCanvas } from './ProgressiveCanvas.tsx'
 import { TopbarContext } from './Topbar.tsx'
@@ -160,6 +161,7 @@ export function BoardView({ session, token, identity: ownIdentity, licenseKey }:
         identity={identity}
         presenter={presenter}
       >
+        <ValueCardLockGuard />
         <div className="wt-board" data-testid="board" data-role={session.role} data-presenter={presenter}>
           <BoardChrome
             actionsRef={setTopbar}

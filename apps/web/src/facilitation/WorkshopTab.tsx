@@ -9,7 +9,7 @@ import { TimerControls } from './TimerControls.tsx'
 /** Timer, "Iedereen naar mij", "Volg mij", the presenter screen and the locks. */
 export function WorkshopTab() {
   const { t } = useTranslation()
-  const { state, act, editor, self } = useFacilitation()
+  const { state, act, editor, self, auth } = useFacilitation()
   const leading = state.followMe?.userId === self.userId
   const zoom = useValue('zoom', () => editor?.getZoomLevel() ?? 1, [editor])
 
@@ -54,7 +54,7 @@ export function WorkshopTab() {
           </button>
         </div>
         <p className="wt-muted">{t('facilitation.view.hint')}</p>
-        <a className="wt-button wt-secondary" href={presenterUrl()} target="_blank" rel="noopener">
+        <a className="wt-button wt-secondary" href={presenterUrl(auth.token)} target="_blank" rel="noopener">
           {t('facilitation.presenter.open')}
         </a>
       </section>

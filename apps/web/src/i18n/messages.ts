@@ -65,6 +65,10 @@ export const nl = {
     TOKEN_EXPIRED: 'Deze link is verlopen. Vraag de procesbegeleider om een nieuwe link.',
     TOKEN_WRONG_BOARD: 'Deze link hoort bij een ander bord.',
     FORBIDDEN: 'Je hebt met deze link geen toegang (meer) tot dit bord.',
+    TOKEN_REVOKED:
+      'Deze link is ingetrokken door de procesbegeleider. Vraag de procesbegeleider om een nieuwe link.',
+    RATE_LIMITED: 'Te veel verzoeken vanaf dit adres. Wacht even en probeer het dan opnieuw.',
+    NETWORK: 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
     BOARD_NOT_FOUND: 'Dit bord bestaat niet (meer).',
     ORGANISER_KEY_REQUIRED: 'Voor het maken van een bord is een geldige organisatiesleutel nodig.',
     INVALID_BODY: 'Geef het bord een naam (maximaal 200 tekens).',
@@ -241,6 +245,8 @@ export const nl = {
       emptyReadOnly: 'Selecteer een kaart of kader om het hier te lezen.',
       title: 'Titel',
       moveTo: 'Verplaats naar …',
+      valueCardsLocked:
+        'Vergrendeld door de procesbegeleider: de klasse, plaats en naam van waardekaarten liggen vast. Toelichting en scores kun je nog invullen.',
       moveToRing: 'Verplaats naar schil …',
       moveToStatus: 'Verplaats naar …',
       shortcut: 'Sneltoets Alt+{{key}}',
@@ -333,6 +339,9 @@ export const en: Messages = {
     TOKEN_EXPIRED: 'This link has expired. Ask the facilitator for a new link.',
     TOKEN_WRONG_BOARD: 'This link belongs to another board.',
     FORBIDDEN: 'This link gives no (longer any) access to this board.',
+    TOKEN_REVOKED: 'This link was revoked by the facilitator. Ask the facilitator for a new link.',
+    RATE_LIMITED: 'Too many requests from this address. Wait a moment and try again.',
+    NETWORK: 'The server cannot be reached. Check your connection and try again.',
     BOARD_NOT_FOUND: 'This board does not exist (any more).',
     ORGANISER_KEY_REQUIRED: 'Creating a board needs a valid organiser key.',
     INVALID_BODY: 'Give the board a name (at most 200 characters).',
@@ -509,6 +518,8 @@ export const en: Messages = {
       emptyReadOnly: 'Select a card or frame to read it here.',
       title: 'Title',
       moveTo: 'Move to …',
+      valueCardsLocked:
+        "Locked by the facilitator: the value cards' class, place and name are fixed. You can still add explanations and scores.",
       moveToRing: 'Move to ring …',
       moveToStatus: 'Move to …',
       shortcut: 'Shortcut Alt+{{key}}',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { type TLShape, type TLShapeId, useValue } from 'tldraw'
 import { setTensionLink } from '../templates/actions/createCards.ts'
 import { columnOfCard, ringOfCard, statusOfCard } from '../templates/derive/livePlacement.ts'
+import { valueCardsLocked } from '../templates/lock/valueCardLock.ts'
 import { CheckField, SelectField, TextField } from '../templates/panels/fields.tsx'
 import { updateProps } from '../templates/panels/updateProps.ts'
 import { ValueChoices } from '../templates/panels/ValueChoices.tsx'
@@ -56,6 +57,13 @@ export function OutlineItem({ id, meaning }: { id: string; meaning: string }) {
   const selectId = useId()
   const editId = useId()
   const move = useMoveTarget(shape ?? ({ id, type: 'none' } as unknown as TLShape))
+  // A locked value card keeps its class, place and name (the facilitator's lock); its controls say why.
+  const locked = useValue(
+    'outline card locked',
+    () => shape?.type === 'wt-value-card' && valueCardsLocked(editor),
+    [editor, shape?.type],
+  )
+  const lockHintId = useId()
 
   // A moved card reappears under its new heading as a new element: give it the focus the old one had.
   useLayoutEffect(() => {
@@ -95,6 +103,8 @@ export function OutlineItem({ id, meaning }: { id: string; meaning: string }) {
               <select
                 id={selectId}
                 ref={selectRef}
+                disabled={locked}
+                aria-describedby={locked ? lockHintId : undefined}
                 value={move.place ?? ''}
                 onChange={(e) => {
                   const option = move.options.find((o) => o.key === e.target.value)
@@ -112,6 +122,11 @@ export function OutlineItem({ id, meaning }: { id: string; meaning: string }) {
                   </option>
                 ))}
               </select>
+              {locked && (
+                <span id={lockHintId} className="wt-hint" data-testid="outline-locked">
+                  {t('outline.lockedByFacilitator')}
+                </span>
+              )}
             </span>
           )}
           <button
@@ -128,13 +143,13 @@ export function OutlineItem({ id, meaning }: { id: string; meaning: string }) {
       )}
       {editing && !readOnly && (
         <div id={editId} className="wt-outline-edit">
-          <EditFields shape={shape} />
+          <EditFields shape={shape} locked={locked} />
           <div className="wt-outline-controls">
             <button type="button" className="wt-small wt-secondary" onClick={() => showCard(id)}>
               {t('outline.actions.showOnCanvas')}
               <span className="wt-visually-hidden"> {name}</span>
             </button>
-            <button type="button" className="wt-small wt-danger" onClick={onRemove}>
+            <button type="button" className="wt-small wt-danger" disabled={locked} onClick={onRemove}>
               {t('outline.actions.remove')}
               <span className="wt-visually-hidden"> {name}</span>
             </button>
@@ -149,7 +164,7 @@ export function OutlineItem({ id, meaning }: { id: string; meaning: string }) {
 }
 
 /** The card's main text fields, written straight to the shape as on the canvas inspector. */
-function EditFields({ shape }: { shape: TLShape }) {
+function EditFields({ shape, locked }: { shape: TLShape; locked: boolean }) {
   const { editor } = useOutline()
   const { t } = useTranslation()
   const linked = useValue(
@@ -164,6 +179,7 @@ function EditFields({ shape }: { shape: TLShape }) {
           <TextField
             label={t('templates.value.name')}
             value={shape.props.name}
+            disabled={locked}
             onChange={(name) => updateProps(editor, shape, { name })}
           />
           <TextField

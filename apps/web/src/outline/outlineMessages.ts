@@ -32,6 +32,7 @@ export const outlineNl = {
   },
   fields: { class: 'Klasse', ring: 'Schil', status: 'Status' },
   notPlaced: '— niet geplaatst —',
+  lockedByFacilitator: 'Vergrendeld door de procesbegeleider',
   add: {
     value: 'Waarde toevoegen',
     valueName: 'Naam van de nieuwe waarde',
@@ -102,6 +103,7 @@ export const outlineEn: typeof outlineNl = {
   },
   fields: { class: 'Class', ring: 'Ring', status: 'Status' },
   notPlaced: '— not placed —',
+  lockedByFacilitator: 'Locked by the facilitator',
   add: {
     value: 'Add value',
     valueName: 'Name of the new value',

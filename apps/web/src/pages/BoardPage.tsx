@@ -30,7 +30,7 @@ export function BoardPage({ boardId, token }: Props) {
       })
       .catch((e) => {
         dropEarlyConnection()
-        if (!cancelled) setState({ kind: 'error', code: e instanceof ApiError ? e.code : 'generic' })
+        if (!cancelled) setState({ kind: 'error', code: errorCode(e) })
       })
     return () => {
       cancelled = true
@@ -41,7 +41,7 @@ export function BoardPage({ boardId, token }: Props) {
   if (state.kind === 'error') {
     return (
       <Centered>
-        <p role="alert" className="wt-error">
+        <p role="alert" className="wt-error" data-testid="link-error" data-code={state.code}>
           {t([`errors.${state.code}`, 'errors.generic'])}
         </p>
         <a href="/">{t('board.home')}</a>
@@ -55,6 +55,12 @@ export function BoardPage({ boardId, token }: Props) {
   return (
     <BoardView session={session} token={token ?? ''} identity={who} licenseKey={config.tldrawLicenseKey} />
   )
+}
+
+/** The documented code of a refused session check; a bare 429 (a proxy's, say) reads as rate limiting. */
+function errorCode(error: unknown): string {
+  if (!(error instanceof ApiError)) return 'generic'
+  return error.code === 'HTTP_429' ? 'RATE_LIMITED' : error.code
 }
 
 function Centered({ children }: { children: React.ReactNode }) {

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next'
 import { type Editor, useValue } from 'tldraw'
 import { moveValueCardTo } from '../actions/moveCard.ts'
 import { columnOfCard } from '../derive/livePlacement.ts'
+import { valueCardsLocked } from '../lock/valueCardLock.ts'
 import type { ValueCardShape } from '../schema/shapeTypes.ts'
 import { CheckField, ListField, MoveButtons, SelectField, TextField } from './fields.tsx'
 import { updateProps } from './updateProps.ts'
@@ -31,22 +32,29 @@ export function ValueCardInspector({
     editor,
     shape.id,
   ])
+  // Locked by the facilitator: class, place and name are fixed; the annotations stay open.
+  const locked = useValue('wt value cards locked', () => valueCardsLocked(editor), [editor])
   const suggestions = p.valueKey === 'custom' ? [] : INDICATOR_SUGGESTIONS[p.valueKey as StandardValueKey]
   const score = (v: number | null) => (v === null ? null : (String(v) as (typeof SCORES)[number]))
   const scoreOptions = SCORES.map((s) => ({ value: s, label: s }))
   return (
     <>
+      {locked && !readOnly && (
+        <p className="wt-hint" data-testid="value-cards-locked">
+          {t('templates.inspector.valueCardsLocked')}
+        </p>
+      )}
       <MoveButtons
         label={t('templates.inspector.moveTo')}
         options={PRIORITERING_COLUMNS.map((c) => ({ value: c, label: t(`templates.columns.${c}`) }))}
         current={column}
-        disabled={readOnly}
+        disabled={readOnly || locked}
         onMove={(c) => moveValueCardTo(editor, shape.id, c)}
       />
       <TextField
         label={t('templates.value.name')}
         value={p.name}
-        disabled={readOnly}
+        disabled={readOnly || locked}
         onChange={(name) => set({ name })}
       />
       <TextField

@@ -2,6 +2,7 @@ import { valueCardShape, valueLabel } from '@waardentafel/domain'
 import { useTranslation } from 'react-i18next'
 import { BaseBoxShapeUtil, HTMLContainer, useEditor, useValue } from 'tldraw'
 import { columnOfCard } from '../derive/livePlacement.ts'
+import { valueCardsLocked } from '../lock/valueCardLock.ts'
 import { valueCardProps } from '../schema/cardProps.ts'
 import { valueCardMigrations } from '../schema/migrations.ts'
 import type { ValueCardShape } from '../schema/shapeTypes.ts'
@@ -53,6 +54,13 @@ export class ValueCardShapeUtil extends BaseBoxShapeUtil<ValueCardShape> {
   }
   override hideRotateHandle() {
     return true
+  }
+  // With the value cards locked (for this person), no handles invite a resize the server would refuse.
+  override canResize() {
+    return !valueCardsLocked(this.editor)
+  }
+  override hideResizeHandles() {
+    return valueCardsLocked(this.editor)
   }
   override getText(shape: ValueCardShape) {
     return valueCardName(shape.props)
