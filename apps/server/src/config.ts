@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { LimitsConfig } from './limits/LimitsConfig.ts'
 
 const bool = z
   .enum(['true', 'false', '1', '0'])
@@ -30,7 +31,25 @@ const EnvSchema = z.object({
     .number()
     .int()
     .positive()
-    .default(20 * 1024 * 1024),
+    .default(10 * 1024 * 1024),
+  /** HTTP rate limits and organiser quotas (`src/limits`, docs/operations.md); budgets are per minute. */
+  RATE_LIMITS: bool,
+  RATE_CREATE_PER_ADDRESS: z.coerce.number().int().positive().default(5),
+  RATE_IMPORT_PER_ADDRESS: z.coerce.number().int().positive().default(3),
+  RATE_JOIN_PER_ADDRESS: z.coerce.number().int().positive().default(1200),
+  RATE_JOIN_PER_LINK: z.coerce.number().int().positive().default(3000),
+  RATE_READ_PER_ADDRESS: z.coerce.number().int().positive().default(6000),
+  RATE_READ_PER_LINK: z.coerce.number().int().positive().default(6000),
+  RATE_WRITE_PER_ADDRESS: z.coerce.number().int().positive().default(3000),
+  RATE_WRITE_PER_LINK: z.coerce.number().int().positive().default(3000),
+  RATE_STATIC_PER_ADDRESS: z.coerce.number().int().positive().default(6000),
+  QUOTA_BOARDS: z.coerce.number().int().nonnegative().default(100),
+  QUOTA_STORAGE_MB: z.coerce.number().nonnegative().default(500),
+  MAX_IMPORT_RECORDS: z.coerce.number().int().positive().default(20_000),
+  IMPORT_CONCURRENCY: z.coerce.number().int().positive().default(1),
+  IMPORT_MAX_PENDING: z.coerce.number().int().positive().default(4),
+  IMPORT_BODY_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  IMPORT_WORKER_HEAP_MB: z.coerce.number().int().min(32).default(512),
   UNLOAD_GRACE_MS: z.coerce.number().int().nonnegative().default(30_000),
   COMPACT_AFTER_UPDATES: z.coerce.number().int().positive().default(500),
   /** A loaded board nobody changed for this long keeps its document as encoded bytes only; 0 = never. */
@@ -69,6 +88,8 @@ export type Config = {
   maxMessagesPerSecond: number
   maxBytesPerSecond: number
   maxImportBytes: number
+  /** HTTP rate limits, organiser quotas and import limits (`src/limits`). */
+  limits: LimitsConfig
   unloadGraceMs: number
   compactAfterUpdates: number
   hibernateAfterMs: number | null
@@ -115,6 +136,24 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
     maxBytesPerSecond: e.MAX_BYTES_PER_SECOND,
     maxImportBytes: e.MAX_IMPORT_BYTES,
+    limits: {
+      rateLimits: e.RATE_LIMITS ?? true,
+      rates: {
+        create: { perAddress: e.RATE_CREATE_PER_ADDRESS, perLink: null },
+        import: { perAddress: e.RATE_IMPORT_PER_ADDRESS, perLink: null },
+        join: { perAddress: e.RATE_JOIN_PER_ADDRESS, perLink: e.RATE_JOIN_PER_LINK },
+        read: { perAddress: e.RATE_READ_PER_ADDRESS, perLink: e.RATE_READ_PER_LINK },
+        write: { perAddress: e.RATE_WRITE_PER_ADDRESS, perLink: e.RATE_WRITE_PER_LINK },
+        static: { perAddress: e.RATE_STATIC_PER_ADDRESS, perLink: null },
+      },
+      quotaBoards: e.QUOTA_BOARDS === 0 ? null : e.QUOTA_BOARDS,
+      quotaStorageBytes: e.QUOTA_STORAGE_MB === 0 ? null : Math.round(e.QUOTA_STORAGE_MB * 1024 * 1024),
+      maxImportRecords: e.MAX_IMPORT_RECORDS,
+      importConcurrency: e.IMPORT_CONCURRENCY,
+      importMaxPending: e.IMPORT_MAX_PENDING,
+      importBodyTimeoutMs: e.IMPORT_BODY_TIMEOUT_MS,
+      importWorkerHeapMb: e.IMPORT_WORKER_HEAP_MB,
+    },
     unloadGraceMs: e.UNLOAD_GRACE_MS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     hibernateAfterMs: e.HIBERNATE_AFTER_MS === 0 ? null : e.HIBERNATE_AFTER_MS,

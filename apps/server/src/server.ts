@@ -133,7 +133,12 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
       }
       const [roundId, sub] = rest.split('/')
       if (!roundId) throw new AppError('NOT_FOUND', 'no such endpoint')
-      return handleRound(roundId, sub, { req, res, url, board, payload }, { storage, rooms, transfer })
+      return handleRound(
+        roundId,
+        sub,
+        { req, res, board, payload },
+        { storage, rooms, roundKeys: config.roundKeys, trustProxy: config.trustProxy },
+      )
     }
     const boardPath = /^\/api\/boards\/([^/]+)\/(session|snapshot|programma)$/.exec(path)
     if (boardPath && req.method === 'GET') {

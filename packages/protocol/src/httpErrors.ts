@@ -18,6 +18,13 @@ export const HttpErrors = {
   ROUND_CLOSED: 409,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  /** HTTP rate limits and organiser quotas (docs/operations.md); 429 and 503 come with `Retry-After`. */
+  RATE_LIMITED: 429,
+  QUOTA_BOARDS: 403,
+  QUOTA_STORAGE: 413,
+  IMPORT_TOO_MANY_RECORDS: 413,
+  IMPORT_BUSY: 503,
+  BODY_TIMEOUT: 408,
   INTERNAL: 500,
 } as const
 

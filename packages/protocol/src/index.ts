@@ -42,6 +42,7 @@ export { MessageType, SyncMessageType } from './messages.ts'
 export type { Role } from './roles.ts'
 export { canWrite, RoleSchema, Roles } from './roles.ts'
 export type {
+  ParticipantKeyResponse,
   Placement,
   PutPlacementsRequest,
   Round,
@@ -52,6 +53,8 @@ export type {
   SessionSummary,
 } from './rounds.ts'
 export {
+  PARTICIPANT_KEY_HEADER,
+  ParticipantKeyResponseSchema,
   ParticipantSchema,
   PlacementSchema,
   PutPlacementsRequestSchema,

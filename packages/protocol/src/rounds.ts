@@ -43,7 +43,10 @@ export const RoundActionSchema = z.discriminatedUnion('action', [
 export type RoundAction = z.infer<typeof RoundActionSchema>
 
 export const ParticipantSchema = z.object({
-  /** Random id kept on the device (or chosen on the shared screen per person): one participant's placements. */
+  /**
+   * The ballot key the server issued (`POST …/rounds/participant`), kept on the device: one ballot. A key the
+   * server did not issue for this board is refused (403 PARTICIPANT_KEY_UNKNOWN).
+   */
   key: z.string().min(8).max(64),
   name: z.string().trim().min(1).max(80),
   organisation: z.string().trim().max(80).default(''),
@@ -64,6 +67,13 @@ export const PutPlacementsRequestSchema = z.object({
   placements: z.array(PlacementSchema).max(500),
 })
 export type PutPlacementsRequest = z.infer<typeof PutPlacementsRequestSchema>
+
+/** `POST /api/boards/:id/rounds/participant`: a new ballot key for this device (only its hash is stored). */
+export const ParticipantKeyResponseSchema = z.object({ key: z.string().min(8).max(64) })
+export type ParticipantKeyResponse = z.infer<typeof ParticipantKeyResponseSchema>
+
+/** The request header that proves a ballot's author: its key (never in the URL, which proxies log). */
+export const PARTICIPANT_KEY_HEADER = 'x-participant-key'
 
 /** Per value: how the placements fall, and how much people disagree (what to discuss first). */
 export const RoundValueResultSchema = z.object({
@@ -96,8 +106,16 @@ export const RoundReportSchema = z.object({
   results: z.array(RoundValueResultSchema).nullable(),
   /** Value ids, strongest disagreement first. */
   toDiscuss: z.array(z.string()).nullable(),
-  /** The asking participant's own placements (with `?participant=`), to restore them on any device. */
+  /** The asking participant's own placements (with their key in `X-Participant-Key`), to restore them on any device. */
   mine: z.array(PlacementSchema),
+  /**
+   * Each person's placements: only for the facilitator, only in a named round; null otherwise. In an anonymous
+   * round nobody but the author (with the key) ever sees individual placements.
+   */
+  ballots: z
+    .array(z.object({ name: z.string(), organisation: z.string(), placements: z.array(PlacementSchema) }))
+    .nullable()
+    .default(null),
 })
 export type RoundReport = z.infer<typeof RoundReportSchema>
 

@@ -1,27 +1,103 @@
+import { createHash, randomInt } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { aggregateRound, readBoard } from '@waardentafel/domain'
+import {
+  aggregateRound,
+  BOARD_SNAPSHOT_FORMAT,
+  BOARD_SNAPSHOT_VERSION,
+  PRIORITERING_TYPE,
+  type RoundPlacement,
+  readBoard,
+  VALUE_CARD_TYPE,
+} from '@waardentafel/domain'
 import {
   FACILITATION_MAP,
+  PARTICIPANT_KEY_HEADER,
+  type Placement,
   PutPlacementsRequestSchema,
   type Round,
   type RoundReport,
   RoundSchema,
   type TokenPayload,
 } from '@waardentafel/protocol'
-import type { BoardTransfer } from '../BoardTransfer.ts'
+import { RECORDS_MAP_NAME, SCHEMA_MAP_NAME } from '@waardentafel/tldraw-yjs'
+import * as Y from 'yjs'
+import { clientAddress } from '../admission/clientAddress.ts'
 import { AppError } from '../errors.ts'
 import type { RoomManager } from '../room/RoomManager.ts'
-import type { BoardRecord, BoardStorage } from '../storage/BoardStorage.ts'
+import type { BoardRecord, BoardStorage, StoredPlacement } from '../storage/BoardStorage.ts'
 import { readJsonBody } from './readJsonBody.ts'
 import { sendJson } from './sendJson.ts'
 
-export type RoundDeps = { storage: BoardStorage; rooms: RoomManager; transfer: BoardTransfer }
-type Context = {
-  req: IncomingMessage
-  res: ServerResponse
-  url: URL
-  board: BoardRecord
-  payload: TokenPayload
+export type RoundDeps = {
+  storage: BoardStorage
+  rooms: RoomManager
+  /** Bounds on issuing ballot keys (config `MAX_ROUND_KEYS_PER_BOARD`, `MAX_ROUND_KEYS_PER_LINK_ADDRESS`). */
+  roundKeys: { perBoard: number; perLinkAddress: number; windowMs: number }
+  trustProxy: boolean
+  now?: () => number
+}
+type Context = { req: IncomingMessage; res: ServerResponse; board: BoardRecord; payload: TokenPayload }
+
+// A ballot key: 26 characters of an alphabet without 0/O and 1/I/L (the key doubles as a code typed over to
+// another device), each drawn uniformly: 26 × log2(31) ≈ 128.8 bits, so a key cannot be guessed.
+const KEY_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
+const KEY_LENGTH = 26
+
+export function newParticipantKey(): string {
+  let key = ''
+  for (let i = 0; i < KEY_LENGTH; i++) key += KEY_ALPHABET[randomInt(KEY_ALPHABET.length)]
+  return key
+}
+
+/** What storage keeps of a key: its SHA-256. The key itself stays on the device that proves authorship with it. */
+export function hashParticipantKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex')
+}
+
+/** The link (the whole signed payload identifies one token) and the address a key was issued to, hashed. */
+function issuerOf(payload: TokenPayload, address: string): string {
+  return createHash('sha256').update(JSON.stringify(payload)).update('\n').update(address).digest('hex')
+}
+
+/**
+ * The value cards a round covers, read from the board's document. Only what decides that is read — value cards,
+ * waarden-prioritering templates and the shapes they hang under — not the whole board (this runs on every save
+ * and every poll of the report).
+ */
+export function roundValueIds(doc: Y.Doc, prioriteringId: string | null): string[] {
+  const records = doc.getMap<unknown>(RECORDS_MAP_NAME)
+  const parentOf = new Map<string, string>()
+  const wanted: string[] = []
+  for (const [id, value] of records) {
+    if (!(value instanceof Y.Map) || value.get('typeName') !== 'shape') continue
+    const parentId = value.get('parentId')
+    if (typeof parentId === 'string') parentOf.set(id, parentId)
+    const type = value.get('type')
+    if (type === VALUE_CARD_TYPE || type === PRIORITERING_TYPE) wanted.push(id)
+  }
+  const needed = new Set<string>()
+  for (const id of wanted) {
+    // Up to the page: a card's position on the page needs every shape above it.
+    for (let at: string | undefined = id; at !== undefined && !needed.has(at); at = parentOf.get(at)) {
+      needed.add(at)
+    }
+  }
+  const subset = [...needed].flatMap((id) => {
+    const value = records.get(id)
+    return value instanceof Y.Map ? [value.toJSON()] : []
+  })
+  const sequences = (doc.getMap<unknown>(SCHEMA_MAP_NAME).toJSON() as { sequences?: unknown }).sequences
+  const read = readBoard({
+    format: BOARD_SNAPSHOT_FORMAT,
+    version: BOARD_SNAPSHOT_VERSION,
+    board: { id: 'round', title: 'round', createdAt: new Date(0).toISOString() },
+    ...(sequences && typeof sequences === 'object' ? { schema: { schemaVersion: 2, sequences } } : {}),
+    records: subset,
+  })
+  const cards = read.ok ? read.board.valueCards : []
+  return cards
+    .filter((card) => prioriteringId === null || card.templateId === prioriteringId)
+    .map((card) => card.id)
 }
 
 /** The round as the facilitator opened it (from the board's facilitation state) and the values it covers. */
@@ -31,102 +107,162 @@ async function loadRound(
   roundId: string,
 ): Promise<{ round: Round; valueIds: string[] }> {
   const room = await deps.rooms.acquire(board.id)
-  let round: Round | undefined
   try {
     const parsed = RoundSchema.safeParse(
       (room.doc.getMap(FACILITATION_MAP).get('rounds') as Record<string, unknown>)?.[roundId],
     )
-    round = parsed.success ? parsed.data : undefined
+    if (!parsed.success) throw new AppError('ROUND_NOT_FOUND', `no round ${roundId}`)
+    return { round: parsed.data, valueIds: roundValueIds(room.doc, parsed.data.prioriteringId) }
   } finally {
     deps.rooms.release(board.id)
   }
-  if (!round) throw new AppError('ROUND_NOT_FOUND', `no round ${roundId}`)
-  const read = readBoard(await deps.transfer.snapshot(board))
-  const cards = read.ok ? read.board.valueCards : []
-  const valueIds = cards
-    .filter((card) => round.prioriteringId === null || card.templateId === round.prioriteringId)
-    .map((card) => card.id)
-  return { round, valueIds }
 }
 
-/** `PUT /api/boards/:id/rounds/:roundId/placements` and `GET /api/boards/:id/rounds/:roundId`. */
+/** A stored row as a placement of one of the three classes (rows of other classes are not placements). */
+function asPlacement(p: StoredPlacement): RoundPlacement | null {
+  return p.klasse === 'sturend' || p.klasse === 'meekoppelen' || p.klasse === 'vinger-aan-de-pols'
+    ? { participantKey: p.participantKey, valueId: p.valueId, klasse: p.klasse, twijfel: p.twijfel, at: p.at }
+    : null
+}
+
+const withoutKey = ({ valueId, klasse, twijfel, at }: RoundPlacement): Placement => ({
+  valueId,
+  klasse,
+  twijfel,
+  at,
+})
+
+/**
+ * `POST /api/boards/:id/rounds/participant`, `PUT /api/boards/:id/rounds/:roundId/placements` and
+ * `GET /api/boards/:id/rounds/:roundId`.
+ */
 export async function handleRound(
   roundId: string,
   sub: string | undefined,
   ctx: Context,
   deps: RoundDeps,
 ): Promise<void> {
-  const { req, res, url, board, payload } = ctx
-  if (sub === 'placements') {
-    if (req.method !== 'PUT') throw new AppError('METHOD_NOT_ALLOWED', 'use PUT')
-    if (payload.r === 'observer') throw new AppError('FORBIDDEN', 'observers do not prioritise')
-    const parsed = PutPlacementsRequestSchema.safeParse(await readJsonBody(req, 256 * 1024))
-    if (!parsed.success) throw new AppError('INVALID_BODY', 'expected { participant, placements[] }')
-    const { round, valueIds } = await loadRound(deps, board, roundId)
-    if (round.status === 'closed') throw new AppError('ROUND_CLOSED', 'this round is closed')
-    const known = new Set(valueIds)
-    const { participant, placements } = parsed.data
-    // Placements of values no longer in the round (a card deleted meanwhile) are dropped, not refused: the rest counts.
-    const accepted = placements.filter((p) => known.has(p.valueId))
-    await deps.storage.savePlacements(
-      board.id,
-      roundId,
-      accepted.map((p) => ({
-        ...p,
-        participantKey: participant.key,
-        name: participant.name,
-        organisation: participant.organisation,
-      })),
-    )
-    return sendJson(res, 200, {
-      ok: true,
-      accepted: accepted.length,
-      ignored: placements.length - accepted.length,
-    })
-  }
+  if (roundId === 'participant' && sub === undefined) return issueKey(ctx, deps)
+  if (sub === 'placements') return putPlacements(roundId, ctx, deps)
   if (sub !== undefined) throw new AppError('NOT_FOUND', 'no such endpoint')
-  if (req.method !== 'GET') throw new AppError('METHOD_NOT_ALLOWED', 'use GET')
+  if (ctx.req.method !== 'GET') throw new AppError('METHOD_NOT_ALLOWED', 'use GET')
+  return sendJson(ctx.res, 200, await roundReport(roundId, ctx, deps))
+}
+
+/** A new ballot for this device: the server's key is the only way to place values. */
+async function issueKey({ req, res, board, payload }: Context, deps: RoundDeps): Promise<void> {
+  if (req.method !== 'POST') throw new AppError('METHOD_NOT_ALLOWED', 'use POST')
+  if (payload.r === 'observer') throw new AppError('FORBIDDEN', 'observers do not prioritise')
+  const now = (deps.now ?? Date.now)()
+  const key = newParticipantKey()
+  const result = await deps.storage.issueParticipantKey(
+    board.id,
+    {
+      keyHash: hashParticipantKey(key),
+      issuer: issuerOf(payload, clientAddress(req, deps.trustProxy)),
+      issuedAt: now,
+    },
+    {
+      perBoard: deps.roundKeys.perBoard,
+      perIssuer: deps.roundKeys.perLinkAddress,
+      windowMs: deps.roundKeys.windowMs,
+    },
+  )
+  if (!result.ok && result.reason === 'board-full') {
+    throw new AppError(
+      'PARTICIPANT_KEY_LIMIT',
+      `this board has ${deps.roundKeys.perBoard} ballots, the maximum`,
+    )
+  }
+  if (!result.ok) {
+    res.setHeader('retry-after', String(Math.max(1, Math.ceil((result.retryAt - now) / 1000))))
+    throw new AppError('PARTICIPANT_KEY_RATE_LIMITED', 'too many ballots from this link and address')
+  }
+  return sendJson(res, 201, { key })
+}
+
+async function putPlacements(roundId: string, { req, res, board, payload }: Context, deps: RoundDeps) {
+  if (req.method !== 'PUT') throw new AppError('METHOD_NOT_ALLOWED', 'use PUT')
+  if (payload.r === 'observer') throw new AppError('FORBIDDEN', 'observers do not prioritise')
+  const parsed = PutPlacementsRequestSchema.safeParse(await readJsonBody(req, 256 * 1024))
+  if (!parsed.success) throw new AppError('INVALID_BODY', 'expected { participant, placements[] }')
+  const { participant, placements } = parsed.data
+  const keyHash = hashParticipantKey(participant.key)
+  if (!(await deps.storage.hasParticipantKey(board.id, keyHash))) {
+    throw new AppError('PARTICIPANT_KEY_UNKNOWN', 'this key was not issued for this board')
+  }
+  const { round, valueIds } = await loadRound(deps, board, roundId)
+  if (round.status === 'closed') throw new AppError('ROUND_CLOSED', 'this round is closed')
+  const known = new Set(valueIds)
+  // Placements of values no longer in the round (a card deleted meanwhile) are dropped, not refused: the rest counts.
+  const accepted = placements.filter((p) => known.has(p.valueId))
+  await deps.storage.savePlacements(
+    board.id,
+    roundId,
+    accepted.map((p) => ({
+      ...p,
+      participantKey: keyHash,
+      name: participant.name,
+      organisation: participant.organisation,
+    })),
+  )
+  return sendJson(res, 200, {
+    ok: true,
+    accepted: accepted.length,
+    ignored: placements.length - accepted.length,
+  })
+}
+
+/**
+ * The round as this asker may see it. Everyone with a role: progress and, when visible, the aggregate. The author
+ * (proving it with the key in `X-Participant-Key`): their own placements. The facilitator of a named round: each
+ * person's placements. Nobody else ever receives an individual placement.
+ */
+async function roundReport(roundId: string, { req, board, payload }: Context, deps: RoundDeps) {
+  const header = req.headers[PARTICIPANT_KEY_HEADER]
+  const askedKey = typeof header === 'string' && header !== '' ? header : null
+  if (askedKey !== null && payload.r === 'observer') {
+    throw new AppError('FORBIDDEN', 'observers have no ballot')
+  }
+  const askedHash = askedKey === null ? null : hashParticipantKey(askedKey)
+  if (askedHash !== null && !(await deps.storage.hasParticipantKey(board.id, askedHash))) {
+    throw new AppError('PARTICIPANT_KEY_UNKNOWN', 'this key was not issued for this board')
+  }
   const { round, valueIds } = await loadRound(deps, board, roundId)
   const stored = await deps.storage.listPlacements(board.id, roundId)
-  const aggregate = aggregateRound(
-    stored.flatMap((p) =>
-      p.klasse === 'sturend' || p.klasse === 'meekoppelen' || p.klasse === 'vinger-aan-de-pols'
-        ? [
-            {
-              participantKey: p.participantKey,
-              valueId: p.valueId,
-              klasse: p.klasse,
-              twijfel: p.twijfel,
-              at: p.at,
-            },
-          ]
-        : [],
-    ),
-    valueIds,
-  )
-  const people = new Map(stored.map((p) => [p.participantKey, p]))
+  const placements = stored.flatMap((p) => asPlacement(p) ?? [])
+  const aggregate = aggregateRound(placements, valueIds)
+  // A person's name and organisation as they gave them last.
+  const people = new Map<string, StoredPlacement>()
+  for (const p of stored) {
+    const held = people.get(p.participantKey)
+    if (!held || p.at > held.at) people.set(p.participantKey, p)
+  }
+  const inRound = new Set(valueIds)
   const visible = payload.r === 'facilitator' || round.visibleBeforeClose || round.status === 'closed'
-  const me = url.searchParams.get('participant')
+  const named = !round.anonymous
   const report: RoundReport = {
     round,
     progress: aggregate.participants.map((p) => ({
-      name: round.anonymous ? null : (people.get(p.key)?.name ?? null),
-      organisation: round.anonymous ? null : (people.get(p.key)?.organisation ?? null),
+      name: named ? (people.get(p.key)?.name ?? null) : null,
+      organisation: named ? (people.get(p.key)?.organisation ?? null) : null,
       placed: p.placed,
       done: p.done,
     })),
     valueCount: valueIds.length,
     results: visible ? aggregate.values : null,
     toDiscuss: visible ? aggregate.toDiscuss : null,
-    mine: me
-      ? stored
-          .filter((p) => p.participantKey === me)
-          .flatMap((p) =>
-            p.klasse === 'sturend' || p.klasse === 'meekoppelen' || p.klasse === 'vinger-aan-de-pols'
-              ? [{ valueId: p.valueId, klasse: p.klasse, twijfel: p.twijfel, at: p.at }]
-              : [],
-          )
-      : [],
+    mine: askedHash === null ? [] : placements.filter((p) => p.participantKey === askedHash).map(withoutKey),
+    ballots:
+      payload.r === 'facilitator' && named
+        ? aggregate.participants.map((p) => ({
+            name: people.get(p.key)?.name ?? '',
+            organisation: people.get(p.key)?.organisation ?? '',
+            placements: placements
+              .filter((q) => q.participantKey === p.key && inRound.has(q.valueId))
+              .map(withoutKey),
+          }))
+        : null,
   }
-  return sendJson(res, 200, report)
+  return report
 }

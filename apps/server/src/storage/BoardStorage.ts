@@ -11,6 +11,9 @@ export type LinkGenerations = { facilitator: number; participant: number; observ
 
 export const INITIAL_GENERATIONS: LinkGenerations = { facilitator: 0, participant: 0, observer: 0 }
 
+/** What one organiser's boards hold (quotas, `limits/OrganiserQuota.ts`). */
+export type OrganiserUsage = { boards: number; bytes: number }
+
 /** One stored Yjs update with its position in the board's log. */
 export type StoredUpdate = { seq: number; data: Uint8Array }
 
@@ -55,7 +58,10 @@ export type MergeUpdates = (
  * `loadDoc(id, lastSeq)` never skips an update.
  */
 export interface BoardStorage {
-  createBoard(board: BoardRecord): Promise<void>
+  /** `organiser`: who made the board (organiser key or client address, `limits/organiser.ts`), for quotas. */
+  createBoard(board: BoardRecord, organiser?: string): Promise<void>
+  /** How many boards an organiser made, and the bytes their documents and named sessions take in storage. */
+  organiserUsage(organiser: string): Promise<OrganiserUsage>
   getBoard(id: string): Promise<BoardRecord | null>
   /** Raises a role's link generation by one and returns the new value. */
   bumpLinkGeneration(boardId: string, role: keyof LinkGenerations): Promise<number>

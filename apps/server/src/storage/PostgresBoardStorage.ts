@@ -4,6 +4,7 @@ import type {
   BoardStorage,
   LinkGenerations,
   MergeUpdates,
+  OrganiserUsage,
   StoredDoc,
   StoredPlacement,
   StoredSession,
@@ -50,11 +51,26 @@ export class PostgresBoardStorage implements BoardStorage {
     })
   }
 
-  async createBoard(board: BoardRecord): Promise<void> {
+  async createBoard(board: BoardRecord, organiser?: string): Promise<void> {
     await this.#query(
-      `INSERT INTO ${this.#t('boards')} (id, title, created_at, link_generations) VALUES ($1, $2, $3, $4)`,
-      [board.id, board.title, board.createdAt, JSON.stringify(board.linkGenerations)],
+      `INSERT INTO ${this.#t('boards')} (id, title, created_at, link_generations, organiser)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [board.id, board.title, board.createdAt, JSON.stringify(board.linkGenerations), organiser ?? null],
     )
+  }
+
+  async organiserUsage(organiser: string): Promise<OrganiserUsage> {
+    const { rows } = await this.#query(
+      `SELECT (SELECT COUNT(*) FROM ${this.#t('boards')} WHERE organiser = $1) AS boards,
+         COALESCE((SELECT SUM(octet_length(u.data)) FROM ${this.#t('doc_updates')} u
+                   JOIN ${this.#t('boards')} b ON b.id = u.board_id WHERE b.organiser = $1), 0)
+         + COALESCE((SELECT SUM(octet_length(s.data)) FROM ${this.#t('doc_snapshots')} s
+                   JOIN ${this.#t('boards')} b ON b.id = s.board_id WHERE b.organiser = $1), 0)
+         + COALESCE((SELECT SUM(octet_length(x.data)) FROM ${this.#t('board_sessions')} x
+                   JOIN ${this.#t('boards')} b ON b.id = x.board_id WHERE b.organiser = $1), 0) AS bytes`,
+      [organiser],
+    )
+    return { boards: Number(rows[0]?.boards ?? 0), bytes: Number(rows[0]?.bytes ?? 0) }
   }
 
   async bumpLinkGeneration(boardId: string, role: keyof LinkGenerations): Promise<number> {
@@ -243,7 +259,9 @@ export class PostgresBoardStorage implements BoardStorage {
         CREATE TABLE IF NOT EXISTS ${this.#t('board_sessions')} (
           board_id TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, created_at BIGINT NOT NULL, data TEXT NOT NULL,
           PRIMARY KEY (board_id, id));
-        ALTER TABLE ${this.#t('boards')} ADD COLUMN IF NOT EXISTS link_generations JSONB NOT NULL DEFAULT '{}'::jsonb;`)
+        ALTER TABLE ${this.#t('boards')} ADD COLUMN IF NOT EXISTS link_generations JSONB NOT NULL DEFAULT '{}'::jsonb;
+        ALTER TABLE ${this.#t('boards')} ADD COLUMN IF NOT EXISTS organiser TEXT;
+        CREATE INDEX IF NOT EXISTS boards_by_organiser ON ${this.#t('boards')} (organiser);`)
       await client.query('COMMIT')
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {})

@@ -6,6 +6,7 @@ import type {
   BoardStorage,
   LinkGenerations,
   MergeUpdates,
+  OrganiserUsage,
   StoredDoc,
   StoredPlacement,
   StoredSession,
@@ -85,6 +86,9 @@ export class SqliteBoardStorage implements BoardStorage {
     if (!columns.some((c) => c.name === 'link_generations')) {
       this.#db.exec("ALTER TABLE boards ADD COLUMN link_generations TEXT NOT NULL DEFAULT '{}'")
     }
+    // Who made a board, for per-organiser quotas; boards made before it have none and count for nobody.
+    if (!columns.some((c) => c.name === 'organiser')) this.#db.exec('ALTER TABLE boards ADD COLUMN organiser TEXT')
+    this.#db.exec('CREATE INDEX IF NOT EXISTS boards_by_organiser ON boards (organiser)')
     this.#sql = prepareAll(this.#db)
     if (path !== ':memory:') {
       // Checkpoints happen on a worker thread, not inside a commit on the event loop (see WalCheckpointer).
@@ -95,8 +99,14 @@ export class SqliteBoardStorage implements BoardStorage {
     }
   }
 
-  async createBoard(board: BoardRecord): Promise<void> {
-    this.#sql.insertBoard.run(board.id, board.title, board.createdAt, JSON.stringify(board.linkGenerations))
+  async createBoard(board: BoardRecord, organiser?: string): Promise<void> {
+    const generations = JSON.stringify(board.linkGenerations)
+    this.#sql.insertBoard.run(board.id, board.title, board.createdAt, generations, organiser ?? null)
+  }
+
+  async organiserUsage(organiser: string): Promise<OrganiserUsage> {
+    const row = this.#sql.organiserUsage.get(organiser, organiser, organiser, organiser)
+    return { boards: Number(row?.boards ?? 0), bytes: Number(row?.bytes ?? 0) }
   }
 
   async getBoard(id: string): Promise<BoardRecord | null> {
@@ -267,7 +277,18 @@ export class SqliteBoardStorage implements BoardStorage {
 function prepareAll(db: DatabaseSync) {
   const prepare = (sql: string): StatementSync => db.prepare(sql)
   return {
-    insertBoard: prepare('INSERT INTO boards (id, title, created_at, link_generations) VALUES (?, ?, ?, ?)'),
+    insertBoard: prepare(
+      'INSERT INTO boards (id, title, created_at, link_generations, organiser) VALUES (?, ?, ?, ?, ?)',
+    ),
+    // length() of a BLOB reads its size, not its content.
+    organiserUsage: prepare(`
+      SELECT (SELECT COUNT(*) FROM boards WHERE organiser = ?) AS boards,
+        COALESCE((SELECT SUM(length(u.data)) FROM doc_updates u JOIN boards b ON b.id = u.board_id
+                  WHERE b.organiser = ?), 0)
+        + COALESCE((SELECT SUM(length(s.data)) FROM doc_snapshots s JOIN boards b ON b.id = s.board_id
+                  WHERE b.organiser = ?), 0)
+        + COALESCE((SELECT SUM(length(CAST(x.data AS BLOB))) FROM board_sessions x JOIN boards b ON b.id = x.board_id
+                  WHERE b.organiser = ?), 0) AS bytes`),
     selectBoard: prepare('SELECT id, title, created_at, link_generations FROM boards WHERE id = ?'),
     updateGenerations: prepare('UPDATE boards SET link_generations = ? WHERE id = ?'),
     insertUpdate: prepare(NEXT_SEQ_INSERT),

@@ -266,6 +266,25 @@ export function storageContract(name: string, make: () => Promise<BoardStorage>)
       await s.close()
     })
 
+    it("counts an organiser's boards and the bytes their documents and sessions take", async () => {
+      const s = await make()
+      const board = (id: string) => ({ id, title: id, createdAt: 1, linkGenerations: INITIAL_GENERATIONS })
+      expect(await s.organiserUsage('addr:10.0.0.1')).toEqual({ boards: 0, bytes: 0 })
+      await s.createBoard(board('board-org1'), 'addr:10.0.0.1')
+      await s.createBoard(board('board-org2'), 'addr:10.0.0.1')
+      await s.createBoard(board('board-org3'), 'addr:10.0.0.2')
+      await s.createBoard(board('board-org4'))
+      await s.appendUpdates('board-org1', [bytes(1, 2, 3), bytes(4, 5)])
+      await s.appendUpdate('board-org2', bytes(6))
+      await s.appendUpdate('board-org3', bytes(7, 8, 9, 10))
+      await s.saveSession('board-org2', { id: 's', name: 'S', createdAt: 1, data: '{"n":1}' })
+      expect(await s.organiserUsage('addr:10.0.0.1')).toEqual({ boards: 2, bytes: 3 + 2 + 1 + 7 })
+      await s.compact('board-org1', concat)
+      expect(await s.organiserUsage('addr:10.0.0.1')).toEqual({ boards: 2, bytes: 5 + 1 + 7 })
+      expect(await s.organiserUsage('addr:10.0.0.2')).toEqual({ boards: 1, bytes: 4 })
+      await s.close()
+    })
+
     it('concurrent appends to one board get positions in commit order', async () => {
       const s = await make()
       const positions = await Promise.all(
