@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { CreateBoardResponse, Role, TokenPayload } from '@waardentafel/protocol'
 import { BoardIdSchema, Roles } from '@waardentafel/protocol'
 import { AppError } from './errors.ts'
+import type { OrganiserQuota } from './limits/OrganiserQuota.ts'
 import { type BoardRecord, type BoardStorage, INITIAL_GENERATIONS } from './storage/BoardStorage.ts'
 import type { TokenSigner } from './tokens.ts'
 
@@ -10,21 +11,30 @@ export class BoardService {
   readonly #storage: BoardStorage
   readonly #signer: TokenSigner
   readonly #now: () => number
+  readonly #quota: OrganiserQuota | null
 
-  constructor(storage: BoardStorage, signer: TokenSigner, now: () => number = Date.now) {
+  constructor(
+    storage: BoardStorage,
+    signer: TokenSigner,
+    options: { quota?: OrganiserQuota; now?: () => number } = {},
+  ) {
     this.#storage = storage
     this.#signer = signer
-    this.#now = now
+    this.#now = options.now ?? Date.now
+    this.#quota = options.quota ?? null
   }
 
-  async create(title: string, baseUrl: string): Promise<CreateBoardResponse> {
+  /** A new, empty board; with an `organiser`, it counts against that organiser's quotas (QUOTA_BOARDS). */
+  async create(title: string, baseUrl: string, organiser?: string): Promise<CreateBoardResponse> {
     const board: BoardRecord = {
       id: randomBytes(12).toString('base64url'),
       title,
       createdAt: this.#now(),
       linkGenerations: INITIAL_GENERATIONS,
     }
-    await this.#storage.createBoard(board)
+    const store = () => this.#storage.createBoard(board, organiser)
+    if (organiser && this.#quota) await this.#quota.within(organiser, 0, store)
+    else await store()
     return { id: board.id, title: board.title, links: this.links(board, baseUrl) }
   }
 

@@ -1,34 +1,34 @@
 import { randomBytes } from 'node:crypto'
-import {
-  BOARD_SNAPSHOT_FORMAT,
-  BOARD_SNAPSHOT_VERSION,
-  type BoardSnapshot,
-  boardSnapshotSchema,
-} from '@waardentafel/domain'
-import { readDocRecords, writeDocRecords } from '@waardentafel/tldraw-yjs'
-import * as Y from 'yjs'
-import { z } from 'zod'
-import { AppError } from './errors.ts'
+import { BOARD_SNAPSHOT_FORMAT, BOARD_SNAPSHOT_VERSION, type BoardSnapshot } from '@waardentafel/domain'
+import { readDocRecords } from '@waardentafel/tldraw-yjs'
+import type { ImportWorker } from './limits/ImportWorker.ts'
+import type { OrganiserQuota } from './limits/OrganiserQuota.ts'
+import type { ImportInput } from './limits/parseImport.ts'
 import type { RoomManager } from './room/RoomManager.ts'
 import { type BoardRecord, type BoardStorage, INITIAL_GENERATIONS } from './storage/BoardStorage.ts'
 
-// Every imported record must at least be an object with a string id and type name; its content is validated by
-// the app's schema when a client loads it (invalid records are set aside there, never lost).
-const ImportedRecordSchema = z.looseObject({
-  id: z.string().min(1).max(200),
-  typeName: z.string().min(1).max(50),
-})
+export type TransferOptions = {
+  /** Parses and builds imported boards on worker threads (`limits/ImportWorker.ts`). */
+  imports: ImportWorker
+  /** Board and storage quotas of the organiser an import is made for. */
+  quota?: OrganiserQuota
+  now?: () => number
+}
 
 /** Boards as JSON snapshots (docs/board-schema.md): export for backup and the domain, import as a new board. */
 export class BoardTransfer {
   readonly #storage: BoardStorage
   readonly #rooms: RoomManager
+  readonly #imports: ImportWorker
+  readonly #quota: OrganiserQuota | null
   readonly #now: () => number
 
-  constructor(storage: BoardStorage, rooms: RoomManager, now: () => number = Date.now) {
+  constructor(storage: BoardStorage, rooms: RoomManager, options: TransferOptions) {
     this.#storage = storage
     this.#rooms = rooms
-    this.#now = now
+    this.#imports = options.imports
+    this.#quota = options.quota ?? null
+    this.#now = options.now ?? Date.now
   }
 
   /** The board's current, durable state. */
@@ -51,30 +51,42 @@ export class BoardTransfer {
     }
   }
 
-  /** Creates a new board from a snapshot; throws INVALID_BODY with the reason when it is not one. */
-  async import(input: unknown, title?: string): Promise<BoardRecord> {
-    const parsed = boardSnapshotSchema.safeParse(input)
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      throw new AppError('INVALID_BODY', `not a board snapshot: ${issue?.path.join('.')} ${issue?.message}`)
-    }
-    const records = parsed.data.records.map((record, index) => {
-      const checked = ImportedRecordSchema.safeParse(record)
-      if (!checked.success) throw new AppError('INVALID_BODY', `record ${index} has no valid id and typeName`)
-      return checked.data
-    })
+  /**
+   * Creates a new board from a snapshot already in memory (a stored session); throws INVALID_BODY with the reason
+   * when it is not one, IMPORT_TOO_MANY_RECORDS past the record limit.
+   */
+  import(input: unknown, title?: string, organiser?: string): Promise<BoardRecord> {
+    return this.#create({ value: input }, title, organiser)
+  }
+
+  /**
+   * Creates a new board from a request body: parsed, validated and built on an import thread, then stored within
+   * the organiser's quotas (QUOTA_BOARDS, QUOTA_STORAGE). Nothing is stored when any step refuses it.
+   */
+  importBytes(body: Uint8Array, title?: string, organiser?: string): Promise<BoardRecord> {
+    return this.#create({ bytes: body }, title, organiser)
+  }
+
+  /** Throws QUOTA_BOARDS when the organiser cannot make another board (checked before an import is read). */
+  async assertRoomFor(organiser: string): Promise<void> {
+    await this.#quota?.within(organiser, 0, async () => {})
+  }
+
+  async #create(input: ImportInput, title: string | undefined, organiser: string | undefined) {
+    const parsed = await this.#imports.parse(input)
     const board: BoardRecord = {
       id: randomBytes(12).toString('base64url'),
-      title: (title ?? parsed.data.board.title).trim().slice(0, 200) || 'Geïmporteerd bord',
+      title: (title ?? parsed.title).trim().slice(0, 200) || 'Geïmporteerd bord',
       createdAt: this.#now(),
       linkGenerations: INITIAL_GENERATIONS,
     }
-    const doc = new Y.Doc()
-    writeDocRecords(doc, { records, schema: parsed.data.schema ?? null })
-    const state = Y.encodeStateAsUpdate(doc)
-    doc.destroy()
-    await this.#storage.createBoard(board)
-    if (records.length > 0) await this.#storage.appendUpdate(board.id, state)
+    const state = parsed.state
+    const store = async () => {
+      await this.#storage.createBoard(board, organiser)
+      if (state) await this.#storage.appendUpdate(board.id, state)
+    }
+    if (organiser && this.#quota) await this.#quota.within(organiser, state?.byteLength ?? 0, store)
+    else await store()
     return board
   }
 }

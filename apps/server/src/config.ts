@@ -63,12 +63,6 @@ const EnvSchema = z.object({
   REDIS_PREFIX: z.string().min(1).max(100).default('waardentafel'),
   INSTANCE_ID: z.string().min(1).max(100).optional(),
   RESYNC_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
-  /**
-   * Ballot keys of prioritising rounds (`POST …/rounds/participant`): at most this many per board in all, and per
-   * link and address within an hour (a room behind one NAT address sharing one participant link).
-   */
-  MAX_ROUND_KEYS_PER_BOARD: z.coerce.number().int().positive().default(1000),
-  MAX_ROUND_KEYS_PER_LINK_ADDRESS: z.coerce.number().int().positive().default(100),
   /** Admission control (`src/admission`): upgrades from an address whose connections broke the protocol wait. */
   ADMISSION_DELAY_MS: z.coerce.number().nonnegative().default(5),
   ADMISSION_MAX_DELAY_MS: z.coerce.number().nonnegative().default(50),
@@ -105,8 +99,6 @@ export type Config = {
   redis: { url: string; prefix: string } | null
   instanceId: string | null
   resyncIntervalMs: number
-  /** Bounds on issuing ballot keys for prioritising rounds (per board; per link and address per `windowMs`). */
-  roundKeys: { perBoard: number; perLinkAddress: number; windowMs: number }
   /** Per-address throttle of upgrades after protocol violations (`maxDelayMs` 0: off). */
   admission: { delayMs: number; maxDelayMs: number; maxPending: number; halfLifeMs: number }
   trustProxy: boolean
@@ -169,11 +161,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : null,
     instanceId: e.INSTANCE_ID ?? null,
     resyncIntervalMs: e.RESYNC_INTERVAL_MS,
-    roundKeys: {
-      perBoard: e.MAX_ROUND_KEYS_PER_BOARD,
-      perLinkAddress: e.MAX_ROUND_KEYS_PER_LINK_ADDRESS,
-      windowMs: 3_600_000,
-    },
     admission: {
       delayMs: e.ADMISSION_DELAY_MS,
       maxDelayMs: e.ADMISSION_MAX_DELAY_MS,

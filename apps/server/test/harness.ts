@@ -13,6 +13,16 @@ import { SqliteBoardStorage } from '../src/storage/SqliteBoardStorage.ts'
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123'
 
+/**
+ * Test servers run without HTTP rate limits and organiser quotas (every test client is 127.0.0.1, and many tests
+ * make more boards a minute than an organiser may); `limits.integration.test.ts` turns them on with its own env.
+ */
+export const NO_HTTP_LIMITS: Record<string, string> = {
+  RATE_LIMITS: 'false',
+  QUOTA_BOARDS: '0',
+  QUOTA_STORAGE_MB: '0',
+}
+
 export type TestServer = {
   server: RunningServer
   storage: SqliteBoardStorage
@@ -30,7 +40,14 @@ export async function startServer(
   options: { dataDir?: string; roomEvents?: RoomManagerEvents } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'wt-server-'))
-  const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env })
+  const config = parseConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...NO_HTTP_LIMITS,
+    ...env,
+  })
   const storage = new SqliteBoardStorage(join(dataDir, 'waardentafel.sqlite'))
   const server = createServer(config, {
     storage,

@@ -9,7 +9,7 @@ import type { BoardFanout, FanoutHandlers } from '../src/fanout/BoardFanout.ts'
 import { RedisFanout } from '../src/fanout/RedisFanout.ts'
 import { createServer, type RunningServer } from '../src/server.ts'
 import { PostgresBoardStorage } from '../src/storage/PostgresBoardStorage.ts'
-import { TEST_SECRET } from './harness.ts'
+import { NO_HTTP_LIMITS, TEST_SECRET } from './harness.ts'
 
 export const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test'
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
@@ -46,6 +46,7 @@ export async function startInstance(
     REDIS_URL,
     REDIS_PREFIX: iso.prefix,
     RESYNC_INTERVAL_MS: '250',
+    ...NO_HTTP_LIMITS,
     ...options.env,
   })
   const storage = new PostgresBoardStorage({ connectionString: DATABASE_URL, schema: iso.schema })

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { NODE_FLAGS } from '../src/nodeFlags.ts'
-import { TEST_SECRET } from './harness.ts'
+import { NO_HTTP_LIMITS, TEST_SECRET } from './harness.ts'
 
 const main = join(import.meta.dirname, '../src/main.ts')
 
@@ -17,6 +17,7 @@ export function startProcess(env: Record<string, string>): Promise<ServerProcess
       HOST: '127.0.0.1',
       TOKEN_SECRET: TEST_SECRET,
       LOG_LEVEL: 'info',
+      ...NO_HTTP_LIMITS,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],

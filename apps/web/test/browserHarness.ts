@@ -21,6 +21,9 @@ export async function startApp(env: Record<string, string> = {}): Promise<{
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     WEB_DIST: join(import.meta.dirname, '../dist'),
+    // Many boards a minute from 127.0.0.1: the HTTP rate limits and quotas are the server tests' subject.
+    RATE_LIMITS: 'false',
+    QUOTA_BOARDS: '0',
     ...env,
   })
   const storage = new SqliteBoardStorage(join(dataDir, 'waardentafel.sqlite'))

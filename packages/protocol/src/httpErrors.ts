@@ -16,9 +16,6 @@ export const HttpErrors = {
   ROUND_NOT_FOUND: 404,
   SESSION_NOT_FOUND: 404,
   ROUND_CLOSED: 409,
-  PARTICIPANT_KEY_UNKNOWN: 403,
-  PARTICIPANT_KEY_LIMIT: 409,
-  PARTICIPANT_KEY_RATE_LIMITED: 429,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   /** HTTP rate limits and organiser quotas (docs/operations.md); 429 and 503 come with `Retry-After`. */

@@ -11,7 +11,16 @@ import { emit, installProbe } from './probe.ts'
 
 // Child-process entry for our server in the bench: the real createServer with SQLite in DATA_DIR (config from
 // the environment, like main.ts), plus room events and cpu/memory answers over IPC.
-const config = parseConfig({ LOG_LEVEL: 'silent', ...process.env, PORT: '0', HOST: '127.0.0.1' })
+// Benchmarks make hundreds of boards from 127.0.0.1: no HTTP rate limits or quotas unless the env asks for them.
+const config = parseConfig({
+  LOG_LEVEL: 'silent',
+  RATE_LIMITS: 'false',
+  QUOTA_BOARDS: '0',
+  QUOTA_STORAGE_MB: '0',
+  ...process.env,
+  PORT: '0',
+  HOST: '127.0.0.1',
+})
 // SQLite by default; PostgreSQL + Redis when the bench passes DATABASE_URL/REDIS_URL (benchmark 5).
 const storage: BoardStorage = config.database
   ? new PostgresBoardStorage({ connectionString: config.database.url, schema: config.database.schema })

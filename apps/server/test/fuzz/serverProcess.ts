@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline'
 import type { CreateBoardResponse } from '@waardentafel/protocol'
 import { NODE_FLAGS } from '../../src/nodeFlags.ts'
 import { SqliteBoardStorage } from '../../src/storage/SqliteBoardStorage.ts'
-import { createBoard, TEST_SECRET } from '../harness.ts'
+import { createBoard, NO_HTTP_LIMITS, TEST_SECRET } from '../harness.ts'
 
 const main = join(import.meta.dirname, '../../src/main.ts')
 const exitWithParent = join(import.meta.dirname, 'exitWithParent.ts')
@@ -50,6 +50,7 @@ export function startServerProcess(
         DATA_DIR: dataDir,
         TOKEN_SECRET: TEST_SECRET,
         LOG_LEVEL: 'info',
+        ...NO_HTTP_LIMITS,
         ...env,
       },
       stdio: ['pipe', 'pipe', 'inherit'],

@@ -1,0 +1,24 @@
+/** The kinds of HTTP request that have budgets of their own (see `requestKind`). */
+export type RequestKind = 'create' | 'import' | 'join' | 'read' | 'write' | 'static'
+
+/** Requests allowed per minute: per client address, and per link (token) when the request carries one. */
+export type Budget = { perAddress: number; perLink: number | null }
+
+export type LimitsConfig = {
+  /** Off only where every client is trusted (tests, a laptop); quotas and import limits still apply. */
+  rateLimits: boolean
+  rates: Record<RequestKind, Budget>
+  /** Boards one organiser may have (null: no quota). */
+  quotaBoards: number | null
+  /** Bytes of stored documents and sessions one organiser's boards may hold (null: no quota). */
+  quotaStorageBytes: number | null
+  maxImportRecords: number
+  /** Imports parsed at once, each on a worker thread of its own. */
+  importConcurrency: number
+  /** Imports admitted at once (receiving their body, waiting for a thread, or being parsed); more get 503. */
+  importMaxPending: number
+  /** An import's body must have arrived within this time (408 after). */
+  importBodyTimeoutMs: number
+  /** Heap limit of an import thread: an import that needs more fails alone (413) instead of growing the process. */
+  importWorkerHeapMb: number
+}
