@@ -13,6 +13,7 @@ import {
 import type { ProgrammaVanWaarden } from '../pvw/programmaVanWaardenSchema.ts'
 import type { DocumentBlock } from './DocumentBlock.ts'
 import { plainParagraph, plainTableRow } from './docxPlain.ts'
+import { cleanText } from './escape.ts'
 import { pvwToBlocks } from './pvwToBlocks.ts'
 import { waardenkompasPng } from './waardenkompasPng.ts'
 import { waardenkompasSvg } from './waardenkompasSvg.ts'
@@ -103,7 +104,7 @@ function render(block: DocumentBlock, pvw: ProgrammaVanWaarden): (Paragraph | Ta
 export async function pvwToDocx(pvw: ProgrammaVanWaarden): Promise<Uint8Array> {
   const doc = new Document({
     creator: 'Waardentafel',
-    title: `Programma van Waarden: ${pvw.gebied}`,
+    title: cleanText(`Programma van Waarden: ${pvw.gebied}`),
     styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
     sections: [{ children: pvwToBlocks(pvw).flatMap((b) => render(b, pvw)) }],
   })

@@ -1,33 +1,101 @@
+import type { BlockContent, Paragraph, PhrasingContent, Root, RootContent, TableRow } from 'mdast'
+import { gfmTableToMarkdown } from 'mdast-util-gfm-table'
+import { toMarkdown } from 'mdast-util-to-markdown'
 import type { ProgrammaVanWaarden } from '../pvw/programmaVanWaardenSchema.ts'
 import type { DocumentBlock } from './DocumentBlock.ts'
+import { cleanText } from './escape.ts'
 import { pvwToBlocks } from './pvwToBlocks.ts'
 
-const inline = (s: string) => s.replace(/\r?\n/g, ' ').trim()
-const cell = (s: string) => inline(s).replace(/\|/g, '\\|')
+// Every string on a board is typed by someone, so the Markdown is built as an mdast tree with user text only in
+// `text` nodes and serialised by mdast-util-to-markdown, which escapes whatever would otherwise read as markup
+// (`<script>`, `[x](javascript:…)`, `# ` at a line start, `|` in a table cell, …). Nothing is concatenated into
+// Markdown syntax, and the tree has no html, link or image nodes, so the document cannot gain any.
 
-function render(block: DocumentBlock): string {
+export const KOMPAS_MARKDOWN_NOTE =
+  'Het spindiagram staat in de HTML- en DOCX-versie; de cijfers staan in de tabel hieronder.'
+
+const LINE_BREAK = /\r\n|\r|\n/
+
+/** One line: a heading or table cell cannot hold a line break, so breaks (and the space around them) become one space. */
+export function oneLine(value: string): string {
+  return cleanText(value)
+    .replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ')
+    .trim()
+}
+
+/** Paragraph and list text keeps its lines as hard breaks, as the HTML (`<br>`) and DOCX exports do. */
+function lines(value: string): PhrasingContent[] {
+  const nodes: PhrasingContent[] = []
+  cleanText(value)
+    .trim()
+    .split(LINE_BREAK)
+    .forEach((line, i) => {
+      if (i > 0) nodes.push({ type: 'break' })
+      if (line) nodes.push({ type: 'text', value: line })
+    })
+  return nodes
+}
+
+const paragraph = (children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children })
+
+function toNodes(block: DocumentBlock): RootContent[] {
   switch (block.kind) {
     case 'heading':
-      return `${'#'.repeat(block.level)} ${inline(block.text)}`
-    case 'paragraph':
-      return block.label ? `**${block.label}:** ${block.text}` : block.text
-    case 'list':
-      return block.items
-        .map((item, i) => `${block.ordered ? `${i + 1}.` : '-'} ${inline(item.text)}`)
-        .join('\n')
-    case 'table':
       return [
-        `| ${block.header.map(cell).join(' | ')} |`,
-        `| ${block.header.map(() => '---').join(' | ')} |`,
-        ...block.rows.map((row) => `| ${row.cells.map(cell).join(' | ')} |`),
-      ].join('\n')
+        { type: 'heading', depth: block.level, children: [{ type: 'text', value: oneLine(block.text) }] },
+      ]
+    case 'paragraph': {
+      const text = lines(block.text)
+      if (!block.label) return text.length > 0 ? [paragraph(text)] : []
+      const label: PhrasingContent = {
+        type: 'strong',
+        children: [{ type: 'text', value: `${block.label}:` }],
+      }
+      return [paragraph(text.length > 0 ? [label, { type: 'text', value: ' ' }, ...text] : [label])]
+    }
+    case 'list':
+      return [
+        {
+          type: 'list',
+          ordered: block.ordered,
+          spread: false,
+          children: block.items.map((item) => ({
+            type: 'listItem',
+            spread: false,
+            children: [paragraph(lines(item.text)) as BlockContent],
+          })),
+        },
+      ]
+    case 'table': {
+      const width = block.header.length
+      const row = (cells: readonly string[]): TableRow => ({
+        type: 'tableRow',
+        children: Array.from({ length: width }, (_, i) => ({
+          type: 'tableCell',
+          children: [{ type: 'text', value: oneLine(cells[i] ?? '') }],
+        })),
+      })
+      return [{ type: 'table', children: [row(block.header), ...block.rows.map((r) => row(r.cells))] }]
+    }
     case 'kompas':
       // The spider diagram itself is in the HTML and DOCX exports; Markdown carries its figures as the table below.
-      return '_Het spindiagram staat in de HTML- en DOCX-versie; de cijfers staan in de tabel hieronder._'
+      return [paragraph([{ type: 'emphasis', children: [{ type: 'text', value: KOMPAS_MARKDOWN_NOTE }] }])]
   }
+}
+
+/** Format-neutral blocks as Markdown (CommonMark + GFM tables). */
+export function blocksToMarkdown(blocks: readonly DocumentBlock[]): string {
+  const root: Root = { type: 'root', children: blocks.flatMap(toNodes) }
+  return toMarkdown(root, {
+    bullet: '-',
+    emphasis: '_',
+    listItemIndent: 'one',
+    // Unpadded tables: the same table whatever the width of its longest cell, and smaller diffs between exports.
+    extensions: [gfmTableToMarkdown({ tablePipeAlign: false })],
+  })
 }
 
 /** The Programma van Waarden as Markdown (CommonMark + GFM tables). */
 export function pvwToMarkdown(pvw: ProgrammaVanWaarden): string {
-  return `${pvwToBlocks(pvw).map(render).join('\n\n')}\n`
+  return blocksToMarkdown(pvwToBlocks(pvw))
 }
