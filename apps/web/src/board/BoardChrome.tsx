@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 import type { BoardConnection, ConnectionStatus } from './BoardConnection.ts'
+import { REFUSED_CHANGE_CODES } from './refusedChange.ts'
 
 type Props = {
   /** Receives the top bar's action area, where panels put their toggle buttons. */
@@ -50,6 +51,7 @@ export function BoardChrome({ actionsRef, session, connection, binding }: Props)
     // A refused link says which refusal it was (revoked, expired, forged), as opening it would (errors.*).
     if (LINK_CLOSE_CODES.has(code) && /^[A-Z_]+$/.test(reason) && i18n.exists(`errors.${reason}`))
       return t(`errors.${reason}`)
+    if (REFUSED_CHANGE_CODES.has(code) && !name) return t('board.refused.why.TOO_LARGE')
     if (!name) return t('board.status.closed')
     const entry = CloseCodes[name]
     return i18n.language === 'en' ? entry.en : entry.nl
@@ -100,6 +102,12 @@ export function BoardChrome({ actionsRef, session, connection, binding }: Props)
           >
             <h2 id="closed-title">{t('board.status.closed')}</h2>
             <p>{closedMessage(status.code, status.reason)}</p>
+            {/* Refused changes are gone from this device's copy: a reload opens the board again. */}
+            {REFUSED_CHANGE_CODES.has(status.code) && (
+              <button type="button" onClick={() => window.location.reload()}>
+                {t('board.reload')}
+              </button>
+            )}
             <a href="/">{t('board.home')}</a>
           </div>
         </div>

@@ -4,6 +4,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
 import { messageSync, WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { REFUSED_CHANGE_CODES } from './refusedChange.ts'
 
 export type ConnectionStatus =
   | { kind: 'connecting' }
@@ -63,8 +64,10 @@ export class BoardConnection {
       this.#set({ kind: 'closed', code: event.code, reason: event.reason })
     })
     this.provider.on('connection-close', (event: CloseEvent | null) => {
-      // The stock client reconnects on anything outside 4400–4499; our table may know more final codes.
-      if (event && describeCloseCode(event.code).final && this.provider.shouldConnect) {
+      // The stock client reconnects on anything outside 4400–4499; our table may know more final codes, and a
+      // change the server refused for its size (1009, cut by the ws library) would only be sent again.
+      const final = event && (describeCloseCode(event.code).final || REFUSED_CHANGE_CODES.has(event.code))
+      if (event && final && this.provider.shouldConnect) {
         this.provider.disconnect()
         this.#set({ kind: 'closed', code: event.code, reason: event.reason })
       }
@@ -157,7 +160,7 @@ export class BoardConnection {
 
   /**
    * Throws away this device's copy of the board (the IndexedDB database), after the server refused a change
-   * (4409): the refused edit is in that copy and would be sent again on every reconnect. The caller then builds
+   * (4409, 4413, 1009): the refused edit is in that copy and would be sent again on every reconnect. The caller then builds
    * a fresh doc from the server. IndexedDB runs a later open of the same name after this deletion.
    */
   async discardLocalCopy(): Promise<void> {

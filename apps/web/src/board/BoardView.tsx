@@ -33,6 +33,8 @@ import { PvwPanel } from '../pvw/PvwPanel.tsx'
 import { TemplatePanels } from '../templates/index.ts'
 import { ValueCardLockGuard } from '../templates/lock/ValueCardLockGuard.tsx'
 import { BoardChrome } from './BoardChrome.tsx'
+import { MediaLimits } from './MediaLimits.tsx'
+import { MAX_INLINE_ASSET_BYTES } from './mediaLimits.ts'
 import { ProgressiveCanvas } from './ProgressiveCanvas.tsx'
 import { TopbarContext } from './Topbar.tsx'
 import { bindingUtils, shapeUtils, useSyncedStore } from './useSyncedStore.ts'
@@ -188,8 +190,11 @@ export function BoardView({ session, token, identity: ownIdentity, licenseKey }:
                   // Test hooks: browser tests read the editor and the shared doc as a person's browser holds them.
                   Object.assign(window, { __wtEditor: e, __wtDoc: synced.connection.doc })
                 }}
+                maxAssetSize={MAX_INLINE_ASSET_BYTES}
                 {...(licenseKey ? { licenseKey } : {})}
-              />
+              >
+                <MediaLimits />
+              </Tldraw>
             </AwarenessContext.Provider>
           </div>
           {!presenter && <TemplatePanels editor={editor} role={session.role} />}
@@ -204,7 +209,7 @@ export function BoardView({ session, token, identity: ownIdentity, licenseKey }:
             />
           )}
           {!presenter && <PvwPanel editor={editor} board={session.board} token={token} role={session.role} />}
-          <FacilitationOverlay resets={synced.resets} />
+          <FacilitationOverlay refusal={synced.refusal} />
           <OutlinePanel
             editor={editor}
             board={session.board}

@@ -1,6 +1,7 @@
-import { CloseCodes } from '@waardentafel/protocol'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { RefusedChangeNotice } from '../board/RefusedChangeNotice.tsx'
+import type { RefusalReport } from '../board/refusedChange.ts'
 import { useFacilitation } from './FacilitationContext.ts'
 import { FacilitatorPanel } from './FacilitatorPanel.tsx'
 import { RoundPanel } from './rounds/RoundPanel.tsx'
@@ -14,7 +15,7 @@ type Panel = 'facilitator' | 'round' | null
  * What facilitation adds around the canvas: the timer and lock state for everyone, the follow/summon
  * behaviour, the facilitator's panel, the prioritising-round panel, and presenter mode's big-screen view.
  */
-export function FacilitationOverlay({ resets }: { resets: number }) {
+export function FacilitationOverlay({ refusal }: { refusal: RefusalReport | null }) {
   const { t } = useTranslation()
   const facilitation = useFacilitation()
   const { state, role, presenter, editor, self, clockOffset, round } = facilitation
@@ -41,7 +42,7 @@ export function FacilitationOverlay({ resets }: { resets: number }) {
             {t('facilitation.presenter.following', { name: follow.target.name })}
           </p>
         )}
-        <ResetNotice resets={resets} />
+        <RefusedChangeNotice refusal={refusal} />
       </div>
     )
   }
@@ -102,7 +103,7 @@ export function FacilitationOverlay({ resets }: { resets: number }) {
           <RoundPanel onClose={() => setPanel(null)} />
         </div>
       )}
-      <ResetNotice resets={resets} />
+      <RefusedChangeNotice refusal={refusal} />
     </>
   )
 }
@@ -133,20 +134,4 @@ function useFacilitatorPresence(active: boolean): { userId: string; name: string
     return () => awareness.off('change', update)
   }, [awareness, active])
   return leader
-}
-
-/** After a refused change (4409) the board was reset to the shared version: say so until dismissed. */
-function ResetNotice({ resets }: { resets: number }) {
-  const { i18n, t } = useTranslation()
-  const [dismissed, setDismissed] = useState(0)
-  if (resets === 0 || dismissed === resets) return null
-  const entry = CloseCodes.REFUSED_CHANGE
-  return (
-    <div className="wt-ui wt-notice" role="alert" data-testid="refused-reset">
-      {i18n.language === 'en' ? entry.en : entry.nl}{' '}
-      <button type="button" className="wt-link-button" onClick={() => setDismissed(resets)}>
-        {t('facilitation.close')}
-      </button>
-    </div>
-  )
 }

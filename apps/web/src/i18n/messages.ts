@@ -57,6 +57,38 @@ export const nl = {
     newerVersion: 'Dit bord is gemaakt met een nieuwere versie van Waardentafel. Herlaad de pagina.',
     reload: 'Herlaad',
     home: 'Start',
+    refused: {
+      title: 'Een wijziging van jou is niet bewaard.',
+      why: {
+        VALUE_CARDS_LOCKED:
+          'Niet toegestaan: de procesbegeleider heeft de waardekaarten vergrendeld (klasse, plaats en naam liggen vast).',
+        STRUCTURE_LOCKED: 'Niet toegestaan: de procesbegeleider heeft de structuur vergrendeld.',
+        SERVER_ONLY_STATE:
+          'Niet toegestaan: alleen de procesbegeleider stelt de werkvorm in (timer, vergrendeling, rondes).',
+        UNRESOLVED_WHILE_LOCKED:
+          'Niet toegestaan: de server kon je wijziging niet controleren terwijl de procesbegeleider het bord vergrendeld heeft.',
+        REFUSED: 'Niet toegestaan door de server.',
+        TOO_LARGE: 'De wijziging was te groot om te versturen.',
+      },
+      dropped: 'Weggelaten: {{items}}.',
+      kept_one: 'Je andere wijziging is wel bewaard.',
+      kept_other: 'Je {{count}} andere wijzigingen zijn wel bewaard.',
+      notRecovered: 'Het bord is teruggezet naar de gedeelde versie.',
+      item: {
+        image: 'een afbeelding{{size}}',
+        video: 'een video{{size}}',
+        valueCard: 'een waardekaart',
+        valueCardNamed: 'waardekaart “{{name}}”',
+        template: 'een sjabloon',
+        other: 'een onderdeel van het bord',
+      },
+    },
+    media: {
+      imageTooLarge:
+        "Deze afbeelding is te groot ({{size}}). Het maximum is {{max}} zolang foto's nog niet op de server worden opgeslagen.",
+      videoTooLarge:
+        "Deze video is te groot ({{size}}). Het maximum is {{max}} zolang video's nog niet op de server worden opgeslagen.",
+    },
   },
   errors: {
     generic: 'Er ging iets mis. Probeer het opnieuw.',
@@ -331,6 +363,37 @@ export const en: Messages = {
     newerVersion: 'This board was made with a newer version of Waardentafel. Reload the page.',
     reload: 'Reload',
     home: 'Home',
+    refused: {
+      title: 'A change of yours was not saved.',
+      why: {
+        VALUE_CARDS_LOCKED:
+          'Not allowed: the facilitator locked the value cards (their class, place and name are fixed).',
+        STRUCTURE_LOCKED: 'Not allowed: the facilitator locked the structure.',
+        SERVER_ONLY_STATE: 'Not allowed: only the facilitator sets up the session (timer, locks, rounds).',
+        UNRESOLVED_WHILE_LOCKED:
+          'Not allowed: the server could not check your change while the facilitator has locked the board.',
+        REFUSED: 'Not allowed by the server.',
+        TOO_LARGE: 'The change was too large to send.',
+      },
+      dropped: 'Left out: {{items}}.',
+      kept_one: 'Your other change was kept.',
+      kept_other: 'Your {{count}} other changes were kept.',
+      notRecovered: 'The board was reset to the shared version.',
+      item: {
+        image: 'an image{{size}}',
+        video: 'a video{{size}}',
+        valueCard: 'a value card',
+        valueCardNamed: 'value card “{{name}}”',
+        template: 'a template',
+        other: 'a part of the board',
+      },
+    },
+    media: {
+      imageTooLarge:
+        'This image is too large ({{size}}). The maximum is {{max}} until photos are stored on the server.',
+      videoTooLarge:
+        'This video is too large ({{size}}). The maximum is {{max}} until videos are stored on the server.',
+    },
   },
   errors: {
     generic: 'Something went wrong. Please try again.',
