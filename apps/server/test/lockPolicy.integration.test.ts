@@ -113,7 +113,7 @@ describe('[P3] locked value cards keep their class and place', () => {
     const participant = client(srv.wsUrl, board, 'participant')
     await whenDoc(participant.doc, () => participant.doc.getMap('facilitation').has('lock'))
     // Annotating a locked value card is allowed and reaches everyone.
-    ;(records(participant.doc).get('shape:groen')?.get('props') as Y.Map<unknown>).set('fysiek', 'meer groen')
+    ;(records(participant.doc).get('shape:groen')!.get('props') as Y.Map<unknown>).set('fysiek', 'meer groen')
     await whenDoc(
       watcher.doc,
       () =>

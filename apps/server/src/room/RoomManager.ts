@@ -16,6 +16,8 @@ export type RoomManagerEvents = {
   compactionFailed?: (boardId: string, error: unknown) => void
   /** A board's room dropped its Y.Doc after a quiet spell, or rebuilt it (with the time that took). */
   hibernation?: (boardId: string, state: 'hibernated' | 'woke', ms: number) => void
+  /** A client's update was refused by the write policy (closed with 4409, nothing stored or relayed). */
+  refused?: (boardId: string, socket: { id: string; role: string }, reason: string) => void
 }
 
 export type RoomManagerOptions = {
@@ -189,6 +191,7 @@ export class RoomManager {
       onSkippedStoredUpdate: (index, error) => events?.skippedStoredUpdate?.(boardId, index, error),
       ...(this.#options.hibernateAfterMs ? { hibernateAfterMs: this.#options.hibernateAfterMs } : {}),
       onHibernation: (state, ms) => events?.hibernation?.(boardId, state, ms),
+      onRefused: (socket, reason) => events?.refused?.(boardId, socket, reason),
     })
     for (const replay of early.splice(0)) replay(room)
     const entry = this.#entries.get(boardId)
