@@ -63,6 +63,12 @@ const EnvSchema = z.object({
   REDIS_PREFIX: z.string().min(1).max(100).default('waardentafel'),
   INSTANCE_ID: z.string().min(1).max(100).optional(),
   RESYNC_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  /**
+   * Ballot keys of prioritising rounds (`POST …/rounds/participant`): at most this many per board in all, and per
+   * link and address within an hour (a room behind one NAT address sharing one participant link).
+   */
+  MAX_ROUND_KEYS_PER_BOARD: z.coerce.number().int().positive().default(1000),
+  MAX_ROUND_KEYS_PER_LINK_ADDRESS: z.coerce.number().int().positive().default(100),
   /** Admission control (`src/admission`): upgrades from an address whose connections broke the protocol wait. */
   ADMISSION_DELAY_MS: z.coerce.number().nonnegative().default(5),
   ADMISSION_MAX_DELAY_MS: z.coerce.number().nonnegative().default(50),
@@ -70,6 +76,19 @@ const EnvSchema = z.object({
   ADMISSION_HALF_LIFE_MS: z.coerce.number().positive().default(10_000),
   /** Behind a reverse proxy: the client's address is the last entry of `X-Forwarded-For`. */
   TRUST_PROXY: bool,
+  /** Origins besides this server's own (and PUBLIC_URL) whose pages may send state-changing API requests. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== ''),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((o) => new URL(o).origin))),
+  /** Refusals of bad input are logged at most once per kind and client address in this window. */
+  LOG_THROTTLE_MS: z.coerce.number().int().nonnegative().default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool,
 })
@@ -99,9 +118,14 @@ export type Config = {
   redis: { url: string; prefix: string } | null
   instanceId: string | null
   resyncIntervalMs: number
+  /** Bounds on issuing ballot keys for prioritising rounds (per board; per link and address per `windowMs`). */
+  roundKeys: { perBoard: number; perLinkAddress: number; windowMs: number }
   /** Per-address throttle of upgrades after protocol violations (`maxDelayMs` 0: off). */
   admission: { delayMs: number; maxDelayMs: number; maxPending: number; halfLifeMs: number }
   trustProxy: boolean
+  /** Extra origins allowed to send state-changing API requests (serialised origins, e.g. `https://a.example`). */
+  allowedOrigins: string[]
+  logThrottleMs: number
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
 }
 
@@ -161,6 +185,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : null,
     instanceId: e.INSTANCE_ID ?? null,
     resyncIntervalMs: e.RESYNC_INTERVAL_MS,
+    roundKeys: {
+      perBoard: e.MAX_ROUND_KEYS_PER_BOARD,
+      perLinkAddress: e.MAX_ROUND_KEYS_PER_LINK_ADDRESS,
+      windowMs: 3_600_000,
+    },
     admission: {
       delayMs: e.ADMISSION_DELAY_MS,
       maxDelayMs: e.ADMISSION_MAX_DELAY_MS,
@@ -168,6 +197,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       halfLifeMs: e.ADMISSION_HALF_LIFE_MS,
     },
     trustProxy: e.TRUST_PROXY ?? false,
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    logThrottleMs: e.LOG_THROTTLE_MS,
     logLevel: e.LOG_LEVEL,
   }
 }

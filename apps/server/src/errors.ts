@@ -21,6 +21,7 @@ const closeNameByHttpCode: Partial<Record<HttpErrorCode, CloseCodeName>> = {
   TOKEN_REVOKED: 'FORBIDDEN',
   FORBIDDEN: 'FORBIDDEN',
   BOARD_NOT_FOUND: 'BOARD_NOT_FOUND',
+  MALFORMED_REQUEST: 'BAD_MESSAGE',
 }
 
 /** The WebSocket close code for a refusal; anything unexpected is a transient internal error. */

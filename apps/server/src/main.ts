@@ -12,6 +12,12 @@ import { SqliteBoardStorage } from './storage/SqliteBoardStorage.ts'
 /** The server process: config from the environment, storage and fan-out as configured, graceful shutdown. */
 const config = parseConfig(process.env)
 const log = pino({ level: config.logLevel, base: { service: 'waardentafel', instance: config.instanceId } })
+// Not a strategy: every request, upgrade, socket and frame handler has its own error boundary, so getting here is a
+// bug. Its last line says what it was (unhandled rejections arrive here too: Node's default turns them into this).
+process.on('uncaughtException', (err, origin) => {
+  log.fatal({ err, origin }, 'uncaught exception; exiting')
+  process.exit(1)
+})
 const dataDir = resolve(config.dataDir)
 mkdirSync(dataDir, { recursive: true })
 

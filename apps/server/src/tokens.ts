@@ -18,7 +18,10 @@ export class TokenSigner {
 
   sign(boardId: string, role: Role, generation = 0, ttlSeconds = this.#ttlSeconds): string {
     const iat = Math.floor(this.#now() / 1000)
-    const payload: TokenPayload = { v: 1, b: boardId, r: role, iat, exp: iat + ttlSeconds, g: generation }
+    // Whole seconds, at least one: a lifetime in fractional days (0.3 × 86,400 = 25,920.000000000004) once made a
+    // non-integer `exp` that the payload schema then refused.
+    const exp = iat + Math.max(1, Math.round(ttlSeconds))
+    const payload: TokenPayload = { v: 1, b: boardId, r: role, iat, exp, g: generation }
     const body = Buffer.from(JSON.stringify(payload)).toString('base64url')
     return `${body}.${this.#mac(body)}`
   }
@@ -40,7 +43,7 @@ export class TokenSigner {
     } catch {
       throw new AppError('TOKEN_INVALID', 'unreadable payload')
     }
-    const parsed = TokenPayloadSchema.safeParse(json)
+    const parsed = TokenPayloadSchema.safeParse(withWholeExpiry(json))
     if (!parsed.success) throw new AppError('TOKEN_INVALID', 'invalid payload')
     if (parsed.data.exp * 1000 <= this.#now()) throw new AppError('TOKEN_EXPIRED', 'token expired')
     return parsed.data
@@ -49,4 +52,16 @@ export class TokenSigner {
   #mac(body: string): string {
     return createHmac('sha256', this.#secret).update(body).digest('base64url')
   }
+}
+
+/**
+ * Links signed before `exp` was rounded may carry a fractional expiry. They are ours (the signature checked out)
+ * and otherwise valid, so they keep working: the expiry is rounded down, i.e. such a link ends up to a second early.
+ */
+function withWholeExpiry(json: unknown): unknown {
+  if (typeof json !== 'object' || json === null || !('exp' in json)) return json
+  const { exp } = json
+  return typeof exp === 'number' && Number.isFinite(exp) && !Number.isInteger(exp)
+    ? { ...json, exp: Math.floor(exp) }
+    : json
 }

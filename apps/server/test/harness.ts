@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { CreateBoardResponse, Role } from '@waardentafel/protocol'
-import { pino } from 'pino'
+import { type Logger, pino } from 'pino'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -37,7 +37,7 @@ export type TestServer = {
 /** A real server on port 0 with a real SQLite file in a fresh temp dir. */
 export async function startServer(
   env: Record<string, string> = {},
-  options: { dataDir?: string; roomEvents?: RoomManagerEvents } = {},
+  options: { dataDir?: string; roomEvents?: RoomManagerEvents; log?: Logger } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'wt-server-'))
   const config = parseConfig({
@@ -51,7 +51,7 @@ export async function startServer(
   const storage = new SqliteBoardStorage(join(dataDir, 'waardentafel.sqlite'))
   const server = createServer(config, {
     storage,
-    log: pino({ level: 'silent' }),
+    log: options.log ?? pino({ level: 'silent' }),
     tokenSecret: TEST_SECRET,
     ...(options.roomEvents ? { roomEvents: options.roomEvents } : {}),
   })

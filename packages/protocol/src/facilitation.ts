@@ -86,7 +86,8 @@ export type FacilitationAction = z.infer<typeof FacilitationActionSchema>
 /** `POST /api/boards/:id/links`: a new link for a role, optionally with its own lifetime. */
 export const IssueLinkRequestSchema = z.object({
   role: RoleSchema,
-  ttlDays: z.number().positive().max(366).optional(),
+  /** Days, fractions allowed (0.5: twelve hours); the server rounds the expiry to whole seconds. */
+  ttlDays: z.number().positive().max(365).optional(),
 })
 export const RevokeLinksRequestSchema = z.object({ role: RoleSchema })
 export const LinkResponseSchema = z.object({

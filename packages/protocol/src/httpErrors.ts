@@ -16,6 +16,9 @@ export const HttpErrors = {
   ROUND_NOT_FOUND: 404,
   SESSION_NOT_FOUND: 404,
   ROUND_CLOSED: 409,
+  PARTICIPANT_KEY_UNKNOWN: 403,
+  PARTICIPANT_KEY_LIMIT: 409,
+  PARTICIPANT_KEY_RATE_LIMITED: 429,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   /** HTTP rate limits and organiser quotas (docs/operations.md); 429 and 503 come with `Retry-After`. */
@@ -25,6 +28,14 @@ export const HttpErrors = {
   IMPORT_TOO_MANY_RECORDS: 413,
   IMPORT_BUSY: 503,
   BODY_TIMEOUT: 408,
+  /** The request target or a header is not well-formed (bad %-encoding, NUL, repeated query key, bad Host). */
+  MALFORMED_REQUEST: 400,
+  /** The client went away before its body was read in full. */
+  BODY_ABORTED: 400,
+  /** A state-changing request (not GET/HEAD/OPTIONS) without `Content-Type: application/json`. */
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  /** A state-changing request whose `Origin` is neither this server nor in `ALLOWED_ORIGINS`. */
+  ORIGIN_FORBIDDEN: 403,
   INTERNAL: 500,
 } as const
 

@@ -8,6 +8,7 @@ import {
   pvwToMarkdown,
 } from '@waardentafel/domain'
 import { AppError } from '../errors.ts'
+import { EXPORT_CONTENT_SECURITY_POLICY } from './requestGuards.ts'
 
 const FORMATS = ['json', 'md', 'docx', 'html'] as const
 type Format = (typeof FORMATS)[number]
@@ -21,11 +22,16 @@ function fileName(title: string, ext: string): string {
   return `Programma van Waarden - ${safe}.${ext}`
 }
 
-/** Answers the Programma van Waarden of a board snapshot in the asked format. */
+/**
+ * Answers the Programma van Waarden of a board snapshot in the asked format. Markdown and Word are attachments;
+ * HTML is shown (the app opens it to print as PDF) unless `download` asks for an attachment, and runs under a CSP
+ * that allows its inline styles and embedded images and nothing else — no script, whatever a board's text holds.
+ */
 export async function sendProgramma(
   res: ServerResponse,
   snapshot: BoardSnapshot,
   format: string | null,
+  download = false,
 ): Promise<void> {
   const chosen = (format ?? 'json') as Format
   if (!FORMATS.includes(chosen))
@@ -59,9 +65,14 @@ export async function sendProgramma(
     'content-length': bytes.byteLength,
     'cache-control': 'no-store',
   }
-  if (chosen === 'docx' || chosen === 'md') {
+  if (chosen === 'html') headers['content-security-policy'] = EXPORT_CONTENT_SECURITY_POLICY
+  if (chosen !== 'json' || download) {
+    const name = fileName(snapshot.board.title, chosen)
+    const disposition = chosen === 'html' && !download ? 'inline' : 'attachment'
+    // An ASCII fallback for old clients, the real name (letters of any script) as RFC 5987 UTF-8.
+    const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
     headers['content-disposition'] =
-      `attachment; filename*=UTF-8''${encodeURIComponent(fileName(snapshot.board.title, chosen))}`
+      `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`
   }
   res.writeHead(200, headers)
   res.end(bytes)

@@ -18,7 +18,7 @@ export type SessionDeps = {
 type Context = {
   req: IncomingMessage
   res: ServerResponse
-  url: URL
+  query: URLSearchParams
   board: BoardRecord
   payload: TokenPayload
   baseUrl: string
@@ -26,7 +26,7 @@ type Context = {
 
 /** Named snapshots of a board: save, list, compare, restore as a new board. */
 export async function handleSessions(rest: string, ctx: Context, deps: SessionDeps): Promise<void> {
-  const { req, res, url, board, payload, baseUrl } = ctx
+  const { req, res, query, board, payload, baseUrl } = ctx
   if (payload.r === 'observer') throw new AppError('FORBIDDEN', 'observers cannot use sessions')
   const facilitatorOnly = () => {
     if (payload.r !== 'facilitator') throw new AppError('FORBIDDEN', 'only the facilitator can do this')
@@ -52,8 +52,8 @@ export async function handleSessions(rest: string, ctx: Context, deps: SessionDe
   if (rest === '' && req.method === 'GET')
     return sendJson(res, 200, await deps.storage.listSessions(board.id))
   if (rest === 'compare' && req.method === 'GET') {
-    const from = url.searchParams.get('from')
-    const to = url.searchParams.get('to') ?? 'current'
+    const from = query.get('from')
+    const to = query.get('to') ?? 'current'
     if (!from) throw new AppError('BAD_REQUEST', 'compare needs ?from=<session id>&to=<session id|current>')
     const before: unknown = JSON.parse((await stored(from)).data)
     const after: unknown =

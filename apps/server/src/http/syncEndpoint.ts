@@ -9,6 +9,7 @@ import { RateLimiter } from '../room/RateLimiter.ts'
 import type { Room, RoomSocket } from '../room/Room.ts'
 import type { RoomManager } from '../room/RoomManager.ts'
 import { catchUpMessage, isFreshSyncStep1, storedAsSyncStep2 } from './earlyAnswer.ts'
+import type { RefusalLog } from './RefusalLog.ts'
 import { SHARED_FRAME_MAX_BYTES, sharedFrame } from './sharedFrame.ts'
 
 export type SyncDeps = {
@@ -18,7 +19,18 @@ export type SyncDeps = {
   log: Logger
   /** Told when this connection breaks the protocol (admission control counts it against the client's address). */
   violation?: (req: IncomingMessage) => void
+  /** Where this connection's error boundaries log what they catch (throttled per client address). */
+  refusals: RefusalLog
+  /** The client's address, for the log. */
+  address: string
+  now?: () => number
 }
+
+/** What the upgrade request asked for, already decoded and checked by the upgrade handler. */
+export type SyncTarget = { boardId: string; token: string | null }
+
+/** setTimeout takes at most 2^31-1 ms (~24.8 days); a link's expiry further out is re-armed when that passes. */
+const MAX_TIMER_MS = 2 ** 31 - 1
 
 /** Close codes that mean the client broke the protocol (as opposed to a refused link or a server problem). */
 const VIOLATIONS: ReadonlySet<number> = new Set([
@@ -73,17 +85,22 @@ function toBytes(data: RawData): Uint8Array {
  * Adapts one `ws` connection on `/sync/:boardId?token=…` to a Room. The token is checked before
  * anything is sent; frames that arrive while the board loads are kept and handled in order after.
  */
-export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: SyncDeps): void {
-  const { config, boards, rooms, log } = deps
-  const url = new URL(req.url ?? '/', 'http://localhost')
-  const boardId = decodeURIComponent(url.pathname.slice('/sync/'.length))
-  const token = url.searchParams.get('token')
+export function handleSyncConnection(
+  ws: WebSocket,
+  req: IncomingMessage,
+  target: SyncTarget,
+  deps: SyncDeps,
+): void {
+  const { config, boards, rooms, log, refusals, address } = deps
+  const { boardId, token } = target
+  const now = deps.now ?? Date.now
   const limiter = new RateLimiter(config.maxMessagesPerSecond, config.maxBytesPerSecond)
   const backlog: Uint8Array[] = []
   let room: Room | null = null
   let closed = false
   let socket: RoomSocket | null = null
   let resumeTimer: ReturnType<typeof setTimeout> | null = null
+  let expiryTimer: ReturnType<typeof setTimeout> | null = null
   /** Set once this connection broke the protocol: it is being closed and nothing more it sends is looked at. */
   let refused = false
   /** Counted once against the client's address, however the connection broke the protocol. */
@@ -172,35 +189,64 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
     for (const bytes of held) joined.receive(to, bytes)
   }
 
+  /**
+   * The error boundary of this connection's handlers: whatever one of them throws closes this connection alone
+   * (4400 for bad input, 4500 for our own failure), logged once per kind and address.
+   */
+  const fail = (error: unknown, where: string) => {
+    refusals.report(error, address, where, { boardId })
+    const { code, reason } = closeCodeFor(error)
+    try {
+      if (code === CloseCodes.BAD_MESSAGE.code) refuse(code, reason)
+      else close(code, reason)
+    } catch (closing) {
+      refusals.report(closing, address, 'closing a sync connection', { boardId })
+      ws.terminate()
+    }
+  }
+  const guarded =
+    <A extends unknown[]>(where: string, handler: (...args: A) => void) =>
+    (...args: A) => {
+      try {
+        handler(...args)
+      } catch (error) {
+        fail(error, where)
+      }
+    }
+
   ws.on('error', (error) => {
     // ws refuses a frame it cannot read (too large for it, bad framing, invalid UTF-8) with an error, then closes.
-    if ((error as { code?: string }).code?.startsWith('WS_ERR_')) violates()
-    log.warn({ err: error, boardId }, 'socket error')
+    const code = (error as { code?: string }).code
+    if (code?.startsWith('WS_ERR_')) violates()
+    refusals.note('warn', code ?? 'SOCKET_ERROR', address, `socket error: ${error.message}`, { boardId })
   })
-  ws.on('message', (data, isBinary) => {
-    // Frames already read after the connection broke the protocol are dropped unlooked-at.
-    if (refused || ws.readyState !== ws.OPEN) return
-    if (!isBinary) return refuse(CloseCodes.BAD_MESSAGE.code, 'TEXT_FRAME')
-    const bytes = toBytes(data)
-    if (bytes.byteLength > config.maxMessageBytes)
-      return refuse(CloseCodes.MESSAGE_TOO_LARGE.code, 'TOO_LARGE')
-    // Ahead of its allowance: stop reading from this connection until it is back within it (TCP backpressure
-    // slows the sender); only a backlog of several seconds is treated as a flood.
-    const aheadMs = limiter.take(bytes.byteLength)
-    if (aheadMs > FLOOD_BACKLOG_MS) return refuse(CloseCodes.RATE_LIMITED.code, 'RATE_LIMITED')
-    if (aheadMs > 0) pauseFor(aheadMs)
-    // Framing is checked before anything is decoded: junk costs a few byte comparisons, not a decode in the room.
-    const problem = frameProblem(bytes)
-    if (problem) return refuse(CloseCodes.BAD_MESSAGE.code, problem)
-    if (bytes[0] === MessageType.auth) return // authorisation is the link token; in-band auth is ignored
-    if (room && socket) deliver(room, socket, bytes)
-    else {
-      if (backlog.length >= MAX_EARLY_FRAMES) return refuse(CloseCodes.RATE_LIMITED.code, 'RATE_LIMITED')
-      backlog.push(bytes)
-      firstMessage?.()
-      answerEarly()
-    }
-  })
+  ws.on(
+    'message',
+    guarded('sync frame', (data: RawData, isBinary: boolean) => {
+      // Frames already read after the connection broke the protocol are dropped unlooked-at.
+      if (refused || ws.readyState !== ws.OPEN) return
+      if (!isBinary) return refuse(CloseCodes.BAD_MESSAGE.code, 'TEXT_FRAME')
+      const bytes = toBytes(data)
+      if (bytes.byteLength > config.maxMessageBytes)
+        return refuse(CloseCodes.MESSAGE_TOO_LARGE.code, 'TOO_LARGE')
+      // Ahead of its allowance: stop reading from this connection until it is back within it (TCP backpressure
+      // slows the sender); only a backlog of several seconds is treated as a flood.
+      const aheadMs = limiter.take(bytes.byteLength)
+      if (aheadMs > FLOOD_BACKLOG_MS) return refuse(CloseCodes.RATE_LIMITED.code, 'RATE_LIMITED')
+      if (aheadMs > 0) pauseFor(aheadMs)
+      // Framing is checked before anything is decoded: junk costs a few byte comparisons, not a decode in the room.
+      const problem = frameProblem(bytes)
+      if (problem) return refuse(CloseCodes.BAD_MESSAGE.code, problem)
+      if (bytes[0] === MessageType.auth) return // authorisation is the link token; in-band auth is ignored
+      if (room && socket) deliver(room, socket, bytes)
+      else {
+        if (backlog.length >= MAX_EARLY_FRAMES) return refuse(CloseCodes.RATE_LIMITED.code, 'RATE_LIMITED')
+        backlog.push(bytes)
+        firstMessage?.()
+        answerEarly()
+      }
+    }),
+  )
 
   // A first visit (empty sync step 1) to a board that is not in memory is answered from storage straight away;
   // the room, once built, sends whatever it holds beyond that.
@@ -217,17 +263,41 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
   }
 
   let held = false
-  ws.on('close', () => {
-    closed = true
-    if (resumeTimer) clearTimeout(resumeTimer)
-    if (room && socket) room.leave(socket)
-    if (held) rooms.release(boardId)
-  })
+  ws.on(
+    'close',
+    guarded('sync close', () => {
+      closed = true
+      if (resumeTimer) clearTimeout(resumeTimer)
+      if (expiryTimer) clearTimeout(expiryTimer)
+      if (room && socket) room.leave(socket)
+      if (held) rooms.release(boardId)
+    }),
+  )
+
+  /**
+   * A link's expiry applies to the sockets opened with it: at `exp` the connection is closed with 4410 (final), and
+   * frames that arrive after that are dropped unread (the message handler only reads an OPEN socket).
+   */
+  const expireAt = (exp: number) => {
+    const left = exp * 1000 - now()
+    if (left <= 0) {
+      if (room && socket) room.leave(socket)
+      return close(CloseCodes.TOKEN_EXPIRED.code, 'TOKEN_EXPIRED')
+    }
+    expiryTimer = setTimeout(
+      guarded('link expiry', () => {
+        expiryTimer = null
+        if (!closed) expireAt(exp)
+      }),
+      Math.min(left, MAX_TIMER_MS),
+    )
+  }
 
   void (async () => {
     try {
       const { payload } = await boards.authorize(boardId, token)
       if (closed || refused) return
+      expireAt(payload.exp)
       if (!rooms.isInMemory(boardId)) {
         // Building a large board's document takes a while; a first visit is answered from storage meanwhile.
         // Its sync step 1 follows the upgrade within a moment, so wait briefly for it before building.
@@ -270,13 +340,13 @@ export function handleSyncConnection(ws: WebSocket, req: IncomingMessage, deps: 
     } catch (error) {
       const { code, reason } = closeCodeFor(error)
       if (code === CloseCodes.INTERNAL_ERROR.code)
-        log.error({ err: error, boardId }, 'sync connection failed')
-      else log.info({ boardId, reason }, 'sync connection refused')
+        refusals.report(error, address, 'sync connection', { boardId })
+      else refusals.note('info', reason, address, 'sync connection refused', { boardId, reason })
       // A forged or mangled token is what guessing looks like; an expired or revoked link is not held against anyone.
       if (reason === 'TOKEN_INVALID') violates()
       close(code, reason)
     }
-  })()
+  })().catch((error: unknown) => fail(error, 'sync connection'))
 }
 
 /**
