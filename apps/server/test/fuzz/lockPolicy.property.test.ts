@@ -32,10 +32,12 @@ type Lock = { structure: boolean; valueCards: boolean }
 class Socket implements RoomSocket {
   readonly generation = 0
   closedWith: { code: number; reason: string } | null = null
-  constructor(
-    readonly id: string,
-    readonly role: Role,
-  ) {}
+  readonly id: string
+  readonly role: Role
+  constructor(id: string, role: Role) {
+    this.id = id
+    this.role = role
+  }
   send(): void {}
   close(code: number, reason: string): void {
     this.closedWith ??= { code, reason }
