@@ -1,7 +1,8 @@
-import { mkdtempSync } from 'node:fs'
+import { createHmac } from 'node:crypto'
+import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { CreateBoardResponse } from '@waardentafel/protocol'
+import type { CreateBoardResponse, Role } from '@waardentafel/protocol'
 import { createServer, parseConfig, type RunningServer, SqliteBoardStorage } from '@waardentafel/server'
 import { pino } from 'pino'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
@@ -90,4 +91,32 @@ export function shapesIn(
       text: editor.getShapeUtil(s).getText(s) ?? '',
     }))
   })
+}
+
+/** A role token signed as the server signs it (with the tests' secret): e.g. one that has already expired. */
+export function signToken(payload: { b: string; r: Role; iat: number; exp: number; g?: number }): string {
+  const body = Buffer.from(JSON.stringify({ v: 1, g: 0, ...payload })).toString('base64url')
+  return `${body}.${createHmac('sha256', SECRET).update(body).digest('base64url')}`
+}
+
+export const tokenOfLink = (link: string): string => new URL(link).searchParams.get('token') ?? ''
+
+/** The board's records as the server stores them (its snapshot endpoint), by id. */
+export async function serverRecords(
+  url: string,
+  boardId: string,
+  token: string,
+): Promise<Map<string, Record<string, unknown> & { props?: Record<string, unknown> }>> {
+  const res = await fetch(`${url}/api/boards/${boardId}/snapshot`, {
+    headers: { authorization: `Bearer ${token}` },
+  })
+  if (res.status !== 200) throw new Error(`snapshot failed: ${res.status}`)
+  const snapshot = (await res.json()) as { records: Array<Record<string, unknown>> }
+  return new Map(snapshot.records.map((r) => [String(r.id), r]))
+}
+
+/** Saves a screenshot under /tmp/shots/ (to look at the messages the tests check). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync('/tmp/shots', { recursive: true })
+  await page.screenshot({ path: `/tmp/shots/${name}.png` })
 }

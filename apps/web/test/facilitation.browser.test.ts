@@ -350,7 +350,7 @@ describe('facilitation', () => {
     await participantRow.getByRole('button', { name: 'Alle links van deze rol intrekken' }).click()
     await participantRow.getByRole('button', { name: 'Ja, intrekken' }).click()
     await bram.getByTestId('connection-closed').waitFor({ timeout: 10_000 })
-    expect(await bram.getByTestId('connection-closed').textContent()).toContain('geen toegang (meer)')
+    expect(await bram.getByTestId('connection-closed').textContent()).toContain('Deze link is ingetrokken')
     const fresh = await participantRow.getByLabel('Nieuwe link', { exact: true }).inputValue()
     expect(fresh).not.toBe(issued)
 
