@@ -1,7 +1,8 @@
 import fc from 'fast-check'
+import { toMarkdown } from 'mdast-util-to-markdown'
 import { describe, expect, it } from 'vitest'
 import type { DocumentBlock, Item } from '../src/export/DocumentBlock.ts'
-import { blocksToMarkdown } from '../src/export/toMarkdown.ts'
+import { blocksToMarkdown, blocksToMdast, markdownOptions } from '../src/export/toMarkdown.ts'
 import { foreignNodes, outlineOfBlocks, outlineOfTree, parseMarkdown } from './support/readMarkdown.ts'
 
 // Issue #15 point 7, for any string at all: whatever a person types into any field, the Markdown export read back
@@ -45,7 +46,11 @@ const hostile = fc.string({
   unit: fc.oneof(fc.constantFrom(...MARKUP), fc.constantFrom(...'aZ09')),
   maxLength: 24,
 })
+// Ordinary Dutch card text: letters, digits, spaces and the punctuation the export passes through unescaped.
+const PROSE = [...'aeinrstEGVZ09éë ,.;:()/?%\'"-–@'.split(''), ' en ', 'Schil 2: ', '€ 3,50', '(1 · 2)']
+const prose = fc.string({ unit: fc.constantFrom(...PROSE), maxLength: 24 })
 const userText = fc.oneof(
+  { weight: 3, arbitrary: prose },
   { weight: 6, arbitrary: hostile },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 16 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 16 }) },
@@ -92,6 +97,15 @@ describe('[S7] Markdown export, property: any user text stays text', () => {
         expect(outlineOfTree(tree)).toEqual(outlineOfBlocks(blocks))
       }),
       { seed: SEED, numRuns: RUNS },
+    )
+  }, 60_000)
+
+  it(`passes plain text through exactly as the library's own escaping would (${RUNS} documents)`, () => {
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 6 }), (blocks) => {
+        expect(blocksToMarkdown(blocks)).toBe(toMarkdown(blocksToMdast(blocks), markdownOptions()))
+      }),
+      { seed: SEED + 1, numRuns: RUNS },
     )
   }, 60_000)
 })

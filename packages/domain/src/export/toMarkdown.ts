@@ -1,6 +1,6 @@
 import type { BlockContent, Paragraph, PhrasingContent, Root, RootContent, TableRow } from 'mdast'
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table'
-import { toMarkdown } from 'mdast-util-to-markdown'
+import { defaultHandlers, type Handle, type Options, toMarkdown } from 'mdast-util-to-markdown'
 import type { ProgrammaVanWaarden } from '../pvw/programmaVanWaardenSchema.ts'
 import type { DocumentBlock } from './DocumentBlock.ts'
 import { cleanText } from './escape.ts'
@@ -35,6 +35,21 @@ function lines(value: string): PhrasingContent[] {
     })
   return nodes
 }
+
+/**
+ * Text that mdast-util-to-markdown's escaping (`state.safe`) returns unchanged in the trees made here: it starts
+ * with a letter, does not end in a space, and has none of the characters its rules escape in paragraphs,
+ * headings, list items and table cells (! # & * + < = > [ ] _ ~ |, backslash, backtick, tabs, line breaks and
+ * other controls). Its other rules need a line break in the text, a digit, `-`, `:` or a space at a line start,
+ * or a link, title, code span or autolink around the text, and these trees have none. Most text on a board is
+ * such plain text, and running every rule over every table cell made a 2,000-card board's export several times
+ * slower. test/markdownEscaping.property.test.ts holds this shortcut to the library's own output, byte for byte.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among those the library escapes
+const PLAIN = /^\p{L}[^\u0000-\u001F\u007F!#&*+<=>[\\\]_`~|]*(?<! )$/u
+
+const text: Handle = (node: { value: string }, parent, state, info) =>
+  PLAIN.test(node.value) ? node.value : defaultHandlers.text(node as never, parent, state, info)
 
 const paragraph = (children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children })
 
@@ -83,16 +98,25 @@ function toNodes(block: DocumentBlock): RootContent[] {
   }
 }
 
-/** Format-neutral blocks as Markdown (CommonMark + GFM tables). */
-export function blocksToMarkdown(blocks: readonly DocumentBlock[]): string {
-  const root: Root = { type: 'root', children: blocks.flatMap(toNodes) }
-  return toMarkdown(root, {
+/** The mdast tree of the blocks: user text only ever in `text` nodes. */
+export function blocksToMdast(blocks: readonly DocumentBlock[]): Root {
+  return { type: 'root', children: blocks.flatMap(toNodes) }
+}
+
+/** mdast-util-to-markdown's options for the export, with the library's own escaping of every text node. */
+export function markdownOptions(): Options {
+  return {
     bullet: '-',
     emphasis: '_',
     listItemIndent: 'one',
     // Unpadded tables: the same table whatever the width of its longest cell, and smaller diffs between exports.
     extensions: [gfmTableToMarkdown({ tablePipeAlign: false })],
-  })
+  }
+}
+
+/** Format-neutral blocks as Markdown (CommonMark + GFM tables). */
+export function blocksToMarkdown(blocks: readonly DocumentBlock[]): string {
+  return toMarkdown(blocksToMdast(blocks), { ...markdownOptions(), handlers: { text } })
 }
 
 /** The Programma van Waarden as Markdown (CommonMark + GFM tables). */
