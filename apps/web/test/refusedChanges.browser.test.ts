@@ -105,7 +105,7 @@ describe('changes that cannot be stored', () => {
     await joinBoard(bram.page, board.links.participant, 'Bram')
 
     await insertMedia(anna.page, photo)
-    const toast = anna.page.getByText(/Deze afbeelding is te groot/)
+    const toast = anna.page.locator('.tlui-toast__title', { hasText: 'Deze afbeelding is te groot' })
     await toast.waitFor({ timeout: 10_000 })
     await screenshot(anna.page, 'photo-too-large')
     expect(await toast.textContent()).toBe(

@@ -65,8 +65,7 @@ export const nl = {
         STRUCTURE_LOCKED: 'Niet toegestaan: de procesbegeleider heeft de structuur vergrendeld.',
         SERVER_ONLY_STATE:
           'Niet toegestaan: alleen de procesbegeleider stelt de werkvorm in (timer, vergrendeling, rondes).',
-        UNRESOLVED_WHILE_LOCKED:
-          'Niet toegestaan: de server kon je wijziging niet controleren terwijl de procesbegeleider het bord vergrendeld heeft.',
+        UNRESOLVED: 'Niet toegestaan: de server kon niet nagaan wat je wijziging verandert.',
         REFUSED: 'Niet toegestaan door de server.',
         TOO_LARGE: 'De wijziging was te groot om te versturen.',
       },
@@ -370,8 +369,7 @@ export const en: Messages = {
           'Not allowed: the facilitator locked the value cards (their class, place and name are fixed).',
         STRUCTURE_LOCKED: 'Not allowed: the facilitator locked the structure.',
         SERVER_ONLY_STATE: 'Not allowed: only the facilitator sets up the session (timer, locks, rounds).',
-        UNRESOLVED_WHILE_LOCKED:
-          'Not allowed: the server could not check your change while the facilitator has locked the board.',
+        UNRESOLVED: 'Not allowed: the server could not tell what your change would change.',
         REFUSED: 'Not allowed by the server.',
         TOO_LARGE: 'The change was too large to send.',
       },
