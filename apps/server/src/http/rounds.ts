@@ -13,7 +13,9 @@ import {
   FACILITATION_MAP,
   PARTICIPANT_KEY_HEADER,
   type Placement,
+  type PutPlacementsRequest,
   PutPlacementsRequestSchema,
+  type Role,
   type Round,
   type RoundReport,
   RoundSchema,
@@ -154,31 +156,40 @@ async function issueKey({ req, res, board, payload }: Context, deps: RoundDeps):
   if (req.method !== 'POST') throw new AppError('METHOD_NOT_ALLOWED', 'use POST')
   if (payload.r === 'observer') throw new AppError('FORBIDDEN', 'observers do not prioritise')
   const now = (deps.now ?? Date.now)()
+  const issuer = issuerOf(payload, clientAddress(req, deps.trustProxy))
+  const issued = await issueBallot(deps.storage, board.id, issuer, now, deps.roundKeys)
+  if ('retryAfterSeconds' in issued) res.setHeader('retry-after', String(issued.retryAfterSeconds))
+  if ('error' in issued) throw issued.error
+  return sendJson(res, 201, { key: issued.key })
+}
+
+/**
+ * Issues a new ballot key for a board, within its bounds (per board in all; per issuer — link and address — per
+ * window). Storage keeps only the key's hash.
+ */
+export async function issueBallot(
+  storage: BoardStorage,
+  boardId: string,
+  issuer: string,
+  now: number,
+  limits: RoundDeps['roundKeys'],
+): Promise<{ key: string } | { error: AppError; retryAfterSeconds?: number }> {
   const key = newParticipantKey()
-  const result = await deps.storage.issueParticipantKey(
-    board.id,
-    {
-      keyHash: hashParticipantKey(key),
-      issuer: issuerOf(payload, clientAddress(req, deps.trustProxy)),
-      issuedAt: now,
-    },
-    {
-      perBoard: deps.roundKeys.perBoard,
-      perIssuer: deps.roundKeys.perLinkAddress,
-      windowMs: deps.roundKeys.windowMs,
-    },
+  const result = await storage.issueParticipantKey(
+    boardId,
+    { keyHash: hashParticipantKey(key), issuer, issuedAt: now },
+    { perBoard: limits.perBoard, perIssuer: limits.perLinkAddress, windowMs: limits.windowMs },
   )
-  if (!result.ok && result.reason === 'board-full') {
-    throw new AppError(
-      'PARTICIPANT_KEY_LIMIT',
-      `this board has ${deps.roundKeys.perBoard} ballots, the maximum`,
-    )
+  if (result.ok) return { key }
+  if (result.reason === 'board-full') {
+    return {
+      error: new AppError('PARTICIPANT_KEY_LIMIT', `this board has ${limits.perBoard} ballots, the maximum`),
+    }
   }
-  if (!result.ok) {
-    res.setHeader('retry-after', String(Math.max(1, Math.ceil((result.retryAt - now) / 1000))))
-    throw new AppError('PARTICIPANT_KEY_RATE_LIMITED', 'too many ballots from this link and address')
+  return {
+    error: new AppError('PARTICIPANT_KEY_RATE_LIMITED', 'too many ballots from this link and address'),
+    retryAfterSeconds: Math.max(1, Math.ceil((result.retryAt - now) / 1000)),
   }
-  return sendJson(res, 201, { key })
 }
 
 async function putPlacements(roundId: string, { req, res, board, payload }: Context, deps: RoundDeps) {
@@ -186,19 +197,40 @@ async function putPlacements(roundId: string, { req, res, board, payload }: Cont
   if (payload.r === 'observer') throw new AppError('FORBIDDEN', 'observers do not prioritise')
   const parsed = PutPlacementsRequestSchema.safeParse(await readJsonBody(req, 256 * 1024))
   if (!parsed.success) throw new AppError('INVALID_BODY', 'expected { participant, placements[] }')
-  const { participant, placements } = parsed.data
-  const keyHash = hashParticipantKey(participant.key)
-  if (!(await deps.storage.hasParticipantKey(board.id, keyHash))) {
+  // The key is checked before the round is loaded: an invented key costs one indexed lookup, no document.
+  await checkKey(deps.storage, board.id, parsed.data.participant.key)
+  const { round, valueIds } = await loadRound(deps, board, roundId)
+  const counted = await submitPlacements(deps.storage, board.id, round, valueIds, parsed.data)
+  return sendJson(res, 200, { ok: true, ...counted })
+}
+
+/** The hash of a key issued for this board; PARTICIPANT_KEY_UNKNOWN for any other key. */
+async function checkKey(storage: BoardStorage, boardId: string, key: string): Promise<string> {
+  const keyHash = hashParticipantKey(key)
+  if (!(await storage.hasParticipantKey(boardId, keyHash))) {
     throw new AppError('PARTICIPANT_KEY_UNKNOWN', 'this key was not issued for this board')
   }
-  const { round, valueIds } = await loadRound(deps, board, roundId)
+  return keyHash
+}
+
+/**
+ * Stores a ballot's placements: only with a key issued for this board, only while the round is open. Placements
+ * of values no longer in the round (a card deleted meanwhile) are dropped, not refused: the rest counts.
+ */
+export async function submitPlacements(
+  storage: BoardStorage,
+  boardId: string,
+  round: Round,
+  valueIds: readonly string[],
+  { participant, placements }: PutPlacementsRequest,
+): Promise<{ accepted: number; ignored: number }> {
+  const keyHash = await checkKey(storage, boardId, participant.key)
   if (round.status === 'closed') throw new AppError('ROUND_CLOSED', 'this round is closed')
   const known = new Set(valueIds)
-  // Placements of values no longer in the round (a card deleted meanwhile) are dropped, not refused: the rest counts.
   const accepted = placements.filter((p) => known.has(p.valueId))
-  await deps.storage.savePlacements(
-    board.id,
-    roundId,
+  await storage.savePlacements(
+    boardId,
+    round.id,
     accepted.map((p) => ({
       ...p,
       participantKey: keyHash,
@@ -206,30 +238,32 @@ async function putPlacements(roundId: string, { req, res, board, payload }: Cont
       organisation: participant.organisation,
     })),
   )
-  return sendJson(res, 200, {
-    ok: true,
-    accepted: accepted.length,
-    ignored: placements.length - accepted.length,
-  })
+  return { accepted: accepted.length, ignored: placements.length - accepted.length }
+}
+
+async function roundReport(roundId: string, { req, board, payload }: Context, deps: RoundDeps) {
+  const header = req.headers[PARTICIPANT_KEY_HEADER]
+  const key = typeof header === 'string' && header !== '' ? header : null
+  const { round, valueIds } = await loadRound(deps, board, roundId)
+  return buildReport(deps.storage, board.id, round, valueIds, { role: payload.r, key })
 }
 
 /**
- * The round as this asker may see it. Everyone with a role: progress and, when visible, the aggregate. The author
- * (proving it with the key in `X-Participant-Key`): their own placements. The facilitator of a named round: each
- * person's placements. Nobody else ever receives an individual placement.
+ * The round as this asker may see it. Everyone with a role: progress and, when visible, the aggregate — of
+ * ballots with issued keys only. The author (proving it with the key): their own placements. The facilitator of a
+ * named round: each person's placements. Nobody else ever receives an individual placement.
  */
-async function roundReport(roundId: string, { req, board, payload }: Context, deps: RoundDeps) {
-  const header = req.headers[PARTICIPANT_KEY_HEADER]
-  const askedKey = typeof header === 'string' && header !== '' ? header : null
-  if (askedKey !== null && payload.r === 'observer') {
+export async function buildReport(
+  storage: BoardStorage,
+  boardId: string,
+  round: Round,
+  valueIds: readonly string[],
+  asker: { role: Role; key: string | null },
+): Promise<RoundReport> {
+  if (asker.key !== null && asker.role === 'observer')
     throw new AppError('FORBIDDEN', 'observers have no ballot')
-  }
-  const askedHash = askedKey === null ? null : hashParticipantKey(askedKey)
-  if (askedHash !== null && !(await deps.storage.hasParticipantKey(board.id, askedHash))) {
-    throw new AppError('PARTICIPANT_KEY_UNKNOWN', 'this key was not issued for this board')
-  }
-  const { round, valueIds } = await loadRound(deps, board, roundId)
-  const stored = await deps.storage.listPlacements(board.id, roundId)
+  const askedHash = asker.key === null ? null : await checkKey(storage, boardId, asker.key)
+  const stored = await storage.listPlacements(boardId, round.id)
   const placements = stored.flatMap((p) => asPlacement(p) ?? [])
   const aggregate = aggregateRound(placements, valueIds)
   // A person's name and organisation as they gave them last.
@@ -239,9 +273,9 @@ async function roundReport(roundId: string, { req, board, payload }: Context, de
     if (!held || p.at > held.at) people.set(p.participantKey, p)
   }
   const inRound = new Set(valueIds)
-  const visible = payload.r === 'facilitator' || round.visibleBeforeClose || round.status === 'closed'
+  const visible = asker.role === 'facilitator' || round.visibleBeforeClose || round.status === 'closed'
   const named = !round.anonymous
-  const report: RoundReport = {
+  return {
     round,
     progress: aggregate.participants.map((p) => ({
       name: named ? (people.get(p.key)?.name ?? null) : null,
@@ -254,7 +288,7 @@ async function roundReport(roundId: string, { req, board, payload }: Context, de
     toDiscuss: visible ? aggregate.toDiscuss : null,
     mine: askedHash === null ? [] : placements.filter((p) => p.participantKey === askedHash).map(withoutKey),
     ballots:
-      payload.r === 'facilitator' && named
+      asker.role === 'facilitator' && named
         ? aggregate.participants.map((p) => ({
             name: people.get(p.key)?.name ?? '',
             organisation: people.get(p.key)?.organisation ?? '',
@@ -264,5 +298,4 @@ async function roundReport(roundId: string, { req, board, payload }: Context, de
           }))
         : null,
   }
-  return report
 }

@@ -3,6 +3,8 @@ import {
   CreateBoardResponseSchema,
   type FacilitationActionSchema,
   LinkResponseSchema,
+  PARTICIPANT_KEY_HEADER,
+  ParticipantKeyResponseSchema,
   type PutPlacementsRequest,
   type Role,
   RoundReportSchema,
@@ -26,6 +28,7 @@ async function call<T>(auth: Auth, schema: z.ZodType<T>, path: string, init?: Re
       headers: {
         authorization: `Bearer ${auth.token}`,
         ...(init?.body ? { 'content-type': 'application/json' } : {}),
+        ...(init?.headers as Record<string, string> | undefined),
       },
     })
   } catch {
@@ -62,9 +65,15 @@ export function putPlacements(auth: Auth, roundId: string, body: PutPlacementsRe
   })
 }
 
+/** A ballot key for this device, issued by the server (the only kind of key placements count with). */
+export function issueParticipantKey(auth: Auth) {
+  return call(auth, ParticipantKeyResponseSchema, '/rounds/participant', post({}))
+}
+
+/** The round's report; with a key, also that ballot's own placements (the key proves authorship). */
 export function getRoundReport(auth: Auth, roundId: string, participantKey: string | null) {
-  const query = participantKey ? `?participant=${encodeURIComponent(participantKey)}` : ''
-  return call(auth, RoundReportSchema, `/rounds/${encodeURIComponent(roundId)}${query}`)
+  const init = participantKey ? { headers: { [PARTICIPANT_KEY_HEADER]: participantKey } } : undefined
+  return call(auth, RoundReportSchema, `/rounds/${encodeURIComponent(roundId)}`, init)
 }
 
 export function saveSession(auth: Auth, name: string) {

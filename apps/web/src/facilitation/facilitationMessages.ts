@@ -88,6 +88,10 @@ export const facilitationNl = {
     codeLabel: 'Code van je andere apparaat',
     codeInvalid: 'Dit is geen geldige code (8 of meer letters en cijfers).',
     useCode: 'Code gebruiken',
+    codeUnknown: 'Deze code hoort niet bij dit bord. Kijk hem na op je andere apparaat.',
+    keyRefused:
+      'Dit apparaat kan nu niet meedoen: er zijn te veel stembiljetten aangevraagd. Vraag de procesbegeleider.',
+    ballots: 'Per persoon',
     count: '{{placed}} van {{total}} waarden geplaatst',
     sync: {
       loading: 'ophalen…',
@@ -269,6 +273,9 @@ export const facilitationEn: typeof facilitationNl = {
     codeLabel: 'Code from your other device',
     codeInvalid: 'This is not a valid code (8 or more letters and digits).',
     useCode: 'Use code',
+    codeUnknown: 'This code does not belong to this board. Check it on your other device.',
+    keyRefused: 'This device cannot take part now: too many ballots were requested. Ask the facilitator.',
+    ballots: 'Per person',
     count: '{{placed}} of {{total}} values placed',
     sync: {
       loading: 'loading…',

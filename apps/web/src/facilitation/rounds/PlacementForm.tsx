@@ -1,22 +1,28 @@
 import { ROUND_CLASSES, type Round } from '@waardentafel/protocol'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFacilitation } from '../FacilitationContext.ts'
 import { formatDate } from '../formatDate.ts'
 import { ParticipantSwitch } from './ParticipantSwitch.tsx'
 import { RoundResults } from './RoundResults.tsx'
-import { loadRoundParticipant, type RoundParticipant } from './roundParticipant.ts'
 import { useRoundValues } from './roundValues.ts'
 import { usePlacements } from './usePlacements.ts'
+import { useRoundParticipant } from './useRoundParticipant.ts'
 import { useRoundReport } from './useRoundReport.ts'
 
 /** Placing each value of an open round in one of three classes, with doubt allowed; works on a phone. */
 export function PlacementForm({ round }: { round: Round }) {
   const { t, i18n } = useTranslation()
   const { auth, editor, connection, clockOffset, self } = useFacilitation()
-  const [participant, setParticipant] = useState<RoundParticipant>(() => loadRoundParticipant(self))
+  const { participant, setParticipant, refused, forgetKey } = useRoundParticipant(auth, self, connection)
   const values = useRoundValues(editor, round.prioriteringId)
-  const { placements, sync, choose } = usePlacements(auth, round.id, participant, connection, clockOffset)
+  const { placements, sync, choose } = usePlacements(
+    auth,
+    round.id,
+    participant,
+    connection,
+    clockOffset,
+    forgetKey,
+  )
   const { report } = useRoundReport(auth, round.visibleBeforeClose ? round : null, participant.key)
   const byValue = new Map(placements.map((p) => [p.valueId, p]))
   const placed = values.filter((v) => byValue.has(v.id)).length
@@ -30,7 +36,12 @@ export function PlacementForm({ round }: { round: Round }) {
         {round.anonymous ? t('facilitation.rounds.anonymousNote') : t('facilitation.rounds.namedNote')}
       </p>
       <p>{t('facilitation.rounds.question')}</p>
-      <ParticipantSwitch participant={participant} onChange={setParticipant} own={self} />
+      <ParticipantSwitch participant={participant} onChange={setParticipant} own={self} roundId={round.id} />
+      {refused && participant.key === null && (
+        <p className="wt-error" role="alert">
+          {t('facilitation.rounds.keyRefused')}
+        </p>
+      )}
       <p className="wt-round-status" role="status" data-testid="round-sync" data-sync={sync}>
         {t('facilitation.rounds.count', { placed, total: values.length })} ·{' '}
         {t(`facilitation.rounds.sync.${sync}`)}

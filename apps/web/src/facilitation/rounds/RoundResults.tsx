@@ -109,3 +109,36 @@ export function RoundProgress({ report }: { report: RoundReport }) {
     </section>
   )
 }
+
+/** In a named round, who chose what: the server sends this to the facilitator only, never in an anonymous round. */
+export function RoundBallots({ report, values }: Props) {
+  const { t } = useTranslation()
+  if (!report.ballots || report.ballots.length === 0) return null
+  const names = new Map(values.map((v) => [v.id, v.name]))
+  const nameOf = (id: string) => names.get(id) ?? t('facilitation.rounds.removedValue')
+  return (
+    <details className="wt-round-ballots" data-testid="round-ballots">
+      <summary>{t('facilitation.rounds.ballots')}</summary>
+      <ul>
+        {uniqueKeys(report.ballots, (b) => `${b.name}|${b.organisation}`).map(({ key, item: ballot }) => (
+          <li key={key} data-name={ballot.name}>
+            <strong>
+              {ballot.name}
+              {ballot.organisation && ` (${ballot.organisation})`}
+            </strong>
+            <ul>
+              {[...ballot.placements]
+                .sort((a, b) => nameOf(a.valueId).localeCompare(nameOf(b.valueId), 'nl'))
+                .map((p) => (
+                  <li key={p.valueId}>
+                    {nameOf(p.valueId)}: {t(`templates.columns.${p.klasse}`)}
+                    {p.twijfel && ` · ${t('facilitation.rounds.twijfel')}`}
+                  </li>
+                ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </details>
+  )
+}

@@ -7,7 +7,7 @@ import { formatDate } from '../formatDate.ts'
 import { sortedRounds } from '../useFacilitationState.ts'
 import { OpenRoundForm } from './OpenRoundForm.tsx'
 import { RoundList } from './RoundList.tsx'
-import { RoundProgress, RoundResults } from './RoundResults.tsx'
+import { RoundBallots, RoundProgress, RoundResults } from './RoundResults.tsx'
 import { adoptMajorities, useRoundValues } from './roundValues.ts'
 import { useRoundReport } from './useRoundReport.ts'
 
@@ -105,6 +105,7 @@ function RoundAdmin({ round }: { round: Round }) {
         </p>
       )}
       {report && <RoundResults report={report} values={values} />}
+      {report && <RoundBallots report={report} values={values} />}
     </section>
   )
 }

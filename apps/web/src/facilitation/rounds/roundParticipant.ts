@@ -1,11 +1,12 @@
 import { z } from 'zod'
 
 /**
- * Who places values in a round. On one's own device: their name, with a random key kept on the device. On the
- * room's shared screen people take turns: each "Volgende persoon" gets a fresh key and their own name. The
- * key (shown as a code) also lets someone continue on another device.
+ * Who places values in a round. A ballot is a key the server issued to this device for this board (placements
+ * count only with such a key): on one's own device it is kept per board, with today's name; on the room's shared
+ * screen each "Volgende persoon" gets a fresh key and their own name. The key, shown as a code, links another
+ * device to the same ballot. `key` is null until the server has issued one (e.g. the device is offline).
  */
-export type RoundParticipant = { key: string; name: string; organisation: string; turn: boolean }
+export type RoundParticipant = { key: string | null; name: string; organisation: string; turn: boolean }
 
 const StoredSchema = z.object({
   key: z.string().min(8).max(64),
@@ -13,14 +14,9 @@ const StoredSchema = z.object({
   organisation: z.string().max(80),
   turn: z.boolean(),
 })
-const STORAGE_KEY = 'waardentafel.roundParticipant'
-// No 0/O, 1/I/L: the code is read aloud and typed over.
-const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
-
-export function newParticipantKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(12))
-  return Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join('')
-}
+const storageKey = (boardId: string) => `waardentafel.roundParticipant:${boardId}`
+/** Before keys were issued by the server, one self-made key per device for every board was kept here. */
+export const LEGACY_STORAGE_KEY = 'waardentafel.roundParticipant'
 
 /** ABCD-EFGH-JKMN, for reading and typing. */
 export function formatKey(key: string): string {
@@ -33,24 +29,33 @@ export function parseKey(text: string): string | null {
   return key.length >= 8 && key.length <= 64 && /^[A-Z0-9]+$/.test(key) ? key : null
 }
 
-/** This device's own participant: the stored key with today's name. Turns at a shared screen are not stored. */
-export function loadRoundParticipant(own: { name: string; organisation: string }): RoundParticipant {
-  let stored: RoundParticipant | null = null
-  try {
-    const parsed = StoredSchema.safeParse(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null'))
-    stored = parsed.success ? parsed.data : null
-  } catch {
-    stored = null
-  }
-  const participant = { key: stored?.key ?? newParticipantKey(), ...own, turn: false }
-  if (!stored) saveRoundParticipant(participant)
-  return participant
+/** This device's own participant on this board: its stored ballot key (or none yet) with today's name. */
+export function loadRoundParticipant(
+  boardId: string,
+  own: { name: string; organisation: string },
+): RoundParticipant {
+  return { key: readStored(storageKey(boardId))?.key ?? null, ...own, turn: false }
 }
 
-export function saveRoundParticipant(participant: RoundParticipant): void {
+export function saveRoundParticipant(boardId: string, participant: RoundParticipant): void {
+  if (participant.key === null) return
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(participant))
+    localStorage.setItem(storageKey(boardId), JSON.stringify(participant))
   } catch {
-    // Storage refused (private mode): the participant lasts for this page.
+    // Storage refused (private mode): the ballot lasts for this page.
+  }
+}
+
+/** The self-made key an older version of the app kept on this device, whose placements are still to be sent. */
+export function legacyParticipantKey(): string | null {
+  return readStored(LEGACY_STORAGE_KEY)?.key ?? null
+}
+
+function readStored(key: string): z.infer<typeof StoredSchema> | null {
+  try {
+    const parsed = StoredSchema.safeParse(JSON.parse(localStorage.getItem(key) ?? 'null'))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
   }
 }

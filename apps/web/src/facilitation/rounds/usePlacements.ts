@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError } from '../../api.ts'
 import type { BoardConnection } from '../../board/BoardConnection.ts'
 import { type Auth, getRoundReport, putPlacements } from '../facilitationApi.ts'
-import { loadPlacements, mergePlacements, storePlacements } from './placementStore.ts'
+import { loadPlacements, mergePlacements, PENDING_SLOT, storePlacements } from './placementStore.ts'
 import type { RoundParticipant } from './roundParticipant.ts'
 
 export type SyncState = 'loading' | 'saved' | 'saving' | 'pending' | 'closed'
@@ -14,6 +14,8 @@ const RETRY_MS = 5000
  * One participant's placements in one round: kept on the device, restored from the server's copy (`mine`)
  * on any device, and sent whenever the server can be reached — again on reconnect, and every few seconds
  * while it cannot. `at` is the moment of the choice (server clock), so the latest choice wins across devices.
+ * Without a ballot key yet (issued by the server), choices wait on the device under a pending slot.
+ * `onUnknownKey`: the server does not know this key (e.g. a key from before keys were issued by the server).
  */
 export function usePlacements(
   auth: Auth,
@@ -21,10 +23,12 @@ export function usePlacements(
   participant: RoundParticipant,
   connection: BoardConnection,
   clockOffset: number,
+  onUnknownKey: () => void,
 ) {
   const { boardId } = auth
+  const slot = participant.key ?? PENDING_SLOT
   const [placements, setPlacements] = useState<Placement[]>(
-    () => loadPlacements(boardId, roundId, participant.key).placements,
+    () => loadPlacements(boardId, roundId, slot).placements,
   )
   const [sync, setSync] = useState<SyncState>('loading')
   const dirty = useRef(false)
@@ -33,24 +37,28 @@ export function usePlacements(
   const current = useRef(placements)
   const participantRef = useRef(participant)
   participantRef.current = participant
+  const unknownKey = useRef(onUnknownKey)
+  unknownKey.current = onUnknownKey
 
   const save = useCallback(
     (next: Placement[], isDirty: boolean) => {
       current.current = next
       dirty.current = isDirty
       setPlacements(next)
-      storePlacements(boardId, roundId, participant.key, { placements: next, dirty: isDirty })
+      storePlacements(boardId, roundId, slot, { placements: next, dirty: isDirty })
     },
-    [boardId, roundId, participant.key],
+    [boardId, roundId, slot],
   )
 
   const flush = useCallback(async () => {
     if (!dirty.current || inFlight.current) return
+    if (participantRef.current.key === null) return setSync('pending')
     inFlight.current = true
     const sent = version.current
     setSync('saving')
     try {
-      const { key, name, organisation } = participantRef.current
+      const { name, organisation } = participantRef.current
+      const key = participantRef.current.key ?? ''
       await putPlacements(auth, roundId, {
         participant: { key, name: name || '—', organisation },
         placements: current.current,
@@ -63,6 +71,7 @@ export function usePlacements(
       }
     } catch (e) {
       setSync(e instanceof ApiError && e.code === 'ROUND_CLOSED' ? 'closed' : 'pending')
+      if (e instanceof ApiError && e.code === 'PARTICIPANT_KEY_UNKNOWN') unknownKey.current()
     } finally {
       inFlight.current = false
     }
@@ -72,7 +81,7 @@ export function usePlacements(
   // On opening (or another person's turn): local copy merged with the server's, then send what it lacks.
   useEffect(() => {
     let cancelled = false
-    const local = loadPlacements(boardId, roundId, participant.key)
+    const local = loadPlacements(boardId, roundId, slot)
     save(local.placements, local.dirty)
     setSync('loading')
     getRoundReport(auth, roundId, participant.key)
@@ -84,11 +93,15 @@ export function usePlacements(
         else if (dirty.current) void flush()
         else setSync('saved')
       })
-      .catch(() => !cancelled && setSync(dirty.current ? 'pending' : 'saved'))
+      .catch((e) => {
+        if (cancelled) return
+        setSync(dirty.current ? 'pending' : 'saved')
+        if (e instanceof ApiError && e.code === 'PARTICIPANT_KEY_UNKNOWN') unknownKey.current()
+      })
     return () => {
       cancelled = true
     }
-  }, [auth, boardId, roundId, participant.key, save, flush])
+  }, [auth, boardId, roundId, slot, participant.key, save, flush])
 
   // Retry: when the board reconnects, when the browser is back online, and on a slow timer meanwhile.
   useEffect(() => {
