@@ -57,7 +57,7 @@ function hostileBoard(renameIds = false) {
   )
 }
 
-describe('[S7] exports of a board whose every user string is an attack', () => {
+describe('[EX1][EX2] exports of a board whose every user string is an attack', () => {
   const hostile = hostileBoard()
   const pvw = pvwOf(hostile)
   const blocks = pvwToBlocks(pvw)
