@@ -234,8 +234,6 @@ describe('async prioritising rounds', () => {
 
   it('[Q3] placements count only with a key the server issued for this board: invented keys are refused (403)', async () => {
     const { board, roundId, valueIds } = await setUp({ visibleBeforeClose: true })
-    const other = await setUp()
-    const foreign = await issueKey(other.board)
     const place = (key: string, role: Role = 'participant') =>
       call(board, role, 'PUT', `rounds/${roundId}/placements`, {
         participant: { key, name: 'Stemmer', organisation: '' },
@@ -248,6 +246,8 @@ describe('async prioritising rounds', () => {
       expect(await errorCode(res)).toBe('PARTICIPANT_KEY_UNKNOWN')
     }
     // Nor a key the server issued for another board, nor an invented one from the facilitator's link.
+    const other = await setUp()
+    const foreign = await issueKey(other.board)
     for (const res of [await place(foreign), await place('ABCDEFGHJKMNPQRSTUVWXYZ234', 'facilitator')]) {
       expect(res.status).toBe(403)
       expect(await errorCode(res)).toBe('PARTICIPANT_KEY_UNKNOWN')
