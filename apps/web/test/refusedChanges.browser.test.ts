@@ -107,6 +107,12 @@ describe('changes that cannot be stored', () => {
     await insertMedia(anna.page, photo)
     const toast = anna.page.locator('.tlui-toast__title', { hasText: 'Deze afbeelding is te groot' })
     await toast.waitFor({ timeout: 10_000 })
+    // The toast slides in: the screenshot waits for its animations to end.
+    await toast.evaluate((el) =>
+      Promise.all(
+        (el.closest('.tlui-toast__container') ?? el).getAnimations({ subtree: true }).map((a) => a.finished),
+      ),
+    )
     await screenshot(anna.page, 'photo-too-large')
     expect(await toast.textContent()).toBe(
       "Deze afbeelding is te groot (3,1 MB). Het maximum is 256 kB zolang foto's nog niet op de server worden opgeslagen.",

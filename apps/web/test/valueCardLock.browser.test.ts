@@ -93,9 +93,13 @@ describe('locked value cards', () => {
     expect(before.label).toBe('Nog te plaatsen')
     // The real mouse: the card does not move, for Bram, for Fenna, or on the server.
     await dragToSturend(bram.page, before.id)
-    await bram.page.evaluate(() => (window as unknown as W).__wtEditor.selectNone())
+    await bram.page.evaluate(() => {
+      ;(window as unknown as W).__wtEditor.selectNone()
+    })
     // Keyboard too: Alt+1 and the arrow keys with the card selected, and Delete.
-    await bram.page.evaluate((id) => (window as unknown as W).__wtEditor.select(id as never), before.id)
+    await bram.page.evaluate((id) => {
+      ;(window as unknown as W).__wtEditor.select(id as never)
+    }, before.id)
     await bram.page.keyboard.press('Alt+1')
     await bram.page.keyboard.press('ArrowLeft')
     await bram.page.keyboard.press('Delete')
