@@ -80,12 +80,16 @@ export class BoardTransfer {
       createdAt: this.#now(),
       linkGenerations: INITIAL_GENERATIONS,
     }
-    const state = parsed.state
+    const bytes = parsed.updates.reduce((n, u) => n + u.byteLength, 0)
     const store = async () => {
       await this.#storage.createBoard(board, organiser)
-      if (state) await this.#storage.appendUpdate(board.id, state)
+      // One piece per turn of the event loop: the boards being edited get their turns in between.
+      for (const update of parsed.updates) {
+        await this.#storage.appendUpdate(board.id, update)
+        await new Promise((resolve) => setImmediate(resolve))
+      }
     }
-    if (organiser && this.#quota) await this.#quota.within(organiser, state?.byteLength ?? 0, store)
+    if (organiser && this.#quota) await this.#quota.within(organiser, bytes, store)
     else await store()
     return board
   }

@@ -1,7 +1,7 @@
 import { readDocRecords } from '@waardentafel/tldraw-yjs'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { ImportRefusal, parseImport } from './parseImport.ts'
+import { IMPORT_RECORDS_PER_UPDATE, ImportRefusal, parseImport } from './parseImport.ts'
 
 const snapshot = (records: unknown[]) => ({
   format: 'waardentafel.board',
@@ -25,13 +25,22 @@ describe('parseImport', () => {
   it('builds the document of a snapshot with its records and title', () => {
     const parsed = parseImport({ bytes: bytes(snapshot([note(1), note(2)])) }, 10)
     expect(parsed).toMatchObject({ title: 'Wijkplan', records: 2 })
+    expect(parsed.updates).toHaveLength(1)
     const doc = new Y.Doc()
-    Y.applyUpdate(doc, parsed.state as Uint8Array)
+    for (const update of parsed.updates) Y.applyUpdate(doc, update)
     expect(
       readDocRecords(doc)
         .records.map((r) => r.id)
         .sort(),
     ).toEqual(['shape:n1', 'shape:n2'])
+  })
+  it('cuts a big board into updates of IMPORT_RECORDS_PER_UPDATE records that together hold every record', () => {
+    const count = IMPORT_RECORDS_PER_UPDATE * 2 + 1
+    const parsed = parseImport({ value: snapshot(Array.from({ length: count }, (_, i) => note(i))) }, count)
+    expect(parsed.updates).toHaveLength(3)
+    const doc = new Y.Doc()
+    for (const update of parsed.updates) Y.applyUpdate(doc, update)
+    expect(readDocRecords(doc).records).toHaveLength(count)
   })
   it('refuses more records than the limit before validating any (IMPORT_TOO_MANY_RECORDS)', () => {
     const many = snapshot(Array.from({ length: 11 }, (_, i) => note(i)))
