@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { LimitsConfig } from './limits/LimitsConfig.ts'
+import type { RoomLimits } from './room/RoomLimits.ts'
 
 const bool = z
   .enum(['true', 'false', '1', '0'])
@@ -63,6 +64,21 @@ const EnvSchema = z.object({
   REDIS_PREFIX: z.string().min(1).max(100).default('waardentafel'),
   INSTANCE_ID: z.string().min(1).max(100).optional(),
   RESYNC_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  /** Per update, per board and per connection's presence (`room/RoomLimits.ts`); 0 for the budget: none. */
+  MAX_UPDATE_STRUCTS: z.coerce.number().int().positive().default(20_000),
+  MAX_UPDATE_DELETE_RANGES: z.coerce.number().int().positive().default(100_000),
+  BOARD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(32 * 1024 * 1024),
+  AWARENESS_MAX_STATE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(8 * 1024),
+  AWARENESS_UPDATES_PER_SECOND: z.coerce.number().positive().default(30),
+  AWARENESS_BURST: z.coerce.number().int().positive().default(60),
   /**
    * Ballot keys of prioritising rounds (`POST …/rounds/participant`): at most this many per board in all, and per
    * link and address within an hour (a room behind one NAT address sharing one participant link).
@@ -118,6 +134,8 @@ export type Config = {
   redis: { url: string; prefix: string } | null
   instanceId: string | null
   resyncIntervalMs: number
+  /** What one update, one board and one connection's presence may hold (see `RoomLimits`). */
+  roomLimits: RoomLimits
   /** Bounds on issuing ballot keys for prioritising rounds (per board; per link and address per `windowMs`). */
   roundKeys: { perBoard: number; perLinkAddress: number; windowMs: number }
   /** Per-address throttle of upgrades after protocol violations (`maxDelayMs` 0: off). */
@@ -185,6 +203,16 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : null,
     instanceId: e.INSTANCE_ID ?? null,
     resyncIntervalMs: e.RESYNC_INTERVAL_MS,
+    roomLimits: {
+      maxUpdateStructs: e.MAX_UPDATE_STRUCTS,
+      maxUpdateDeleteRanges: e.MAX_UPDATE_DELETE_RANGES,
+      maxBoardBytes: e.BOARD_MAX_BYTES === 0 ? null : e.BOARD_MAX_BYTES,
+      presence: {
+        maxStateBytes: e.AWARENESS_MAX_STATE_BYTES,
+        updatesPerSecond: e.AWARENESS_UPDATES_PER_SECOND,
+        burst: e.AWARENESS_BURST,
+      },
+    },
     roundKeys: {
       perBoard: e.MAX_ROUND_KEYS_PER_BOARD,
       perLinkAddress: e.MAX_ROUND_KEYS_PER_LINK_ADDRESS,

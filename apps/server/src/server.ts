@@ -74,6 +74,7 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
     compactAfterUpdates: config.compactAfterUpdates,
     hibernateAfterMs: config.hibernateAfterMs,
     resyncIntervalMs: config.resyncIntervalMs,
+    limits: config.roomLimits,
     ...(deps.fanout ? { fanout: deps.fanout } : {}),
     events: {
       loaded: (boardId, ms) => log.debug({ boardId, ms }, 'board loaded'),

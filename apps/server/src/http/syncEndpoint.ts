@@ -322,7 +322,9 @@ export function handleSyncConnection(
         role,
         generation: payload.g,
         send,
-        close: (code, reason) => (VIOLATIONS.has(code) ? refuse(code, reason) : close(code, reason)),
+        // A full board (4413 BOARD_FULL) is no protocol violation: a real user's edit can meet it.
+        close: (code, reason) =>
+          VIOLATIONS.has(code) && reason !== 'BOARD_FULL' ? refuse(code, reason) : close(code, reason),
       }
       if (closed || refused) return
       room = loaded

@@ -10,17 +10,21 @@ import { Room, type RoomSocket } from './Room.ts'
 // The pure room core with its own ports: sockets that record what they are sent, and storage as an array.
 
 class RecordingSocket implements RoomSocket {
-  readonly role: Role = 'participant'
+  readonly role: Role
   readonly generation = 0
   readonly sent: Uint8Array[] = []
   readonly id: string
-  constructor(id: string) {
+  closed: { code: number; reason: string } | null = null
+  constructor(id: string, role: Role = 'participant') {
     this.id = id
+    this.role = role
   }
   send(message: Uint8Array): void {
     this.sent.push(message)
   }
-  close(): void {}
+  close(code: number, reason: string): void {
+    this.closed = { code, reason }
+  }
   ofType(type: number): Uint8Array[] {
     return this.sent.filter((m) => decoding.readVarUint(decoding.createDecoder(m)) === type)
   }
@@ -168,8 +172,9 @@ describe('Room relays', () => {
       const d = decoding.createDecoder(messages[0]!)
       decoding.readVarUint(d)
       awarenessProtocol.applyAwarenessUpdate(seen, decoding.readVarUint8Array(d), null)
-      expect(seen.getStates().get(11)).toEqual({ cursor: { x: 19, y: 0 } })
-      expect(seen.getStates().get(12)).toEqual({ cursor: { x: 19, y: 1 } })
+      // Stamped with the role of the socket's token on the way.
+      expect(seen.getStates().get(11)).toEqual({ cursor: { x: 19, y: 0 }, user: { role: 'participant' } })
+      expect(seen.getStates().get(12)).toEqual({ cursor: { x: 19, y: 1 }, user: { role: 'participant' } })
       seen.destroy()
     }
     for (const a of cursors) a.destroy()

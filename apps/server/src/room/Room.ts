@@ -2,6 +2,8 @@ import type { Role } from '@waardentafel/protocol'
 import { CloseCodes, canWrite, MessageType, SyncMessageType } from '@waardentafel/protocol'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import { equalityDeep } from 'lib0/function'
+import { decodeUtf8 } from 'lib0/string'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
@@ -10,7 +12,10 @@ import { changedPaths, type DecodedUpdate } from '../policy/changedPaths.ts'
 import { mayChangeRestrictions, restrictionsOf } from '../policy/restrictionsOf.ts'
 import { judgeUpdate, type Restrictions } from '../policy/updatePolicy.ts'
 import type { StoredDoc } from '../storage/BoardStorage.ts'
+import { DEFAULT_ROOM_LIMITS, type RoomLimits } from './RoomLimits.ts'
 import { SeqTracker } from './SeqTracker.ts'
+import { type AwarenessEntry, isRemoval, readAwarenessEntries, stampPresence } from './stampPresence.ts'
+import { TokenBucket } from './TokenBucket.ts'
 
 /** The one thing a room needs from a connection; the ws adapter implements it. */
 export interface RoomSocket {
@@ -54,8 +59,13 @@ export type RoomOptions = {
   onSkippedStoredUpdate?: (index: number, error: unknown) => void
   /** Largest awareness update accepted; presence is small, so a big one is abuse (closed with 4413). */
   maxAwarenessBytes?: number
-  /** Called when a client's update is refused by the policy (it was neither stored nor relayed). */
+  /**
+   * Called when a client's update is refused — by the policy (4409) or a limit (4413: structs, deletions, the board's
+   * size budget) — or its presence is (4413, 4429); nothing of it was stored or relayed.
+   */
   onRefused?: (socket: RoomSocket, reason: string) => void
+  /** Per-update, per-board and presence bounds; absent fields take `DEFAULT_ROOM_LIMITS`. */
+  limits?: Partial<Omit<RoomLimits, 'presence'>> & { presence?: Partial<RoomLimits['presence']> }
   /** Called when an update was dropped because it builds on changes the server does not have yet. */
   onDroppedGap?: (socket: RoomSocket) => void
   /**
@@ -69,12 +79,51 @@ export type RoomOptions = {
 
 const DEFAULT_MAX_AWARENESS_BYTES = 64 * 1024
 
+/**
+ * A connection publishing its own presence at more than this many times its allowance, for about
+ * `PRESENCE_FLOOD_SECONDS`, is flooding (4429 `AWARENESS_RATE`). Far above any client: the web app publishes at most
+ * 20 times a second, and even an unthrottled one (tldraw's presence per animation frame, 144 Hz) stays below.
+ */
+const PRESENCE_FLOOD_FACTOR = 5
+const PRESENCE_FLOOD_SECONDS = 4
+
+/** The state vector of an empty document (a first visit). */
+const EMPTY_STATE_VECTOR = Uint8Array.of(0)
+
+/**
+ * What the room knows of one connection. `client`: the awareness client id it speaks for — the first id it sent a
+ * newer state for that no other connection holds (a stock client's first awareness message is its own entry); from
+ * then on entries for any other id are dropped. `rate` is its presence allowance; an update over it waits in
+ * `pending` (a later one replaces it) until the allowance allows, so the latest state always arrives.
+ */
+type Member = {
+  client: number | null
+  rate: TokenBucket
+  flood: TokenBucket
+  pending: AwarenessEntry | null
+  pendingTimer: ReturnType<typeof setTimeout> | null
+}
+
 /** A room whose last flush is longer ago than this stores a new update without waiting for others (see #scheduleFlush). */
 const GROUP_COMMIT_QUIET_MS = 2
 
 /** The encoding of an update with no structs and no deletions. */
 function isEmptyUpdate(update: Uint8Array): boolean {
   return update.byteLength === 2 && update[0] === 0 && update[1] === 0
+}
+
+/**
+ * The struct count an update declares in its first header — its number of client blocks, or its first block's
+ * structs, whichever is larger — read before the update is decoded. 0 when it cannot be read (decoding refuses it).
+ */
+function declaredStructs(update: Uint8Array): number {
+  try {
+    const decoder = decoding.createDecoder(update)
+    const clients = decoding.readVarUint(decoder)
+    return clients === 0 ? 0 : Math.max(clients, decoding.readVarUint(decoder))
+  } catch {
+    return 0
+  }
 }
 
 /** Origin of changes the server makes itself (facilitator actions arriving over HTTP). */
@@ -116,7 +165,19 @@ export class Room {
   #lastChange = performance.now()
   #hibernateTimer: ReturnType<typeof setTimeout> | null = null
   readonly awareness: awarenessProtocol.Awareness
-  readonly #sockets = new Map<RoomSocket, Set<number>>()
+  readonly #sockets = new Map<RoomSocket, Member>()
+  /** Which connection speaks for each presence client id (see `Member`). */
+  readonly #owners = new Map<number, RoomSocket>()
+  readonly #limits: RoomLimits
+  /**
+   * The board's encoded size as far as the room knows: measured exactly whenever the whole state is encoded anyway
+   * (a first visit, hibernation) or when a growing update would pass the budget, plus the bytes of every change
+   * applied since (an over-estimate: overwritten values shrink when encoded). `#measured`: the estimate when last
+   * measured (null: never); `#shrunk`: something was deleted since.
+   */
+  #sizeBytes = 0
+  #measured: number | null = null
+  #shrunk = false
   /** Without `stored`: the loaded bytes must not outlive the document built from them (or their next encoding). */
   readonly #options: Omit<RoomOptions, 'stored'>
   #queue: Pending[] = []
@@ -150,7 +211,14 @@ export class Room {
     const { stored: _stored, ...rest } = options
     this.#options = rest
     this.boardId = options.boardId
+    this.#limits = {
+      ...DEFAULT_ROOM_LIMITS,
+      ...options.limits,
+      presence: { ...DEFAULT_ROOM_LIMITS.presence, ...options.limits?.presence },
+    }
     this.#seqs = new SeqTracker(options.stored.lastSeq)
+    const { snapshot, updates } = options.stored
+    this.#sizeBytes = (snapshot?.byteLength ?? 0) + updates.reduce((sum, u) => sum + u.data.byteLength, 0)
     if (!this.#startAsleep(options)) {
       const doc = this.#newDoc()
       this.#applyStored(doc, options.stored, 'storage')
@@ -210,6 +278,7 @@ export class Room {
     }
     const started = performance.now()
     this.#state = this.#firstVisit?.state ?? Y.encodeStateAsUpdate(doc)
+    this.#measuredSize(this.#state.byteLength)
     this.#firstVisit = null
     this.#stateVector = null
     doc.off('update', this.#relayUpdate)
@@ -244,6 +313,7 @@ export class Room {
       return false
     }
     this.#state = snapshot ?? updates[0]!.data
+    this.#measuredSize(this.#state.byteLength)
     return true
   }
 
@@ -339,10 +409,18 @@ export class Room {
     if (this.#seqs.hasGap()) void this.resync()
   }
 
+  /**
+   * Presence of clients on other instances, stamped there. An id a connection here speaks for keeps its own entry:
+   * a remote entry for it is dropped (an instance shows its own connection's state for an id it holds).
+   */
   receiveRemoteAwareness(update: Uint8Array): void {
     if (this.#destroyed) return
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE)
+      for (const entry of readAwarenessEntries(update)) {
+        if (this.#owners.has(entry.client)) continue
+        if (entry.json.byteLength > this.#limits.presence.maxStateBytes) continue
+        this.#setPresence(entry.client, entry.clock, JSON.parse(decodeUtf8(entry.json)), REMOTE)
+      }
     } catch {
       // A malformed peer message is dropped; awareness renews itself.
     }
@@ -391,20 +469,36 @@ export class Room {
 
   join(socket: RoomSocket): void {
     if (this.#destroyed) throw new Error('room destroyed')
-    this.#sockets.set(socket, new Set())
+    const { updatesPerSecond, burst } = this.#limits.presence
+    this.#sockets.set(socket, {
+      client: null,
+      rate: new TokenBucket(updatesPerSecond, burst),
+      flood: new TokenBucket(
+        updatesPerSecond * PRESENCE_FLOOD_FACTOR,
+        updatesPerSecond * PRESENCE_FLOOD_FACTOR * PRESENCE_FLOOD_SECONDS,
+      ),
+      pending: null,
+      pendingTimer: null,
+    })
     // Ask the client for what we miss (writers only: an observer's document state is never taken).
     if (canWrite(socket.role)) this.#askForMissing(socket)
     const states = [...this.awareness.getStates().keys()]
     if (states.length > 0) socket.send(this.#awarenessMessage(states))
   }
 
+  /** Removes the connection and its own presence entry (nobody else's). */
   leave(socket: RoomSocket): void {
-    const clients = this.#sockets.get(socket)
-    if (!clients) return
+    const member = this.#sockets.get(socket)
+    if (!member) return
     this.#sockets.delete(socket)
     clearTimeout(this.#askLater.get(socket))
     this.#askLater.delete(socket)
-    if (clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null)
+    if (member.pendingTimer) clearTimeout(member.pendingTimer)
+    const client = member.client
+    if (client === null || this.#owners.get(client) !== socket) return
+    this.#owners.delete(client)
+    if (this.awareness.states.has(client))
+      awarenessProtocol.removeAwarenessStates(this.awareness, [client], null)
   }
 
   /**
@@ -449,10 +543,10 @@ export class Room {
       case MessageType.awareness: {
         const update = decoding.readVarUint8Array(decoder)
         if (update.byteLength > (this.#options.maxAwarenessBytes ?? DEFAULT_MAX_AWARENESS_BYTES)) {
-          this.#closeSocket(socket, CloseCodes.MESSAGE_TOO_LARGE.code, 'AWARENESS_TOO_LARGE')
+          this.#refuse(socket, CloseCodes.MESSAGE_TOO_LARGE.code, 'AWARENESS_TOO_LARGE')
           return
         }
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, socket)
+        this.#receivePresence(socket, update)
         return
       }
       case MessageType.queryAwareness:
@@ -478,8 +572,18 @@ export class Room {
     const update = decoding.readVarUint8Array(decoder)
     if (!canWrite(socket.role)) return // observers' document changes are dropped, never stored or relayed
     if (isEmptyUpdate(update)) return // every client's first sync step 2 to an up-to-date server carries nothing
+    // A flood of structs is refused from the update's first header before it is decoded (200,000 take seconds).
+    if (declaredStructs(update) > this.#limits.maxUpdateStructs) {
+      this.#refuse(socket, CloseCodes.MESSAGE_TOO_LARGE.code, 'TOO_MANY_STRUCTS')
+      return
+    }
     // Decoding throws on a malformed update, before anything is queued.
     const decoded = Y.decodeUpdate(update)
+    const tooMany = this.#overUpdateLimits(decoded)
+    if (tooMany) {
+      this.#refuse(socket, CloseCodes.MESSAGE_TOO_LARGE.code, tooMany)
+      return
+    }
     // An update that builds on changes the server has not got (sent before the client's own sync step 2, a change
     // of another instance still on its way, or forged) cannot be judged: Yjs would keep it pending and apply it —
     // or its deletions — whenever the rest arrives, and re-try it on every later update. It is dropped, and the
@@ -504,12 +608,54 @@ export class Room {
     }
     const refusal = judgeUpdate(socket.role, changes, this.#currentRestrictions())
     if (refusal) {
-      this.#options.onRefused?.(socket, refusal)
-      this.#closeSocket(socket, CloseCodes.REFUSED_CHANGE.code, refusal)
+      this.#refuse(socket, CloseCodes.REFUSED_CHANGE.code, refusal)
+      return
+    }
+    if (this.#overBudget(update, decoded)) {
+      this.#refuse(socket, CloseCodes.MESSAGE_TOO_LARGE.code, 'BOARD_FULL')
       return
     }
     this.#queue.push({ update, origin: socket, live: subtype === SyncMessageType.update })
     this.#scheduleFlush()
+  }
+
+  /** Why the update carries more structs or delete ranges than one update may, or null. */
+  #overUpdateLimits({ structs, ds }: DecodedUpdate): string | null {
+    if (structs.length > this.#limits.maxUpdateStructs) return 'TOO_MANY_STRUCTS'
+    let ranges = 0
+    for (const clientRanges of ds.clients.values()) ranges += clientRanges.length
+    return ranges > this.#limits.maxUpdateDeleteRanges ? 'TOO_MANY_DELETIONS' : null
+  }
+
+  /**
+   * Whether storing this update would take the board past its size budget. Updates that only delete always pass (a
+   * full board can be cleaned up). Near the budget the estimate is replaced by the exact size — at most once per
+   * 1% of the budget grown, or after a deletion — by encoding the whole document, which the next first visit is
+   * then answered with.
+   */
+  #overBudget(update: Uint8Array, { structs }: DecodedUpdate): boolean {
+    const max = this.#limits.maxBoardBytes
+    if (max === null || structs.length === 0) return false
+    let queued = update.byteLength
+    for (const pending of this.#inflight) queued += pending.update.byteLength
+    for (const pending of this.#queue) queued += pending.update.byteLength
+    if (this.#sizeBytes + queued <= max) return false
+    if (this.#measured === null || this.#shrunk || this.#sizeBytes - this.#measured >= max / 100) {
+      this.#syncStep2(EMPTY_STATE_VECTOR)
+    }
+    return this.#sizeBytes + queued > max
+  }
+
+  #measuredSize(bytes: number): void {
+    this.#sizeBytes = bytes
+    this.#measured = bytes
+    this.#shrunk = false
+  }
+
+  /** Refuses what a connection sent: reported, and the connection closed (it leaves the room first). */
+  #refuse(socket: RoomSocket, code: number, reason: string): void {
+    this.#options.onRefused?.(socket, reason)
+    this.#closeSocket(socket, code, reason)
   }
 
   /**
@@ -689,7 +835,10 @@ export class Room {
     const message = new Uint8Array(head.byteLength + update.byteLength)
     message.set(head)
     message.set(update, head.byteLength)
-    if (firstVisit && this.#doc) this.#firstVisit = { message, state: message.subarray(head.byteLength) }
+    if (firstVisit && this.#doc) {
+      this.#firstVisit = { message, state: message.subarray(head.byteLength) }
+      this.#measuredSize(update.byteLength)
+    }
     return message
   }
 
@@ -702,6 +851,9 @@ export class Room {
     // The lock or the set of locked records may have changed.
     if (this.#restrictions && mayChangeRestrictions(doc, transaction)) this.#restrictions = null
     this.#lastChange = performance.now()
+    // An update without structs only deleted: the board may be smaller now (measured when it matters).
+    if (update[0] === 0) this.#shrunk = true
+    else this.#sizeBytes += update.byteLength
     if (this.#applyingLive) return // relayed already, as received
     if (this.#collecting) this.#collecting.push({ update, origin })
     else this.#relayCollected([{ update, origin }])
@@ -726,15 +878,108 @@ export class Room {
     for (const socket of this.#sockets.keys()) if (socket !== only) socket.send(message)
   }
 
+  /**
+   * A connection's presence update. Only its own entry counts (see `Member`); others' entries are dropped unread,
+   * never closing the connection: the stock client echoes every change it receives, and sends removals of peers it
+   * timed out. Over its allowance the update waits (the latest wins); far over it, the connection is closed (4429).
+   */
+  #receivePresence(socket: RoomSocket, update: Uint8Array): void {
+    const member = this.#sockets.get(socket)!
+    let own: AwarenessEntry | null = null
+    for (const entry of readAwarenessEntries(update)) {
+      if (member.client === null && this.#mayClaim(entry)) {
+        member.client = entry.client
+        this.#owners.set(entry.client, socket)
+      }
+      if (entry.client === member.client) own = entry
+    }
+    if (!own) return
+    if (!member.flood.take()) {
+      this.#refuse(socket, CloseCodes.RATE_LIMITED.code, 'AWARENESS_RATE')
+      return
+    }
+    if (member.pending || !member.rate.take()) {
+      member.pending = own
+      this.#schedulePending(socket, member)
+      return
+    }
+    this.#applyOwnPresence(socket, own)
+  }
+
+  /**
+   * Whether a connection that speaks for no id yet may take this entry's: a state (not a removal), for an id no
+   * other connection here holds and with no live entry from another instance, newer than what the room has seen
+   * for it (so never a late echo of someone who just left).
+   */
+  #mayClaim({ client, clock, json }: AwarenessEntry): boolean {
+    if (isRemoval(json) || this.#owners.has(client) || this.awareness.states.has(client)) return false
+    const meta = this.awareness.meta.get(client)
+    return meta === undefined || meta.clock < clock
+  }
+
+  #schedulePending(socket: RoomSocket, member: Member): void {
+    if (member.pendingTimer) return
+    member.pendingTimer = setTimeout(
+      () => {
+        member.pendingTimer = null
+        const entry = member.pending
+        if (!entry || this.#destroyed || !this.#sockets.has(socket)) return
+        if (!member.rate.take()) {
+          this.#schedulePending(socket, member)
+          return
+        }
+        member.pending = null
+        try {
+          this.#applyOwnPresence(socket, entry)
+        } catch {
+          this.#closeSocket(socket, CloseCodes.BAD_MESSAGE.code, 'BAD_MESSAGE')
+        }
+      },
+      Math.max(1, Math.ceil(member.rate.msUntilToken())),
+    )
+    member.pendingTimer.unref?.()
+  }
+
+  /** Stamps and applies a connection's own entry (its JSON parsed once, here); throws on JSON that does not parse. */
+  #applyOwnPresence(socket: RoomSocket, { client, clock, json }: AwarenessEntry): void {
+    const stamped = stampPresence(decodeUtf8(json), socket.role, this.#limits.presence.maxStateBytes)
+    if (stamped === 'TOO_LARGE')
+      this.#refuse(socket, CloseCodes.MESSAGE_TOO_LARGE.code, 'AWARENESS_TOO_LARGE')
+    else if (stamped !== 'NOT_AN_OBJECT') this.#setPresence(client, clock, stamped.state, socket)
+  }
+
+  /**
+   * Applies one presence entry as y-protocols' `applyAwarenessUpdate` does (only a newer clock counts; a removal at
+   * the same clock too), with the state already parsed; emits the awareness events that relay it.
+   */
+  #setPresence(client: number, clock: number, state: unknown, origin: unknown): void {
+    const { awareness } = this
+    const meta = awareness.meta.get(client)
+    const had = awareness.states.has(client)
+    const current = meta?.clock ?? 0
+    if (!(current < clock || (current === clock && state === null && had))) return
+    const previous = awareness.states.get(client)
+    if (state === null) awareness.states.delete(client)
+    else awareness.states.set(client, state as Record<string, unknown>)
+    awareness.meta.set(client, { clock, lastUpdated: Date.now() })
+    if (state === null && !had) return // nothing to remove
+    const added: number[] = []
+    const updated: number[] = []
+    const removed: number[] = []
+    if (state === null) removed.push(client)
+    else if (meta === undefined) added.push(client)
+    else updated.push(client)
+    const changed = state !== null && meta !== undefined && !equalityDeep(previous, state) ? [client] : []
+    if (added.length > 0 || removed.length > 0 || changed.length > 0) {
+      awareness.emit('change', [{ added, updated: changed, removed }, origin])
+    }
+    awareness.emit('update', [{ added, updated, removed }, origin])
+  }
+
   #relayAwareness = (
     change: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const owned = this.#sockets.get(origin as RoomSocket)
-    if (owned) {
-      for (const id of [...change.added, ...change.updated]) owned.add(id)
-      for (const id of change.removed) owned.delete(id)
-    }
     const local = origin !== REMOTE && this.#options.peers !== undefined
     for (const id of [...change.added, ...change.updated, ...change.removed]) {
       this.#awarenessChanged.add(id)

@@ -2,6 +2,7 @@ import { CloseCodes } from '@waardentafel/protocol'
 import type { BoardFanout, ControlMessage } from '../fanout/BoardFanout.ts'
 import type { BoardStorage, MergeUpdates } from '../storage/BoardStorage.ts'
 import { Room } from './Room.ts'
+import type { RoomLimits } from './RoomLimits.ts'
 
 /** Compaction waits for this long without new updates on the board… */
 const COMPACT_QUIET_MS = 5_000
@@ -16,7 +17,10 @@ export type RoomManagerEvents = {
   compactionFailed?: (boardId: string, error: unknown) => void
   /** A board's room dropped its Y.Doc after a quiet spell, or rebuilt it (with the time that took). */
   hibernation?: (boardId: string, state: 'hibernated' | 'woke', ms: number) => void
-  /** A client's update was refused by the write policy (closed with 4409, nothing stored or relayed). */
+  /**
+   * A client's update was refused by the write policy (4409) or a limit (4413), or its presence was (4413, 4429): the
+   * connection was closed and nothing of it stored or relayed.
+   */
   refused?: (boardId: string, socket: { id: string; role: string }, reason: string) => void
 }
 
@@ -29,6 +33,8 @@ export type RoomManagerOptions = {
   hibernateAfterMs?: number | null
   /** Other instances serving the same boards (multi-instance mode). */
   fanout?: BoardFanout
+  /** Bounds on updates, board size and presence (defaults: `DEFAULT_ROOM_LIMITS`). */
+  limits?: RoomLimits
   resyncIntervalMs?: number
   events?: RoomManagerEvents
   now?: () => number
@@ -192,6 +198,7 @@ export class RoomManager {
       ...(this.#options.hibernateAfterMs ? { hibernateAfterMs: this.#options.hibernateAfterMs } : {}),
       onHibernation: (state, ms) => events?.hibernation?.(boardId, state, ms),
       onRefused: (socket, reason) => events?.refused?.(boardId, socket, reason),
+      ...(this.#options.limits ? { limits: this.#options.limits } : {}),
     })
     for (const replay of early.splice(0)) replay(room)
     const entry = this.#entries.get(boardId)
