@@ -7,7 +7,7 @@ import {
 } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import type { Duplex } from 'node:stream'
+import type { Duplex, Readable } from 'node:stream'
 import type { ClientConfig } from '@waardentafel/protocol'
 import { CloseCodes, CreateBoardRequestSchema } from '@waardentafel/protocol'
 import type { Logger } from 'pino'
@@ -203,10 +203,13 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
         if (route.what === 'snapshot') return sendJson(res, 200, snapshot)
         return sendProgramma(res, snapshot, target.query.get('format'), target.query.has('download'))
       }
-      case 'static':
-        return serveStatic(withSafeRange(req), res, () =>
+      case 'static': {
+        const address = clientAddress(req, config.trustProxy)
+        const failed = (error: unknown) => refusals.report(error, address, 'static file')
+        return serveStatic(withSafeRange(req), withStreamErrors(res, failed), () =>
           sendError(res, new AppError('NOT_FOUND', 'not found'), () => {}),
         )
+      }
     }
   }
 
@@ -348,6 +351,21 @@ function refuseUpgrade(socket: Duplex, error: unknown): void {
     `HTTP/1.1 ${appError.status} ${STATUS_CODES[appError.status] ?? 'Error'}\r\nConnection: close\r\n` +
       `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   )
+}
+
+/**
+ * sirv pipes a file into the response without listening for the file's errors: one that disappeared since the
+ * server started (a new build put in place) would throw from the stream and end the process. The answer has begun
+ * by then, so the connection is cut and the error reported.
+ */
+function withStreamErrors(res: ServerResponse, onError: (error: unknown) => void): ServerResponse {
+  res.once('pipe', (source: Readable) =>
+    source.once('error', (error) => {
+      onError(error)
+      res.destroy()
+    }),
+  )
+  return res
 }
 
 /**
