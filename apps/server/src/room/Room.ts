@@ -572,8 +572,10 @@ export class Room {
     const update = decoding.readVarUint8Array(decoder)
     if (!canWrite(socket.role)) return // observers' document changes are dropped, never stored or relayed
     if (isEmptyUpdate(update)) return // every client's first sync step 2 to an up-to-date server carries nothing
-    // A flood of structs is refused from the update's first header before it is decoded (200,000 take seconds).
-    if (declaredStructs(update) > this.#limits.maxUpdateStructs) {
+    // A flood of structs is refused from the update's first header before it is decoded (200,000 take seconds);
+    // a header claiming more structs than the update has bytes is garbage, which decoding refuses (4400).
+    const declared = declaredStructs(update)
+    if (declared > this.#limits.maxUpdateStructs && declared <= update.byteLength) {
       this.#refuse(socket, CloseCodes.MESSAGE_TOO_LARGE.code, 'TOO_MANY_STRUCTS')
       return
     }
