@@ -196,10 +196,11 @@ describe('link expiry', () => {
     await within(5000, 'server ends the stubborn connection', ended)
   })
 
-  it('[E2] ttlDays 0.5 and 0.3 give working links with whole-second expiries; out-of-range ttlDays are refused', async () => {
+  it('[E2] ttlDays 0.5, 1/7 and 0.123 give working links with whole-second expiries; out-of-range ttlDays are refused', async () => {
     srv = await startServer()
     const board = await srv.createBoard('Halve dag')
-    for (const ttlDays of [0.5, 0.3, 1 / 3]) {
+    // A seventh of a day is 12,342.857… s, 0.123 days 10,627.2 s: such expiries were refused as non-integer (401).
+    for (const ttlDays of [0.5, 1 / 7, 0.123, 1.1]) {
       const res = await issueLink(board, { role: 'participant', ttlDays })
       expect(res.status, `ttlDays ${ttlDays}`).toBe(201)
       const issued = (await res.json()) as LinkResponse
