@@ -89,7 +89,7 @@ export const RoundValueResultSchema = z.object({
 })
 export type RoundValueResult = z.infer<typeof RoundValueResultSchema>
 
-/** `GET /api/boards/:id/rounds/:roundId[?participant=key]` */
+/** `GET /api/boards/:id/rounds/:roundId` (the author's key, when asking for `mine`, in `X-Participant-Key`) */
 export const RoundReportSchema = z.object({
   round: RoundSchema,
   /** Who has placed how many values; names are left out for anonymous rounds (except for the facilitator). */
