@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
+import { attack } from './attack.ts'
 import { coldOpen } from './coldOpen.ts'
 import { fanOut } from './fanOut.ts'
 import { type BenchOptions, type BenchResult, type Row, table } from './lib/report.ts'
@@ -20,6 +21,8 @@ const registry: Record<string, (options: BenchOptions) => Promise<BenchResult>> 
   memory,
   multiInstance,
   storage,
+  // The HTTP attacks of issue #15 against a server with the limits on (`--only attack` runs it alone).
+  attack,
 }
 
 const args = process.argv.slice(2)
