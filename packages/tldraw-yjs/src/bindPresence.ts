@@ -9,11 +9,24 @@ import { jsonEqual } from './jsonEqual.ts'
 /** The awareness state field that carries a client's tldraw presence record as JSON. */
 export const PRESENCE_FIELD = 'presence'
 
+/**
+ * Least time between two publications of the local presence: tldraw's presence changes on every animation frame
+ * while the pointer moves (60–144 Hz), and every publication is relayed to everyone on the board. 20 a second stays
+ * inside the server's presence allowance (30 a second, see docs/protocol.md); the latest state is always published.
+ */
+export const PRESENCE_PUBLISH_INTERVAL_MS = 50
+/** Others see at most this many of the shapes one selects, and the most recent points of two scribbles. */
+export const PRESENCE_MAX_SELECTED = 64
+export const PRESENCE_MAX_SCRIBBLES = 2
+export const PRESENCE_MAX_SCRIBBLE_POINTS = 32
+
 export interface BindPresenceOptions<Props> {
   store: Store<TLRecord, Props>
   awareness: Awareness
   /** The local presence, e.g. `createPresenceStateDerivation($user)(store)`; null publishes nothing. */
   presence: Signal<TLInstancePresence | null>
+  /** See `PRESENCE_PUBLISH_INTERVAL_MS` (the default); 0 publishes every change at once. */
+  publishIntervalMs?: number
 }
 
 export interface PresenceBinding {
@@ -60,11 +73,32 @@ export function bindPresence<Props>(options: BindPresenceOptions<Props>): Presen
   awareness.on('change', onChange)
   mirror(awareness.getStates().keys())
 
+  // At most one publication per interval: the first change at once, later ones as the latest when it is over.
+  const interval = options.publishIntervalMs ?? PRESENCE_PUBLISH_INTERVAL_MS
+  let lastPublished = Number.NEGATIVE_INFINITY
+  let latest: TLInstancePresence | null = null
+  let timer: ReturnType<typeof setTimeout> | null = null
+  const publishNow = () => {
+    lastPublished = Date.now()
+    awareness.setLocalStateField(PRESENCE_FIELD, latest && boundPresence(latest))
+  }
+  const publish = (local: TLInstancePresence | null) => {
+    latest = local
+    if (timer) return
+    const wait = lastPublished + interval - Date.now()
+    if (wait <= 0) publishNow()
+    else {
+      timer = setTimeout(() => {
+        timer = null
+        publishNow()
+      }, wait)
+    }
+  }
   const stopPublishing = react('tldraw-yjs publish presence', () => {
     const local = presence.get()
     // Publishing can synchronously update other stores (awareness listeners); that must not run while
     // this effect is still recording its dependencies, or @tldraw/state sees a half-built parent list.
-    unsafe__withoutCapture(() => awareness.setLocalStateField(PRESENCE_FIELD, local))
+    unsafe__withoutCapture(() => publish(local))
   })
 
   let disposed = false
@@ -73,12 +107,40 @@ export function bindPresence<Props>(options: BindPresenceOptions<Props>): Presen
       if (disposed) return
       disposed = true
       stopPublishing()
+      if (timer) clearTimeout(timer)
       awareness.off('change', onChange)
       if (awareness.getLocalState() !== null) awareness.setLocalStateField(PRESENCE_FIELD, null)
       const ids = Array.from(mirrored).filter((id) => store.has(id))
       mirrored.clear()
       if (ids.length > 0) store.mergeRemoteChanges(() => store.remove(ids))
     },
+  }
+}
+
+/**
+ * What others get of the local presence: a selection of hundreds of shapes or a long scribble would make every
+ * publication kilobytes, relayed to everyone (the server trims and bounds presence too).
+ */
+export function boundPresence(presence: TLInstancePresence): TLInstancePresence {
+  const { selectedShapeIds, scribbles } = presence
+  const longScribble = scribbles.some((s) => s.points.length > PRESENCE_MAX_SCRIBBLE_POINTS)
+  if (
+    selectedShapeIds.length <= PRESENCE_MAX_SELECTED &&
+    scribbles.length <= PRESENCE_MAX_SCRIBBLES &&
+    !longScribble
+  ) {
+    return presence
+  }
+  return {
+    ...presence,
+    selectedShapeIds: selectedShapeIds.slice(0, PRESENCE_MAX_SELECTED),
+    scribbles: scribbles
+      .slice(-PRESENCE_MAX_SCRIBBLES)
+      .map((s) =>
+        s.points.length > PRESENCE_MAX_SCRIBBLE_POINTS
+          ? { ...s, points: s.points.slice(-PRESENCE_MAX_SCRIBBLE_POINTS) }
+          : s,
+      ),
   }
 }
 
