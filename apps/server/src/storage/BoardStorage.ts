@@ -28,8 +28,25 @@ export type StoredDoc = {
   lastSeq: number
 }
 
+/**
+ * A ballot key the server issued to a device for a board's prioritising rounds. Only the key's hash is stored: the
+ * key itself is the author's proof, held by the device alone. `issuer` identifies the link and address it was
+ * issued to (a hash), so issuing can be bounded per link and address.
+ */
+export type IssuedParticipantKey = { keyHash: string; issuer: string; issuedAt: number }
+
+/** Bounds on issuing keys: `perBoard` in all; `perIssuer` within the last `windowMs` before the new key's time. */
+export type ParticipantKeyLimits = { perBoard: number; perIssuer: number; windowMs: number }
+
+export type IssueKeyResult =
+  | { ok: true }
+  | { ok: false; reason: 'board-full' }
+  /** `retryAt`: when the issuer's oldest key in the window leaves it. */
+  | { ok: false; reason: 'issuer-limit'; retryAt: number }
+
 /** One participant's latest placement of one value in a prioritising round. */
 export type StoredPlacement = {
+  /** The hash of the ballot key (`IssuedParticipantKey.keyHash`). */
   participantKey: string
   name: string
   organisation: string
@@ -80,10 +97,23 @@ export interface BoardStorage {
    */
   compact(boardId: string, merge: MergeUpdates): Promise<void>
   /**
+   * Records an issued ballot key unless a bound is reached; the check and the insert are one atomic step, so
+   * concurrent requests (or instances) cannot overshoot a bound.
+   */
+  issueParticipantKey(
+    boardId: string,
+    key: IssuedParticipantKey,
+    limits: ParticipantKeyLimits,
+  ): Promise<IssueKeyResult>
+  /** Whether this key hash was issued for this board. */
+  hasParticipantKey(boardId: string, keyHash: string): Promise<boolean>
+  /**
    * Stores placements of a round, keeping per participant and value the one with the latest `at` (a placement
-   * older than the stored one is ignored), so devices and retries may deliver in any order.
+   * older than the stored one is ignored), so devices and retries may deliver in any order. Placements whose
+   * `participantKey` was not issued for this board are not stored.
    */
   savePlacements(boardId: string, roundId: string, placements: StoredPlacement[]): Promise<void>
+  /** The round's placements of keys issued for this board (nothing else, whatever older rows hold). */
   listPlacements(boardId: string, roundId: string): Promise<StoredPlacement[]>
   saveSession(boardId: string, session: StoredSession): Promise<void>
   /** Sessions of a board, oldest first, without their data. */

@@ -2,9 +2,12 @@ import pg from 'pg'
 import type {
   BoardRecord,
   BoardStorage,
+  IssuedParticipantKey,
+  IssueKeyResult,
   LinkGenerations,
   MergeUpdates,
   OrganiserUsage,
+  ParticipantKeyLimits,
   StoredDoc,
   StoredPlacement,
   StoredSession,
@@ -167,14 +170,51 @@ export class PostgresBoardStorage implements BoardStorage {
     })
   }
 
+  async issueParticipantKey(
+    boardId: string,
+    key: IssuedParticipantKey,
+    limits: ParticipantKeyLimits,
+  ): Promise<IssueKeyResult> {
+    // The board's advisory lock serialises issuing across instances: count and insert cannot interleave.
+    return this.#transaction(`${boardId}:round-keys`, async (client): Promise<IssueKeyResult> => {
+      const { rows } = await client.query(
+        `SELECT COUNT(*) AS total,
+                COUNT(*) FILTER (WHERE issuer = $2 AND issued_at > $3) AS recent,
+                MIN(issued_at) FILTER (WHERE issuer = $2 AND issued_at > $3) AS oldest
+         FROM ${this.#t('round_participants')} WHERE board_id = $1`,
+        [boardId, key.issuer, key.issuedAt - limits.windowMs],
+      )
+      const row = rows[0]
+      if (Number(row?.total ?? 0) >= limits.perBoard) return { ok: false, reason: 'board-full' }
+      if (Number(row?.recent ?? 0) >= limits.perIssuer) {
+        return { ok: false, reason: 'issuer-limit', retryAt: Number(row?.oldest) + limits.windowMs }
+      }
+      await client.query(
+        `INSERT INTO ${this.#t('round_participants')} (board_id, key_hash, issuer, issued_at) VALUES ($1, $2, $3, $4)`,
+        [boardId, key.keyHash, key.issuer, key.issuedAt],
+      )
+      return { ok: true }
+    })
+  }
+
+  async hasParticipantKey(boardId: string, keyHash: string): Promise<boolean> {
+    const { rows } = await this.#query(
+      `SELECT 1 FROM ${this.#t('round_participants')} WHERE board_id = $1 AND key_hash = $2`,
+      [boardId, keyHash],
+    )
+    return rows.length > 0
+  }
+
   async savePlacements(boardId: string, roundId: string, placements: StoredPlacement[]): Promise<void> {
     if (placements.length === 0) return
     await this.#transaction(`${boardId}:round`, async (client) => {
       for (const p of placements) {
+        // Only a key issued for this board can hold a placement, whatever the caller checked before.
         await client.query(
           `INSERT INTO ${this.#t('round_placements')}
              (board_id, round_id, participant_key, value_id, name, organisation, klasse, twijfel, at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8::boolean, $9::bigint
+           WHERE EXISTS (SELECT 1 FROM ${this.#t('round_participants')} WHERE board_id = $1 AND key_hash = $3)
            ON CONFLICT (board_id, round_id, participant_key, value_id) DO UPDATE SET
              name = excluded.name, organisation = excluded.organisation, klasse = excluded.klasse,
              twijfel = excluded.twijfel, at = excluded.at
@@ -187,8 +227,11 @@ export class PostgresBoardStorage implements BoardStorage {
 
   async listPlacements(boardId: string, roundId: string): Promise<StoredPlacement[]> {
     const { rows } = await this.#query(
-      `SELECT participant_key, value_id, name, organisation, klasse, twijfel, at FROM ${this.#t('round_placements')}
-       WHERE board_id = $1 AND round_id = $2 ORDER BY participant_key, value_id`,
+      `SELECT participant_key, value_id, name, organisation, klasse, twijfel, at FROM ${this.#t('round_placements')} p
+       WHERE board_id = $1 AND round_id = $2 AND EXISTS (
+         SELECT 1 FROM ${this.#t('round_participants')} k
+         WHERE k.board_id = p.board_id AND k.key_hash = p.participant_key)
+       ORDER BY participant_key, value_id`,
       [boardId, roundId],
     )
     return rows.map((r) => ({
@@ -256,6 +299,11 @@ export class PostgresBoardStorage implements BoardStorage {
           board_id TEXT NOT NULL, round_id TEXT NOT NULL, participant_key TEXT NOT NULL, value_id TEXT NOT NULL,
           name TEXT NOT NULL, organisation TEXT NOT NULL, klasse TEXT NOT NULL, twijfel BOOLEAN NOT NULL,
           at BIGINT NOT NULL, PRIMARY KEY (board_id, round_id, participant_key, value_id));
+        CREATE TABLE IF NOT EXISTS ${this.#t('round_participants')} (
+          board_id TEXT NOT NULL, key_hash TEXT NOT NULL, issuer TEXT NOT NULL, issued_at BIGINT NOT NULL,
+          PRIMARY KEY (board_id, key_hash));
+        CREATE INDEX IF NOT EXISTS round_participants_by_issuer
+          ON ${this.#t('round_participants')} (board_id, issuer, issued_at);
         CREATE TABLE IF NOT EXISTS ${this.#t('board_sessions')} (
           board_id TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, created_at BIGINT NOT NULL, data TEXT NOT NULL,
           PRIMARY KEY (board_id, id));

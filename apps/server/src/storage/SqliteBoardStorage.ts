@@ -4,9 +4,12 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite'
 import type {
   BoardRecord,
   BoardStorage,
+  IssuedParticipantKey,
+  IssueKeyResult,
   LinkGenerations,
   MergeUpdates,
   OrganiserUsage,
+  ParticipantKeyLimits,
   StoredDoc,
   StoredPlacement,
   StoredSession,
@@ -39,6 +42,14 @@ CREATE TABLE IF NOT EXISTS round_placements (
   at INTEGER NOT NULL,
   PRIMARY KEY (board_id, round_id, participant_key, value_id)
 );
+CREATE TABLE IF NOT EXISTS round_participants (
+  board_id TEXT NOT NULL,
+  key_hash TEXT NOT NULL,
+  issuer TEXT NOT NULL,
+  issued_at INTEGER NOT NULL,
+  PRIMARY KEY (board_id, key_hash)
+);
+CREATE INDEX IF NOT EXISTS round_participants_by_issuer ON round_participants (board_id, issuer, issued_at);
 CREATE TABLE IF NOT EXISTS board_sessions (
   board_id TEXT NOT NULL,
   id TEXT NOT NULL,
@@ -195,6 +206,37 @@ export class SqliteBoardStorage implements BoardStorage {
     }
   }
 
+  async issueParticipantKey(
+    boardId: string,
+    key: IssuedParticipantKey,
+    limits: ParticipantKeyLimits,
+  ): Promise<IssueKeyResult> {
+    this.#db.exec('BEGIN IMMEDIATE')
+    try {
+      const result = this.#issueKey(boardId, key, limits)
+      this.#db.exec('COMMIT')
+      return result
+    } catch (error) {
+      this.#db.exec('ROLLBACK')
+      throw error
+    }
+  }
+
+  #issueKey(boardId: string, key: IssuedParticipantKey, limits: ParticipantKeyLimits): IssueKeyResult {
+    const total = Number(this.#sql.countKeys.get(boardId)?.n ?? 0)
+    if (total >= limits.perBoard) return { ok: false, reason: 'board-full' }
+    const recent = this.#sql.issuerWindow.get(boardId, key.issuer, key.issuedAt - limits.windowMs)
+    if (Number(recent?.n ?? 0) >= limits.perIssuer) {
+      return { ok: false, reason: 'issuer-limit', retryAt: Number(recent?.oldest) + limits.windowMs }
+    }
+    this.#sql.insertKey.run(boardId, key.keyHash, key.issuer, key.issuedAt)
+    return { ok: true }
+  }
+
+  async hasParticipantKey(boardId: string, keyHash: string): Promise<boolean> {
+    return this.#sql.selectKey.get(boardId, keyHash) !== undefined
+  }
+
   async savePlacements(boardId: string, roundId: string, placements: StoredPlacement[]): Promise<void> {
     const upsert = this.#sql.upsertPlacement
     this.#db.exec('BEGIN IMMEDIATE')
@@ -210,6 +252,8 @@ export class SqliteBoardStorage implements BoardStorage {
           p.klasse,
           p.twijfel ? 1 : 0,
           p.at,
+          boardId,
+          p.participantKey,
         )
       }
       this.#db.exec('COMMIT')
@@ -298,16 +342,30 @@ function prepareAll(db: DatabaseSync) {
        ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, covers_seq = excluded.covers_seq`,
     ),
     deleteUpdatesUpTo: prepare('DELETE FROM doc_updates WHERE board_id = ? AND seq <= ?'),
+    countKeys: prepare('SELECT COUNT(*) AS n FROM round_participants WHERE board_id = ?'),
+    issuerWindow: prepare(
+      `SELECT COUNT(*) AS n, MIN(issued_at) AS oldest FROM round_participants
+       WHERE board_id = ? AND issuer = ? AND issued_at > ?`,
+    ),
+    insertKey: prepare(
+      'INSERT INTO round_participants (board_id, key_hash, issuer, issued_at) VALUES (?, ?, ?, ?)',
+    ),
+    selectKey: prepare('SELECT 1 AS found FROM round_participants WHERE board_id = ? AND key_hash = ?'),
+    // Only a key issued for this board can hold a placement, whatever the caller checked before.
     upsertPlacement: prepare(`
       INSERT INTO round_placements (board_id, round_id, participant_key, value_id, name, organisation, klasse, twijfel, at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?
+      WHERE EXISTS (SELECT 1 FROM round_participants WHERE board_id = ? AND key_hash = ?)
       ON CONFLICT (board_id, round_id, participant_key, value_id) DO UPDATE SET
         name = excluded.name, organisation = excluded.organisation, klasse = excluded.klasse,
         twijfel = excluded.twijfel, at = excluded.at
       WHERE excluded.at > round_placements.at`),
+    // Rows of keys never issued (stored before keys were issued by the server) do not count.
     selectPlacements: prepare(
-      `SELECT participant_key, value_id, name, organisation, klasse, twijfel, at FROM round_placements
-       WHERE board_id = ? AND round_id = ? ORDER BY participant_key, value_id`,
+      `SELECT participant_key, value_id, name, organisation, klasse, twijfel, at FROM round_placements p
+       WHERE board_id = ? AND round_id = ? AND EXISTS (
+         SELECT 1 FROM round_participants k WHERE k.board_id = p.board_id AND k.key_hash = p.participant_key)
+       ORDER BY participant_key, value_id`,
     ),
     insertSession: prepare(
       'INSERT INTO board_sessions (board_id, id, name, created_at, data) VALUES (?, ?, ?, ?, ?)',

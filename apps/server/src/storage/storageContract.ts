@@ -14,6 +14,7 @@ const concat: MergeUpdates = (snapshot, updates) => {
 }
 
 const bytes = (...values: number[]) => new Uint8Array(values)
+const LIMITS = { perBoard: 100, perIssuer: 100, windowMs: 3_600_000 }
 const datas = (doc: StoredDoc) => doc.updates.map((u) => u.data)
 
 /** The one contract every BoardStorage adapter passes. `make` returns a fresh, empty storage. */
@@ -225,6 +226,7 @@ export function storageContract(name: string, make: () => Promise<BoardStorage>)
 
     it('keeps the latest placement per participant and value, whatever the delivery order', async () => {
       const s = await make()
+      await s.issueParticipantKey('board-r', { keyHash: 'p-anna-0001', issuer: 'i', issuedAt: 1 }, LIMITS)
       const base = { participantKey: 'p-anna-0001', name: 'Anna', organisation: 'GGD', twijfel: false }
       await s.savePlacements('board-r', 'r1', [
         { ...base, valueId: 'shape:groen', klasse: 'sturend', at: 200 },
@@ -244,6 +246,54 @@ export function storageContract(name: string, make: () => Promise<BoardStorage>)
         ['shape:lucht', 'sturend', true, 300],
       ])
       expect(stored[0]).toMatchObject({ name: 'Anna', organisation: 'GGD' })
+      await s.close()
+    })
+
+    it('issues participant keys within their bounds: per board in all, per issuer within the window', async () => {
+      const s = await make()
+      const limits = { perBoard: 4, perIssuer: 2, windowMs: 1000 }
+      const issue = (keyHash: string, issuer: string, issuedAt: number, boardId = 'board-keys') =>
+        s.issueParticipantKey(boardId, { keyHash, issuer, issuedAt }, limits)
+      expect(await issue('k1', 'link-a', 100)).toEqual({ ok: true })
+      expect(await issue('k2', 'link-a', 200)).toEqual({ ok: true })
+      // A third from the same link and address within the window waits until the oldest one leaves it.
+      expect(await issue('k3', 'link-a', 300)).toEqual({ ok: false, reason: 'issuer-limit', retryAt: 1100 })
+      expect(await s.hasParticipantKey('board-keys', 'k3')).toBe(false)
+      expect(await issue('k3', 'link-b', 300)).toEqual({ ok: true })
+      expect(await issue('k4', 'link-a', 1100)).toEqual({ ok: true })
+      // The board is full, whoever asks; another board is not.
+      expect(await issue('k5', 'link-c', 1200)).toEqual({ ok: false, reason: 'board-full' })
+      expect(await issue('k5', 'link-c', 1200, 'board-keys2')).toEqual({ ok: true })
+      expect(await s.hasParticipantKey('board-keys', 'k4')).toBe(true)
+      expect(await s.hasParticipantKey('board-keys', 'k5')).toBe(false)
+      expect(await s.hasParticipantKey('board-keys2', 'k1')).toBe(false)
+      // Concurrent requests cannot overshoot a bound.
+      const raced = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => issue(`race-${i}`, `link-${i}`, 2000, 'board-race')),
+      )
+      expect(raced.filter((r) => r.ok)).toHaveLength(4)
+      await s.close()
+    })
+
+    it('stores and lists placements only of keys issued for that board', async () => {
+      const s = await make()
+      await s.issueParticipantKey('board-own', { keyHash: 'issued', issuer: 'i', issuedAt: 1 }, LIMITS)
+      await s.issueParticipantKey('board-else', { keyHash: 'elsewhere', issuer: 'i', issuedAt: 1 }, LIMITS)
+      const placement = (participantKey: string) => ({
+        participantKey,
+        name: participantKey,
+        organisation: '',
+        valueId: 'shape:groen',
+        klasse: 'sturend',
+        twijfel: false,
+        at: 10,
+      })
+      await s.savePlacements('board-own', 'r1', [
+        placement('issued'),
+        placement('invented'),
+        placement('elsewhere'),
+      ])
+      expect((await s.listPlacements('board-own', 'r1')).map((p) => p.participantKey)).toEqual(['issued'])
       await s.close()
     })
 
