@@ -155,11 +155,11 @@ async function scenario(title: string, finalLock: 'none' | 'structure') {
 }
 
 describe('offline after a lock and an unlock', () => {
-  it('[O1] offline edits after a lock and unlock reach the server and another browser, and survive a reload', async () => {
+  it('[OL1] offline edits after a lock and unlock reach the server and another browser, and survive a reload', async () => {
     await scenario('Vergrendeld en ontgrendeld', 'none')
   })
 
-  it('[O2] the same with the structure lock on: a new note and a moved value card are allowed and survive', async () => {
+  it('[OL2] the same with the structure lock on: a new note and a moved value card are allowed and survive', async () => {
     await scenario('Structuur vergrendeld', 'structure')
   })
 })
