@@ -27,6 +27,8 @@ export function MediaLimits() {
         toasts.addToast({
           severity: 'error',
           keepOpen: true,
+          // tldraw's own Dutch label for this button reads "Dichtbij" (nearby).
+          closeLabel: t('facilitation.close'),
           title: t(
             file.type.startsWith('video/') ? 'board.media.videoTooLarge' : 'board.media.imageTooLarge',
             {
