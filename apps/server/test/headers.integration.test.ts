@@ -84,7 +84,7 @@ describe('security headers', () => {
     // The app's own WebSocket (same host) is allowed, nothing else is.
     const csp = directives((await fetch(`${srv.url}/`)).headers.get('content-security-policy'))
     const host = new URL(srv.url).host
-    expect(csp.get('connect-src')).toEqual(["'self'", `ws://${host}`, `wss://${host}`])
+    expect(csp.get('connect-src')).toEqual(["'self'", 'data:', 'blob:', `ws://${host}`, `wss://${host}`])
     expect(csp.get('default-src')).toEqual(["'self'"])
   })
 

@@ -26,7 +26,8 @@ export function appContentSecurityPolicy(host: string | null): string {
     "img-src 'self' data: blob:",
     "media-src 'self' data: blob:",
     "font-src 'self' data:",
-    `connect-src 'self'${sockets}`,
+    // data:/blob: never leave the page: tldraw fetches its inlined assets (icons, translations) and images that way.
+    `connect-src 'self' data: blob:${sockets}`,
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'none'",
