@@ -73,6 +73,31 @@ export const CloseCodes = {
 } as const
 
 export type CloseCodeName = keyof typeof CloseCodes
+
+/**
+ * Close reasons (the close frame's reason string) that need words of their own; any other reason is told with its
+ * code's text above. All of these come with 4413: the change was not stored, and a user can go on (a full board
+ * still accepts deletions).
+ */
+export const CloseReasons = {
+  BOARD_FULL: {
+    code: 4413,
+    nl: 'Dit bord is vol: je wijziging past er niet meer bij. Verwijder wat niet meer nodig is, dan is er weer ruimte.',
+    en: 'This board is full: your change no longer fits. Remove what is no longer needed to make room.',
+  },
+  TOO_MANY_STRUCTS: {
+    code: 4413,
+    nl: 'Je wijziging bevatte te veel onderdelen in één keer. Doe het in kleinere stappen.',
+    en: 'Your change held too many parts at once. Make it in smaller steps.',
+  },
+  TOO_MANY_DELETIONS: {
+    code: 4413,
+    nl: 'Je wijziging verwijderde te veel onderdelen in één keer. Doe het in kleinere stappen.',
+    en: 'Your change removed too many parts at once. Make it in smaller steps.',
+  },
+} as const
+
+export type CloseReasonName = keyof typeof CloseReasons
 export type CloseCode = (typeof CloseCodes)[CloseCodeName]['code']
 
 const byCode = new Map<number, CloseCodeName>(

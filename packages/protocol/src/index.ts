@@ -12,8 +12,8 @@ export {
   RoleLinksSchema,
   SessionResponseSchema,
 } from './api.ts'
-export type { CloseCode, CloseCodeName } from './closeCodes.ts'
-export { CloseCodes, describeCloseCode } from './closeCodes.ts'
+export type { CloseCode, CloseCodeName, CloseReasonName } from './closeCodes.ts'
+export { CloseCodes, CloseReasons, describeCloseCode } from './closeCodes.ts'
 export type {
   FacilitationAction,
   FacilitationState,

@@ -1,3 +1,5 @@
+import { CloseReasons } from '@waardentafel/protocol'
+
 /** All UI text of the app, Dutch first. Keys are grouped by screen. */
 export const nl = {
   app: { name: 'Waardentafel', tagline: 'Samen werken aan waardegedreven gezonde gebiedsontwikkeling' },
@@ -68,6 +70,9 @@ export const nl = {
         UNRESOLVED: 'Niet toegestaan: de server kon niet nagaan wat je wijziging verandert.',
         REFUSED: 'Niet toegestaan door de server.',
         TOO_LARGE: 'De wijziging was te groot om te versturen.',
+        BOARD_FULL: CloseReasons.BOARD_FULL.nl as string,
+        TOO_MANY_STRUCTS: CloseReasons.TOO_MANY_STRUCTS.nl as string,
+        TOO_MANY_DELETIONS: CloseReasons.TOO_MANY_DELETIONS.nl as string,
       },
       dropped: 'Weggelaten: {{items}}.',
       kept_one: 'Je andere wijziging is wel bewaard.',
@@ -372,6 +377,9 @@ export const en: Messages = {
         UNRESOLVED: 'Not allowed: the server could not tell what your change would change.',
         REFUSED: 'Not allowed by the server.',
         TOO_LARGE: 'The change was too large to send.',
+        BOARD_FULL: CloseReasons.BOARD_FULL.en,
+        TOO_MANY_STRUCTS: CloseReasons.TOO_MANY_STRUCTS.en,
+        TOO_MANY_DELETIONS: CloseReasons.TOO_MANY_DELETIONS.en,
       },
       dropped: 'Left out: {{items}}.',
       kept_one: 'Your other change was kept.',
