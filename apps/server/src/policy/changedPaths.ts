@@ -95,7 +95,18 @@ export function changedPaths(
     if (depth > 64) return 'unknown'
     let result: Located
     const parent: unknown = item.parent
-    if (pointsForward(item)) {
+    if (parent instanceof Y.AbstractType) {
+      // An item of the doc itself: its container is known for certain.
+      const ownerItem = parent._item
+      if (ownerItem) result = extend(locate(ownerItem, depth + 1), item.parentSub)
+      else {
+        try {
+          result = extend({ path: [Y.findRootTypeKey(parent)] }, item.parentSub)
+        } catch {
+          result = 'unknown'
+        }
+      }
+    } else if (pointsForward(item)) {
       // Yjs assumes a client's own earlier structs exist and fails deep inside its integration otherwise.
       result = 'unknown'
     } else if (item.origin || item.rightOrigin) {
@@ -113,17 +124,6 @@ export function changedPaths(
       if (!owner) result = 'unknown'
       else if (owner instanceof Y.GC) result = 'noop'
       else result = extend(locate(owner, depth + 1), item.parentSub)
-    } else if (parent instanceof Y.AbstractType) {
-      // An item of the doc itself.
-      const ownerItem = parent._item
-      if (ownerItem) result = extend(locate(ownerItem, depth + 1), item.parentSub)
-      else {
-        try {
-          result = extend({ path: [Y.findRootTypeKey(parent)] }, item.parentSub)
-        } catch {
-          result = 'unknown'
-        }
-      }
     } else {
       result = 'unknown'
     }
