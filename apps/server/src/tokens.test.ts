@@ -7,7 +7,7 @@ const SECRET = 'unit-secret-unit-secret-unit-secret-0123'
 const BOARD = 'board-abcdef12'
 
 describe('TokenSigner', () => {
-  it('[E2] a lifetime in fractional days gives a whole-second expiry that verifies', () => {
+  it('[N9] a lifetime in fractional days gives a whole-second expiry that verifies', () => {
     const now = 1_700_000_000_123
     const signer = new TokenSigner(SECRET, 60, () => now)
     for (const days of [0.5, 1 / 7, 0.123, 0.7, 1 / 3, 1e-9, 365]) {
@@ -17,7 +17,7 @@ describe('TokenSigner', () => {
     }
   })
 
-  it('[E2] a token issued earlier with a fractional exp still verifies (rounded down) until then', () => {
+  it('[N9] a token issued earlier with a fractional exp still verifies (rounded down) until then', () => {
     const sign = (payload: object) => {
       const body = Buffer.from(JSON.stringify(payload)).toString('base64url')
       return `${body}.${createHmac('sha256', SECRET).update(body).digest('base64url')}`

@@ -85,7 +85,7 @@ describe('no input ends the process', () => {
     if (code) expect(errorCode(answer), what).toBe(code)
   }
 
-  it('[B3] malformed request targets on every route are answered 400 MALFORMED_REQUEST', {
+  it('[N3] malformed request targets on every route are answered 400 MALFORMED_REQUEST', {
     timeout: 120_000,
   }, async () => {
     const token = tokenOf(board.links.facilitator)
@@ -109,7 +109,7 @@ describe('no input ends the process', () => {
     expect(count).toBeGreaterThan(1000)
   })
 
-  it('[B3] what Node itself refuses (NUL, raw bytes, absolute-form, huge headers, unknown methods) is a 4xx too', async () => {
+  it('[N3] what Node itself refuses (NUL, raw bytes, absolute-form, huge headers, unknown methods) is a 4xx too', async () => {
     const cases: Array<[string, string | Buffer]> = [
       [
         'raw NUL',
@@ -168,7 +168,7 @@ describe('no input ends the process', () => {
     }
   })
 
-  it('[B3] bad Origin, content types and JSON bodies are refused with their codes on every state-changing route', {
+  it('[N3] bad Origin, content types and JSON bodies are refused with their codes on every state-changing route', {
     timeout: 120_000,
   }, async () => {
     const token = tokenOf(board.links.facilitator)
@@ -224,7 +224,7 @@ describe('no input ends the process', () => {
     }
   })
 
-  it('[B3] aborted bodies and half-sent requests leave the server answering', async () => {
+  it('[N3] aborted bodies and half-sent requests leave the server answering', async () => {
     const aborts = Array.from(
       { length: 20 },
       (_, i) =>
@@ -244,7 +244,7 @@ describe('no input ends the process', () => {
     expect((await fetch(`${srv.url}/healthz`)).status).toBe(200)
   })
 
-  it('[B3] a file of the web app removed while the server runs (a new build put in place) cuts that answer only', async () => {
+  it('[N3] a file of the web app removed while the server runs (a new build put in place) cuts that answer only', async () => {
     unlinkSync(join(webDist, 'assets', 'old.js'))
     const answer = await rawRequest(port, httpRequestText('GET', '/assets/old.js'))
     // The status line may be out before the file turns out to be gone; the body never comes.
@@ -252,7 +252,7 @@ describe('no input ends the process', () => {
     expect((await fetch(`${srv.url}/healthz`)).status).toBe(200)
   })
 
-  it('[B3] malformed upgrades are answered 400 over HTTP; the WebSocket server never sees them', async () => {
+  it('[N3] malformed upgrades are answered 400 over HTTP; the WebSocket server never sees them', async () => {
     const token = tokenOf(board.links.participant)
     const targets = [
       ...BAD.flatMap((bad) => [
@@ -297,7 +297,7 @@ describe('no input ends the process', () => {
     }
   })
 
-  it('[B3] after the sweep the server answers /healthz and real y-websocket clients still edit a board', async () => {
+  it('[N3] after the sweep the server answers /healthz and real y-websocket clients still edit a board', async () => {
     expect((await fetch(`${srv.url}/healthz`)).status).toBe(200)
     const a = pool.connect(srv.wsUrl, board, 'participant')
     const b = pool.connect(srv.wsUrl, board, 'facilitator')
@@ -308,7 +308,7 @@ describe('no input ends the process', () => {
 })
 
 describe('log flooding', () => {
-  it('[B4] 1,000 malformed requests produce a bounded number of log lines, at warn or below, without stacks', {
+  it('[N4] 1,000 malformed requests produce a bounded number of log lines, at warn or below, without stacks', {
     timeout: 120_000,
   }, async () => {
     const lines: Array<Record<string, unknown>> = []

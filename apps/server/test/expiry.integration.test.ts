@@ -129,7 +129,7 @@ async function stubbornSocket(
 }
 
 describe('link expiry', () => {
-  it('[E1] an open socket is closed with 4410 when its link expires; what it sends after is never stored', async () => {
+  it('[N8] an open socket is closed with 4410 when its link expires; what it sends after is never stored', async () => {
     srv = await startServer()
     const board = await srv.createBoard('Verloopt')
     const issued = await shortLink(board, 3)
@@ -196,7 +196,7 @@ describe('link expiry', () => {
     await within(5000, 'server ends the stubborn connection', ended)
   })
 
-  it('[E2] ttlDays 0.5, 1/7 and 0.123 give working links with whole-second expiries; out-of-range ttlDays are refused', async () => {
+  it('[N9] ttlDays 0.5, 1/7 and 0.123 give working links with whole-second expiries; out-of-range ttlDays are refused', async () => {
     srv = await startServer()
     const board = await srv.createBoard('Halve dag')
     // A seventh of a day is 12,342.857… s, 0.123 days 10,627.2 s: such expiries were refused as non-integer (401).

@@ -55,7 +55,7 @@ function boardCount(dataDir: string): number {
 }
 
 describe('security headers', () => {
-  it('[B6] every answer carries the CSP (no inline script, not framable), nosniff, no-referrer and COOP', async () => {
+  it('[N5] every answer carries the CSP (no inline script, not framable), nosniff, no-referrer and COOP', async () => {
     srv = await startServer({ WEB_DIST: fakeWebDist() })
     const board = await srv.createBoard('Kopregels')
     const token = tokenOf(board.links.participant)
@@ -88,7 +88,7 @@ describe('security headers', () => {
     expect(csp.get('default-src')).toEqual(["'self'"])
   })
 
-  it('[B7] the HTML export runs under a script-free CSP and is offered with a safe file name', async () => {
+  it('[N6] the HTML export runs under a script-free CSP and is offered with a safe file name', async () => {
     srv = await startServer()
     const board = await srv.createBoard('Gnéphoek "Oost" <script>/..\\x')
     const get = (format: string, extra = '') =>
@@ -125,7 +125,7 @@ describe('security headers', () => {
 })
 
 describe('cross-site requests', () => {
-  it('[B8] a cross-origin text/plain POST does not create a board; only JSON from this or an allowed origin does', async () => {
+  it('[N7] a cross-origin text/plain POST does not create a board; only JSON from this or an allowed origin does', async () => {
     srv = await startServer({ ALLOWED_ORIGINS: 'https://gemeente.example, https://wt.example:8443' })
     const post = (headers: Record<string, string>) =>
       fetch(`${srv?.url}/api/boards`, { method: 'POST', headers, body: '{"title":"Via een andere site"}' })
@@ -155,7 +155,7 @@ describe('cross-site requests', () => {
     expect(boardCount(srv.dataDir)).toBe(before + 4)
   })
 
-  it('[B8] a link action sent as text/plain is refused before it is read: the timer does not start', async () => {
+  it('[N7] a link action sent as text/plain is refused before it is read: the timer does not start', async () => {
     srv = await startServer()
     const board = await srv.createBoard('Timer')
     const action = (headers: Record<string, string>) =>

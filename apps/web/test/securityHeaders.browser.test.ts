@@ -17,7 +17,7 @@ afterAll(async () => {
 type Watched = Window & { __wtCsp: string[]; __wtInlineRan?: boolean }
 
 describe('content security policy in Chromium', () => {
-  it('[C1] the built app joins, edits and switches language under the CSP without a violation; inline script is blocked', async () => {
+  it('[N5] the built app joins, edits and switches language under the CSP without a violation; inline script is blocked', async () => {
     const board = await createBoard(app.url)
     const fenna = await person(browser)
     // Every violation the page reports, from before its first script runs (init scripts are not subject to the CSP).

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { LogThrottle } from './LogThrottle.ts'
 
 describe('LogThrottle', () => {
-  it('[B5] lets one line per kind and address through per interval, then reports what it left out', () => {
+  it('[N4] lets one line per kind and address through per interval, then reports what it left out', () => {
     let now = 0
     const throttle = new LogThrottle({ intervalMs: 1000, now: () => now })
     expect(throttle.take('MALFORMED_REQUEST', 'a')).toEqual({ log: true, suppressed: 0 })
@@ -15,7 +15,7 @@ describe('LogThrottle', () => {
     expect(throttle.take('MALFORMED_REQUEST', 'a').log).toBe(false)
   })
 
-  it('[B5] bounds the lines per kind over all addresses (a flood from many addresses)', () => {
+  it('[N4] bounds the lines per kind over all addresses (a flood from many addresses)', () => {
     let now = 0
     const throttle = new LogThrottle({ intervalMs: 1000, perKindPerInterval: 5, now: () => now })
     let lines = 0

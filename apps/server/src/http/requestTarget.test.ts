@@ -63,7 +63,7 @@ const target = fc.oneof(
 const method = fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS', 'PATCH', 'BREW', undefined)
 
 describe('request target', () => {
-  it('[B1] refuses broken encodings with MALFORMED_REQUEST, never a URIError', () => {
+  it('[N1] refuses broken encodings with MALFORMED_REQUEST, never a URIError', () => {
     for (const raw of [
       '/sync/%E0',
       '/%',
@@ -90,7 +90,7 @@ describe('request target', () => {
     expect(codeOf(() => parseRequestTarget(undefined))).toBe('MALFORMED_REQUEST')
   })
 
-  it('[B1] decodes segments and the query of well-formed targets', () => {
+  it('[N1] decodes segments and the query of well-formed targets', () => {
     const parsed = parseRequestTarget('/api/boards/a%20b/session?token=x%2By&title=Gn%C3%A9phoek+Oost#frag')
     expect(parsed.path).toBe('/api/boards/a%20b/session')
     expect(parsed.segments).toEqual(['api', 'boards', 'a b', 'session'])
@@ -99,7 +99,7 @@ describe('request target', () => {
     expect(decodeComponent('%F0%9F%98%80')).toBe('\u{1F600}')
   })
 
-  it('[B1] any encodeURIComponent output decodes back to what was encoded', () => {
+  it('[N1] any encodeURIComponent output decodes back to what was encoded', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'grapheme', minLength: 1 }), { maxLength: 5 }), (parts) => {
         const clean = parts.filter((p) => !p.includes('\0'))
@@ -111,7 +111,7 @@ describe('request target', () => {
     )
   })
 
-  it('[B2] parsing and routing throw nothing but documented AppErrors, whatever the method and target', () => {
+  it('[N2] parsing and routing throw nothing but documented AppErrors, whatever the method and target', () => {
     fc.assert(
       fc.property(method, target, (m, raw) => {
         let routed: ReturnType<typeof routeOf> | null = null
