@@ -3,6 +3,7 @@ import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { CreateBoardResponse } from '@waardentafel/protocol'
+import fc from 'fast-check'
 import { pino } from 'pino'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
@@ -295,6 +296,55 @@ describe('no input ends the process', () => {
       })
       expect(status, target).toBe(400)
     }
+  })
+
+  it('[N2] generated request targets (fast-check) against the running server: never a 5xx, never a dropped request', {
+    timeout: 120_000,
+  }, async () => {
+    const piece = fc.oneof(
+      fc.constantFrom(
+        ...BAD,
+        '..',
+        '.',
+        '%2F',
+        '%2e%2e',
+        '/',
+        '//',
+        '?',
+        '&',
+        '=',
+        '+',
+        '#',
+        'api',
+        'boards',
+        board.id,
+      ),
+      fc.constantFrom(
+        'session',
+        'snapshot',
+        'programma',
+        'links',
+        'revoke',
+        'rounds',
+        'sessions',
+        'restore',
+        'import',
+      ),
+      fc.stringMatching(/^[\x21-\x7e]{0,6}$/),
+    )
+    const target = fc.array(piece, { maxLength: 10 }).map((parts) => `/${parts.join('')}`)
+    const method = fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS', 'PATCH')
+    await fc.assert(
+      fc.asyncProperty(method, target, async (m, t) => {
+        const headers = { host: 'localhost', 'content-type': 'application/json' }
+        const answer = await rawRequest(
+          port,
+          httpRequestText(m, t, headers, m === 'GET' || m === 'HEAD' ? '' : '{}'),
+        )
+        expect(answer.status >= 200 && answer.status < 500, `${m} ${t}: ${answer.status}`).toBe(true)
+      }),
+      { numRuns: 300, seed: 15 },
+    )
   })
 
   it('[N3] after the sweep the server answers /healthz and real y-websocket clients still edit a board', async () => {
