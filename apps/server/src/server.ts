@@ -245,7 +245,9 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
   // The error boundary of every upgrade: a request that is not a well-formed `/sync/:boardId[?token=…]` is
   // answered over plain HTTP (400 with the JSON error body, or 404) and never reaches the WebSocket server.
   http.on('upgrade', (req, socket, head) => {
-    socket.on('error', (err) => log.debug({ err }, 'upgrade socket error'))
+    socket.on('error', (err) =>
+      refusals.note('debug', 'UPGRADE_SOCKET_ERROR', clientAddress(req, config.trustProxy), err.message),
+    )
     try {
       upgradeRequest(req, socket, head)
     } catch (error) {
