@@ -153,3 +153,21 @@ describe('changedPaths, judging only what an update changes', () => {
     expect(changedPaths(server, forgeUpdate([forward])).unresolved).toBe(true)
   })
 })
+
+describe('changedPaths over long runs', () => {
+  it('[P11] resolves an array push that builds on a run of 500 pushes still queued one by one', () => {
+    const server = new Y.Doc()
+    const client = new Y.Doc()
+    const updates: Uint8Array[] = []
+    client.on('update', (u: Uint8Array) => updates.push(u))
+    for (let i = 0; i < 501; i++) client.getArray('log').push([`p${i}`])
+    const last = updates.pop()!
+    expect(changedPaths(server, last, updates)).toEqual({ paths: [['log']], unresolved: false })
+  })
+
+  it('[P2] forged neighbours pointing at each other are unresolved, not a loop', () => {
+    const a = forgedItem(Y.createID(10, 0), { origin: Y.createID(11, 0) }, new Y.ContentAny([1]))
+    const b = forgedItem(Y.createID(11, 0), { origin: Y.createID(10, 0) }, new Y.ContentAny([2]))
+    expect(changedPaths(new Y.Doc(), forgeUpdate([a, b])).unresolved).toBe(true)
+  })
+})

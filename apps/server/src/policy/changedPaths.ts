@@ -88,46 +88,74 @@ export function changedPaths(
   }
 
   const memo = new Map<Y.Item, Located>()
-  /** The path of the entry an item is (its container's path plus its map key, if any). */
+  /**
+   * The path of the entry an item is (its container's path plus its map key, if any). Neighbours are followed
+   * in a loop, not by recursion: a run of array pushes queued one by one is a chain as long as the run. Parents
+   * (nesting) recurse, bounded.
+   */
   const locate = (item: Y.Item, depth = 0): Located => {
-    const known = memo.get(item)
-    if (known !== undefined) return known
     if (depth > 64) return 'unknown'
+    const chain: Y.Item[] = []
+    const seen = new Set<Y.Item>()
+    let current = item
     let result: Located
-    const parent: unknown = item.parent
-    if (parent instanceof Y.AbstractType) {
-      // An item of the doc itself: its container is known for certain.
-      const ownerItem = parent._item
-      if (ownerItem) result = extend(locate(ownerItem, depth + 1), item.parentSub)
-      else {
-        try {
-          result = extend({ path: [Y.findRootTypeKey(parent)] }, item.parentSub)
-        } catch {
-          result = 'unknown'
-        }
+    for (;;) {
+      const known = memo.get(current)
+      if (known !== undefined) {
+        result = known
+        break
       }
-    } else if (pointsForward(item)) {
-      // Yjs assumes a client's own earlier structs exist and fails deep inside its integration otherwise.
-      result = 'unknown'
-    } else if (item.origin || item.rightOrigin) {
-      // Yjs takes container and key from the left neighbour (else the right one); a garbage-collected neighbour
-      // turns the item into garbage.
-      const left = item.origin ? find(item.origin) : null
-      const right = item.rightOrigin ? find(item.rightOrigin) : null
-      if ((item.origin && !left) || (item.rightOrigin && !right)) result = 'unknown'
-      else if (left instanceof Y.GC || right instanceof Y.GC) result = 'noop'
-      else result = locate((left ?? right) as Y.Item, depth + 1)
-    } else if (typeof parent === 'string') {
-      result = { path: item.parentSub === null ? [parent] : [parent, item.parentSub] }
-    } else if (parent instanceof Y.ID) {
-      const owner = find(parent)
-      if (!owner) result = 'unknown'
-      else if (owner instanceof Y.GC) result = 'noop'
-      else result = extend(locate(owner, depth + 1), item.parentSub)
-    } else {
-      result = 'unknown'
+      if (seen.has(current)) {
+        result = 'unknown' // forged neighbours that point at each other
+        break
+      }
+      seen.add(current)
+      chain.push(current)
+      const parent: unknown = current.parent
+      if (parent instanceof Y.AbstractType) {
+        // An item of the doc itself: its container is known for certain.
+        const ownerItem = parent._item
+        if (ownerItem) result = extend(locate(ownerItem, depth + 1), current.parentSub)
+        else {
+          try {
+            result = extend({ path: [Y.findRootTypeKey(parent)] }, current.parentSub)
+          } catch {
+            result = 'unknown'
+          }
+        }
+        break
+      }
+      if (pointsForward(current)) {
+        // Yjs assumes a client's own earlier structs exist and fails deep inside its integration otherwise.
+        result = 'unknown'
+        break
+      }
+      if (current.origin || current.rightOrigin) {
+        // Yjs takes container and key from the left neighbour (else the right one); a garbage-collected
+        // neighbour turns the item into garbage.
+        const left = current.origin ? find(current.origin) : null
+        const right = current.rightOrigin ? find(current.rightOrigin) : null
+        if ((current.origin && !left) || (current.rightOrigin && !right)) result = 'unknown'
+        else if (left instanceof Y.GC || right instanceof Y.GC) result = 'noop'
+        else {
+          current = (left ?? right) as Y.Item
+          continue
+        }
+        break
+      }
+      if (typeof parent === 'string') {
+        result = { path: current.parentSub === null ? [parent] : [parent, current.parentSub] }
+      } else if (parent instanceof Y.ID) {
+        const owner = find(parent)
+        if (!owner) result = 'unknown'
+        else if (owner instanceof Y.GC) result = 'noop'
+        else result = extend(locate(owner, depth + 1), current.parentSub)
+      } else {
+        result = 'unknown'
+      }
+      break
     }
-    memo.set(item, result)
+    for (const link of chain) memo.set(link, result)
     return result
   }
   const extend = (container: Located, key: string | null): Located =>
