@@ -107,6 +107,7 @@ type Step =
   | { kind: 'moveCard'; card: number; x: number }
   | { kind: 'moveTemplate'; x: number }
   | { kind: 'reconnect' }
+  | { kind: 'burst'; note: number; count: number }
   | { kind: 'forbidden'; what: number; target: number; value: number }
   | { kind: 'deleteRange'; client: number; clock: number; len: number }
   | { kind: 'forgeItem'; who: number; at: number; anchor: number; how: number; key: number; content: number }
@@ -127,6 +128,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('moveCard'), card: fc.nat(2), x: fc.integer({ min: -500, max: 3000 }) }),
   fc.record({ kind: fc.constant('moveTemplate'), x: fc.integer({ min: -500, max: 500 }) }),
   fc.constant({ kind: 'reconnect' as const }),
+  fc.record({ kind: fc.constant('burst'), note: fc.nat(2), count: fc.integer({ min: 2, max: 120 }) }),
   fc.record({ kind: fc.constant('forbidden'), what: fc.nat(7), target: fc.nat(2), value: fc.integer() }),
   fc.record({
     kind: fc.constant('deleteRange'),
@@ -288,6 +290,18 @@ async function play(
             mustAccept = true
             message = syncMessage(real(() => record.set('x', step.x)))
           }
+          break
+        }
+        case 'burst': {
+          // A busy server: a run of edits arrives before any of it is stored, each building on the one before.
+          const record = note(step.note)
+          if (!record) continue
+          for (let i = 1; i < step.count && !socket.closedWith; i++) {
+            room.receive(socket, syncMessage(real(() => record.set('x', i))))
+            count.sent++
+          }
+          mustAccept = true
+          message = syncMessage(real(() => record.set('x', step.count)))
           break
         }
         case 'reconnect':
