@@ -67,6 +67,7 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
   const boards = new BoardService(storage, signer, { quota: limits.quota })
   // Compaction rebuilds documents; on its own thread it never stalls the boards being edited.
   const merger = new MergeWorker()
+  const roomRefusals = new LogThrottle({ intervalMs: config.logThrottleMs })
   const rooms = new RoomManager({
     storage,
     merge: merger.merge,
@@ -84,11 +85,17 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
         log.warn({ boardId, index, err }, 'stored update skipped'),
       compactionFailed: (boardId, err) => log.error({ boardId, err }, 'compaction failed'),
       hibernation: (boardId, state, ms) => log.debug({ boardId, ms }, `board ${state}`),
-      refused: (boardId, socket, reason) =>
-        log.warn(
-          { boardId, socket: socket.id, role: socket.role, reason },
-          'update refused by the write policy',
-        ),
+      refused: (boardId, socket, reason) => {
+        // A modified client can be refused again and again (it reconnects each time): one line per reason and
+        // board per LOG_THROTTLE_MS, with the count of those left out.
+        const decision = roomRefusals.take(reason, boardId)
+        if (decision.log) {
+          log.warn(
+            { boardId, socket: socket.id, role: socket.role, reason, suppressed: decision.suppressed },
+            'client message refused (socket closed; nothing stored or relayed)',
+          )
+        }
+      },
       ...deps.roomEvents,
     },
   })
