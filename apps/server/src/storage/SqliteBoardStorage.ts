@@ -98,7 +98,8 @@ export class SqliteBoardStorage implements BoardStorage {
       this.#db.exec("ALTER TABLE boards ADD COLUMN link_generations TEXT NOT NULL DEFAULT '{}'")
     }
     // Who made a board, for per-organiser quotas; boards made before it have none and count for nobody.
-    if (!columns.some((c) => c.name === 'organiser')) this.#db.exec('ALTER TABLE boards ADD COLUMN organiser TEXT')
+    if (!columns.some((c) => c.name === 'organiser'))
+      this.#db.exec('ALTER TABLE boards ADD COLUMN organiser TEXT')
     this.#db.exec('CREATE INDEX IF NOT EXISTS boards_by_organiser ON boards (organiser)')
     this.#sql = prepareAll(this.#db)
     if (path !== ':memory:') {
