@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import { BOARD_SNAPSHOT_FORMAT, BOARD_SNAPSHOT_VERSION, type BoardSnapshot } from '@waardentafel/domain'
 import { readDocRecords } from '@waardentafel/tldraw-yjs'
-import type { ImportWorker } from './limits/ImportWorker.ts'
+import type { ImportSource, ImportWorker } from './limits/ImportWorker.ts'
 import type { OrganiserQuota } from './limits/OrganiserQuota.ts'
-import type { ImportInput } from './limits/parseImport.ts'
 import type { RoomManager } from './room/RoomManager.ts'
 import { type BoardRecord, type BoardStorage, INITIAL_GENERATIONS } from './storage/BoardStorage.ts'
 
 export type TransferOptions = {
-  /** Parses and builds imported boards on worker threads (`limits/ImportWorker.ts`). */
+  /** Parses and builds imported boards in processes of their own (`limits/ImportWorker.ts`). */
   imports: ImportWorker
   /** Board and storage quotas of the organiser an import is made for. */
   quota?: OrganiserQuota
@@ -60,11 +59,15 @@ export class BoardTransfer {
   }
 
   /**
-   * Creates a new board from a request body: parsed, validated and built on an import thread, then stored within
+   * Creates a new board from a request body: parsed, validated and built in an import process, then stored within
    * the organiser's quotas (QUOTA_BOARDS, QUOTA_STORAGE). Nothing is stored when any step refuses it.
    */
-  importBytes(body: Uint8Array, title?: string, organiser?: string): Promise<BoardRecord> {
-    return this.#create({ bytes: body }, title, organiser)
+  importBytes(
+    body: Uint8Array | readonly Uint8Array[],
+    title?: string,
+    organiser?: string,
+  ): Promise<BoardRecord> {
+    return this.#create(body instanceof Uint8Array ? { bytes: body } : { chunks: body }, title, organiser)
   }
 
   /** Throws QUOTA_BOARDS when the organiser cannot make another board (checked before an import is read). */
@@ -72,7 +75,7 @@ export class BoardTransfer {
     await this.#quota?.within(organiser, 0, async () => {})
   }
 
-  async #create(input: ImportInput, title: string | undefined, organiser: string | undefined) {
+  async #create(input: ImportSource, title: string | undefined, organiser: string | undefined) {
     const parsed = await this.#imports.parse(input)
     const board: BoardRecord = {
       id: randomBytes(12).toString('base64url'),
@@ -83,10 +86,11 @@ export class BoardTransfer {
     const bytes = parsed.updates.reduce((n, u) => n + u.byteLength, 0)
     const store = async () => {
       await this.#storage.createBoard(board, organiser)
-      // One piece per turn of the event loop: the boards being edited get their turns in between.
+      // One piece (`IMPORT_RECORDS_PER_UPDATE` records) per turn of the event loop, a millisecond apart: the boards
+      // being edited get their turns in between, and the writes are spread out instead of arriving as one burst.
       for (const update of parsed.updates) {
         await this.#storage.appendUpdate(board.id, update)
-        await new Promise((resolve) => setImmediate(resolve))
+        await new Promise((resolve) => setTimeout(resolve, 1))
       }
     }
     if (organiser && this.#quota) await this.#quota.within(organiser, bytes, store)

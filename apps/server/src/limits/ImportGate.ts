@@ -1,5 +1,5 @@
 /**
- * How many imports are admitted at once — receiving their body, waiting for an import thread or being parsed.
+ * How many imports are admitted at once — receiving their body, waiting for an import process or being parsed.
  * Bounding them bounds the memory imports can take (each at most `MAX_IMPORT_BYTES` of body plus its thread's
  * heap); one more is refused at once (503 `IMPORT_BUSY`) rather than queued without end.
  */

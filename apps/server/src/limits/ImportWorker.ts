@@ -1,132 +1,154 @@
-import { Worker } from 'node:worker_threads'
+import { type ChildProcess, fork } from 'node:child_process'
+import { setImmediate as turn } from 'node:timers/promises'
 import type { HttpErrorCode } from '@waardentafel/protocol'
 import { AppError } from '../errors.ts'
+import type { HostReply, HostRequest } from './importHost.ts'
 import type { ImportInput, ParsedImport } from './parseImport.ts'
 
 export type ImportWorkerOptions = {
-  /** Imports parsed at once, one per thread. */
+  /** Imports parsed at once, each in a process of its own. */
   threads: number
   maxRecords: number
-  /** V8 heap limit of each thread: an import that needs more fails alone (413) instead of swelling the process. */
+  /** V8 heap limit of an import process: an import that needs more fails alone (413) instead of taking the machine. */
   heapMb: number
-  /** A thread idle this long is ended, which gives its memory back. */
-  idleMs?: number
 }
+
+/** An import's snapshot: as the request body's chunks arrived (never joined here), or as ImportInput. */
+export type ImportSource = { chunks: readonly Uint8Array[] } | ImportInput
 
 type Job = {
   id: number
-  input: ImportInput
+  source: ImportSource
+  pieces: Uint8Array[]
   resolve: (parsed: ParsedImport) => void
   reject: (error: Error) => void
 }
 
-type Reply = { id: number; parsed?: ParsedImport; error?: { code: HttpErrorCode; message: string } }
+/** Bytes of a request body handed to the import host per turn of the event loop. */
+const BODY_BYTES_PER_TURN = 256 * 1024
+/** Bytes per message of a request body to the import host. */
+const BODY_BYTES_PER_MESSAGE = 64 * 1024
 
 /**
- * Parses, validates and builds imported boards (`parseImport`) on worker threads, like `MergeWorker` does for
- * compaction: an 18 MiB import took the event loop for seconds and every board's edits waited. At most `threads`
- * run at once; further imports queue here (the caller bounds how many, `ImportGate`). A thread that dies (e.g. past
- * its heap limit) fails only its own import; a thread left idle is ended so the memory an import took is returned.
+ * Parses, validates and builds imported boards (`parseImport`) in processes of their own, one per import, ended
+ * when it is done (`importProcess.ts`), started by a small import host the server starts once (`importHost.ts`).
+ * Measured with the attack bench: on a worker thread (nice 10) an import still took the cores from the event loop
+ * relaying everyone's edits (V8's GC helper threads, shared with the server, ran at normal priority) and its heap
+ * stayed in the server's RSS; a process started by the server itself stopped the event loop for 13–30 ms while
+ * the server's memory map was copied. The import processes run single-threaded at nice 10 and give everything back
+ * when they exit. What the server's event loop does per import: hand the body over in 64 KiB messages, a few per
+ * turn, and take the document back in pieces of `IMPORT_RECORDS_PER_UPDATE` records, one message each. At most
+ * `threads` imports run at once; further ones queue here (the caller bounds how many, `ImportGate`). An import
+ * process that dies (e.g. past its heap limit) fails only its own import; should the host die, the imports under
+ * way fail and the next import starts a new host.
  */
 export class ImportWorker {
-  readonly #options: Required<ImportWorkerOptions>
+  readonly #options: ImportWorkerOptions
   readonly #queue: Job[] = []
-  readonly #idle = new Map<Worker, NodeJS.Timeout>()
-  readonly #busy = new Map<Worker, Job>()
+  readonly #running = new Map<number, Job>()
+  #host: ChildProcess | null = null
   #nextId = 0
   #closed = false
 
   constructor(options: ImportWorkerOptions) {
-    this.#options = { idleMs: 10_000, ...options }
+    this.#options = options
+    // Started now, while the server is small and quiet (see above), not at the first import.
+    this.#startHost()
   }
 
-  parse(input: ImportInput): Promise<ParsedImport> {
+  parse(source: ImportSource): Promise<ParsedImport> {
     return new Promise((resolve, reject) => {
       if (this.#closed) return reject(new AppError('INTERNAL', 'import worker closed'))
-      this.#queue.push({ id: this.#nextId++, input, resolve, reject })
+      this.#queue.push({ id: this.#nextId++, source, pieces: [], resolve, reject })
       this.#dispatch()
     })
   }
 
   async close(): Promise<void> {
     this.#closed = true
-    for (const job of this.#queue.splice(0)) job.reject(new AppError('INTERNAL', 'import worker closed'))
-    const threads = [...this.#idle.keys(), ...this.#busy.keys()]
-    for (const [worker, job] of this.#busy) {
-      this.#busy.delete(worker)
-      job.reject(new AppError('INTERNAL', 'import worker closed'))
-    }
-    for (const timer of this.#idle.values()) clearTimeout(timer)
-    this.#idle.clear()
-    await Promise.all(threads.map((worker) => worker.terminate()))
+    const failed = new AppError('INTERNAL', 'import worker closed')
+    for (const job of this.#queue.splice(0)) job.reject(failed)
+    this.#failRunning(failed)
+    const host = this.#host
+    this.#host = null
+    if (!host || host.exitCode !== null || host.signalCode !== null) return
+    const exited = new Promise<void>((resolve) => host.once('exit', () => resolve()))
+    host.kill('SIGKILL') // its import processes end when their channel to it closes
+    await exited
   }
 
   #dispatch(): void {
-    while (this.#queue.length > 0) {
-      const worker = this.#takeIdle() ?? (this.#threads() < this.#options.threads ? this.#spawn() : null)
-      if (!worker) return
+    while (!this.#closed && this.#queue.length > 0 && this.#running.size < this.#options.threads) {
       const job = this.#queue.shift() as Job
-      this.#busy.set(worker, job)
-      // Copied, not transferred: a request body's buffer may be a slice of Node's shared pool.
-      worker.postMessage({ id: job.id, input: job.input })
+      this.#running.set(job.id, job)
+      void this.#send(job)
     }
   }
 
-  #threads(): number {
-    return this.#idle.size + this.#busy.size
+  async #send(job: Job): Promise<void> {
+    const host = this.#host ?? this.#startHost()
+    const request = (message: HostRequest) => host.connected && host.send(message)
+    const { maxRecords, heapMb } = this.#options
+    const { source } = job
+    if ('value' in source)
+      return void request({ id: job.id, start: { maxRecords, heapMb, value: source.value } })
+    request({ id: job.id, start: { maxRecords, heapMb } })
+    let sinceTurn = 0
+    for (const chunk of 'chunks' in source ? source.chunks : [source.bytes]) {
+      for (let at = 0; at < chunk.byteLength; at += BODY_BYTES_PER_MESSAGE) {
+        const part = chunk.subarray(at, at + BODY_BYTES_PER_MESSAGE)
+        request({ id: job.id, chunk: part })
+        sinceTurn += part.byteLength
+        if (sinceTurn >= BODY_BYTES_PER_TURN) {
+          sinceTurn = 0
+          await turn()
+          if (!this.#running.has(job.id)) return // failed meanwhile
+        }
+      }
+    }
+    request({ id: job.id, end: true })
   }
 
-  #takeIdle(): Worker | null {
-    const first = this.#idle.entries().next()
-    if (first.done) return null
-    const [worker, timer] = first.value
-    clearTimeout(timer)
-    this.#idle.delete(worker)
-    return worker
-  }
-
-  #spawn(): Worker {
-    const worker = new Worker(new URL('./importWorkerThread.ts', import.meta.url), {
-      workerData: { maxRecords: this.#options.maxRecords },
-      resourceLimits: { maxOldGenerationSizeMb: this.#options.heapMb },
+  #startHost(): ChildProcess {
+    const host = fork(new URL('./importHost.ts', import.meta.url), [], {
+      // Not the server's flags (an inspector port, a profiler, the young-generation size): its own.
+      execArgv: ['--single-threaded', '--no-warnings'],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     })
-    worker.unref() // an idle import thread does not keep the process alive
-    worker.on('message', (reply: Reply) => {
-      const job = this.#busy.get(worker)
-      if (!job || job.id !== reply.id) return
-      this.#busy.delete(worker)
-      if (reply.parsed) job.resolve(reply.parsed)
-      else
-        job.reject(new AppError(reply.error?.code ?? 'INVALID_BODY', reply.error?.message ?? 'import failed'))
-      this.#rest(worker)
+    // An idle host does not keep the server's process alive.
+    host.unref()
+    host.channel?.unref()
+    host.on('message', (reply: HostReply) => this.#receive(reply))
+    host.on('error', () => host.kill('SIGKILL'))
+    host.once('exit', () => {
+      if (this.#host === host) this.#host = null
+      this.#failRunning(new AppError('INTERNAL', 'the import host ended'))
       this.#dispatch()
     })
-    const gone = (error: Error & { code?: string }) => {
-      const job = this.#busy.get(worker)
-      this.#busy.delete(worker)
-      clearTimeout(this.#idle.get(worker))
-      this.#idle.delete(worker)
-      if (job) {
-        const tooBig = error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        job.reject(
-          tooBig
-            ? new AppError('BODY_TOO_LARGE', 'the snapshot needs more memory than an import may use')
-            : new AppError('INTERNAL', `import thread failed: ${error.message}`),
-        )
-      }
-      if (!this.#closed) this.#dispatch()
-    }
-    worker.on('error', gone)
-    worker.on('exit', (code) => gone(new Error(`import thread exited with ${code}`)))
-    return worker
+    this.#host = host
+    return host
   }
 
-  #rest(worker: Worker): void {
-    const timer = setTimeout(() => {
-      this.#idle.delete(worker)
-      void worker.terminate()
-    }, this.#options.idleMs)
-    timer.unref()
-    this.#idle.set(worker, timer)
+  #receive(reply: HostReply): void {
+    const job = this.#running.get(reply.id)
+    if (!job) return
+    if ('piece' in reply) return void job.pieces.push(reply.piece)
+    this.#running.delete(job.id)
+    if ('done' in reply) job.resolve({ updates: job.pieces, ...reply.done })
+    else if ('error' in reply)
+      job.reject(new AppError(reply.error.code as HttpErrorCode, reply.error.message))
+    else
+      job.reject(
+        reply.failed.outOfMemory
+          ? new AppError('BODY_TOO_LARGE', 'the snapshot needs more memory than an import may use')
+          : new AppError('INTERNAL', `import process ${reply.failed.reason} before answering`),
+      )
+    this.#dispatch()
+  }
+
+  #failRunning(error: AppError): void {
+    for (const job of this.#running.values()) job.reject(error)
+    this.#running.clear()
   }
 }

@@ -65,12 +65,12 @@ export class Limits {
 
   /**
    * Admits an import (503 IMPORT_BUSY with `Retry-After` when `IMPORT_MAX_PENDING` are in), reads its body with
-   * the byte cap and deadline, and hands the bytes to `handle`, holding the slot until it is done.
+   * the byte cap and deadline, and hands its chunks to `handle`, holding the slot until it is done.
    */
   async receiveImport<T>(
     req: IncomingMessage,
     res: ServerResponse,
-    handle: (body: Uint8Array) => Promise<T>,
+    handle: (body: readonly Uint8Array[]) => Promise<T>,
   ): Promise<T> {
     const leave = this.#gate.tryEnter()
     if (!leave) {

@@ -13,12 +13,12 @@ export type LimitsConfig = {
   /** Bytes of stored documents and sessions one organiser's boards may hold (null: no quota). */
   quotaStorageBytes: number | null
   maxImportRecords: number
-  /** Imports parsed at once, each on a worker thread of its own. */
+  /** Imports parsed at once, each in a process of its own. */
   importConcurrency: number
   /** Imports admitted at once (receiving their body, waiting for a thread, or being parsed); more get 503. */
   importMaxPending: number
   /** An import's body must have arrived within this time (408 after). */
   importBodyTimeoutMs: number
-  /** Heap limit of an import thread: an import that needs more fails alone (413) instead of growing the process. */
+  /** Heap limit of an import process: an import that needs more fails alone (413) instead of taking the machine. */
   importWorkerHeapMb: number
 }

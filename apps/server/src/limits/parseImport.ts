@@ -22,9 +22,12 @@ export type ParsedImport = { updates: Uint8Array[]; title: string; records: numb
 
 /**
  * Records per stored update of an import. The server stores each update in a turn of its own: storing a 19,000-record
- * board as one 7 MB row held the event loop for tens of milliseconds; in pieces of this size each takes a few.
+ * board as one 7 MB row held the event loop for tens of milliseconds, in pieces of 1,000 records (~400 KB) a
+ * few each, and the first of them, when the write-ahead log had to grow under other processes' I/O, 90 ms. A
+ * piece of 100 typical records is ~40 KB: a fraction of a millisecond to store, to pass between processes and to
+ * read back.
  */
-export const IMPORT_RECORDS_PER_UPDATE = 1000
+export const IMPORT_RECORDS_PER_UPDATE = 100
 
 export class ImportRefusal extends Error {
   readonly code: HttpErrorCode
@@ -35,8 +38,8 @@ export class ImportRefusal extends Error {
 }
 
 /**
- * Parses and validates a board snapshot and builds its document — the whole import's CPU work, done on an import
- * thread (`ImportWorker`). The record count is checked before the schema so an oversized snapshot costs one
+ * Parses and validates a board snapshot and builds its document — the whole import's CPU work, done in an import
+ * process (`ImportWorker`). The record count is checked before the schema so an oversized snapshot costs one
  * JSON parse, not a validation of every record.
  */
 export function parseImport(input: ImportInput, maxRecords: number): ParsedImport {

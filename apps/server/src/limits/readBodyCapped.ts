@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { AppError } from '../errors.ts'
 
 /**
- * Reads a request body as bytes, refusing it the moment it passes `limit` bytes (413) or has not arrived within
+ * Reads a request body as the chunks it arrived in (not joined: an import's body goes on to the import process
+ * as it is, and joining 5 MB took the event loop for 15 ms), refusing it the moment it passes `limit` bytes (413) or has not arrived within
  * `timeoutMs` (408, so a slow sender cannot hold an import slot). On refusal the rest is never read: the answer
  * says `Connection: close`, and Node closes the connection once it is sent.
  */
@@ -11,7 +12,7 @@ export function readBodyCapped(
   res: ServerResponse,
   limit: number,
   timeoutMs: number,
-): Promise<Buffer> {
+): Promise<Buffer[]> {
   const tooLarge = () => new AppError('BODY_TOO_LARGE', `body larger than ${limit} bytes`)
   if (Number(req.headers['content-length'] ?? 0) > limit) {
     res.setHeader('connection', 'close')
@@ -40,7 +41,7 @@ export function readBodyCapped(
     }
     const onEnd = () => {
       cleanup()
-      resolve(Buffer.concat(chunks, size))
+      resolve(chunks)
     }
     const onClose = () => {
       if (!req.complete) fail(new AppError('BODY_ABORTED', 'the request body ended early'))
