@@ -14,6 +14,8 @@ type Pending = { t0: number; remaining: number; author: RawClient; arrived: Set<
 
 const boards: Board[] = []
 const held: RawClient[] = []
+/** Close codes of the boards' clients closed by the server since the last `closes` request. */
+const closedCodes: number[] = []
 const pending = new Map<number, Pending>()
 let samples: number[] = []
 let allPeers: number[] = []
@@ -142,6 +144,8 @@ installProbe({
       }
     }
     await Promise.all(Array.from({ length: Math.min(concurrency, urls.length) }, worker))
+    for (const board of boards)
+      for (const c of board.clients) void c.closed.then((code) => closedCodes.push(code))
     return { boards: boards.length, ms: performance.now() - t0 }
   },
 
@@ -182,6 +186,9 @@ installProbe({
     }
     return result(missing, edits)
   },
+
+  /** Close codes of the boards' clients that were closed since the last call (a raw client never reconnects). */
+  closes: () => closedCodes.splice(0),
 
   closeAll: async () => {
     await Promise.all(boards.flatMap((b) => b.clients.map((c) => c.close())))

@@ -2,6 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process'
 import { setImmediate as turn } from 'node:timers/promises'
 import type { HttpErrorCode } from '@waardentafel/protocol'
 import { AppError } from '../errors.ts'
+import { bodyFrameHeader } from './importFrames.ts'
 import type { HostReply, HostRequest } from './importHost.ts'
 import type { ImportInput, ParsedImport } from './parseImport.ts'
 
@@ -26,8 +27,6 @@ type Job = {
 
 /** Bytes of a request body handed to the import host per turn of the event loop. */
 const BODY_BYTES_PER_TURN = 256 * 1024
-/** Bytes per message of a request body to the import host. */
-const BODY_BYTES_PER_MESSAGE = 64 * 1024
 
 /**
  * Parses, validates and builds imported boards (`parseImport`) in processes of their own, one per import, ended
@@ -36,8 +35,8 @@ const BODY_BYTES_PER_MESSAGE = 64 * 1024
  * relaying everyone's edits (V8's GC helper threads, shared with the server, ran at normal priority) and its heap
  * stayed in the server's RSS; a process started by the server itself stopped the event loop for 13–30 ms while
  * the server's memory map was copied. The import processes run single-threaded at nice 10 and give everything back
- * when they exit. What the server's event loop does per import: hand the body over in 64 KiB messages, a few per
- * turn, and take the document back in pieces of `IMPORT_RECORDS_PER_UPDATE` records, one message each. At most
+ * when they exit. What the server's event loop does per import: write the body's chunks to the host's stdin as
+ * they arrived, a few per turn, and take the document back in pieces of `IMPORT_RECORDS_PER_UPDATE` records, one message each. At most
  * `threads` imports run at once; further ones queue here (the caller bounds how many, `ImportGate`). An import
  * process that dies (e.g. past its heap limit) fails only its own import; should the host die, the imports under
  * way fail and the next import starts a new host.
@@ -83,30 +82,38 @@ export class ImportWorker {
       this.#running.set(job.id, job)
       void this.#send(job)
     }
+    this.#holdWhileBusy()
+  }
+
+  /** An import under way keeps the process alive, an idle host does not. */
+  #holdWhileBusy(): void {
+    if (this.#running.size > 0) this.#host?.channel?.ref()
+    else this.#host?.channel?.unref()
   }
 
   async #send(job: Job): Promise<void> {
     const host = this.#host ?? this.#startHost()
-    const request = (message: HostRequest) => host.connected && host.send(message)
+    host.channel?.ref()
     const { maxRecords, heapMb } = this.#options
     const { source } = job
+    const start = (request: HostRequest) => host.send(request)
     if ('value' in source)
-      return void request({ id: job.id, start: { maxRecords, heapMb, value: source.value } })
-    request({ id: job.id, start: { maxRecords, heapMb } })
+      return void start({ id: job.id, start: { maxRecords, heapMb, value: source.value } })
+    start({ id: job.id, start: { maxRecords, heapMb } })
+    // The body's chunks go to the host's stdin as they are, each behind a header: no copy here.
     let sinceTurn = 0
     for (const chunk of 'chunks' in source ? source.chunks : [source.bytes]) {
-      for (let at = 0; at < chunk.byteLength; at += BODY_BYTES_PER_MESSAGE) {
-        const part = chunk.subarray(at, at + BODY_BYTES_PER_MESSAGE)
-        request({ id: job.id, chunk: part })
-        sinceTurn += part.byteLength
-        if (sinceTurn >= BODY_BYTES_PER_TURN) {
-          sinceTurn = 0
-          await turn()
-          if (!this.#running.has(job.id)) return // failed meanwhile
-        }
+      if (chunk.byteLength === 0) continue
+      host.stdin?.write(bodyFrameHeader(job.id, chunk.byteLength))
+      host.stdin?.write(chunk)
+      sinceTurn += chunk.byteLength
+      if (sinceTurn >= BODY_BYTES_PER_TURN) {
+        sinceTurn = 0
+        await turn()
+        if (!this.#running.has(job.id) || this.#host !== host) return // failed meanwhile
       }
     }
-    request({ id: job.id, end: true })
+    host.stdin?.write(bodyFrameHeader(job.id, 0))
   }
 
   #startHost(): ChildProcess {
@@ -114,11 +121,13 @@ export class ImportWorker {
       // Not the server's flags (an inspector port, a profiler, the young-generation size): its own.
       execArgv: ['--single-threaded', '--no-warnings'],
       serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      stdio: ['pipe', 'ignore', 'inherit', 'ipc'],
     })
+    host.stdin?.on('error', () => {}) // the host died: its exit fails the imports under way
     // An idle host does not keep the server's process alive.
     host.unref()
     host.channel?.unref()
+    ;(host.stdin as unknown as { unref?: () => void } | null)?.unref?.()
     host.on('message', (reply: HostReply) => this.#receive(reply))
     host.on('error', () => host.kill('SIGKILL'))
     host.once('exit', () => {

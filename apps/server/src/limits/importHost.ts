@@ -1,5 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process'
 import { setPriority } from 'node:os'
+import { BODY_FRAME_HEADER_BYTES } from './importFrames.ts'
 
 // Child-process side of ImportWorker: a small process the server starts once, which starts a process of its own
 // (`importProcess.ts`) for every import and passes the bytes between the two. Starting a process from the server
@@ -12,12 +13,8 @@ try {
   setPriority(10)
 } catch {}
 
-/** From the server. `start`: a new import; without `value`, its bytes follow as `chunk`s and an `end`. */
-export type HostRequest =
-  | { id: number; start: { maxRecords: number; heapMb: number; value?: unknown } }
-  | { id: number; chunk: Uint8Array }
-  | { id: number; end: true }
-  | { id: number; cancel: true }
+/** From the server over IPC: a new import; without `value`, its bytes follow on stdin (`importFrames.ts`). */
+export type HostRequest = { id: number; start: { maxRecords: number; heapMb: number; value?: unknown } }
 
 /** To the server: an import process's messages (`ImportProcessMessage`) with the import's id, or how it ended. */
 export type HostReply = { id: number } & (
@@ -39,13 +36,31 @@ process.on('disconnect', () => {
   process.exit(0)
 })
 
-process.on('message', (request: HostRequest) => {
-  if ('start' in request) return start(request.id, request.start)
-  const child = imports.get(request.id)
-  if (!child) return
-  if ('chunk' in request) child.stdin?.write(request.chunk)
-  else if ('end' in request) child.stdin?.end()
-  else child.kill('SIGKILL')
+process.on('message', (request: HostRequest) => start(request.id, request.start))
+
+/** Bodies whose bytes arrived before their import's process was started (stdin and IPC are separate channels). */
+const early = new Map<number, { chunks: Buffer[]; ended: boolean }>()
+
+function body(id: number, chunk: Buffer | null): void {
+  const child = imports.get(id)
+  if (child) return void (chunk ? child.stdin?.write(chunk) : child.stdin?.end())
+  const waiting = early.get(id) ?? { chunks: [], ended: false }
+  early.set(id, waiting)
+  if (chunk) waiting.chunks.push(chunk)
+  else waiting.ended = true
+}
+
+let pending: Buffer = Buffer.alloc(0)
+process.stdin.on('data', (data: Buffer) => {
+  pending = pending.length > 0 ? Buffer.concat([pending, data]) : data
+  while (pending.length >= BODY_FRAME_HEADER_BYTES) {
+    const id = pending.readUInt32BE(0)
+    const length = pending.readUInt32BE(4)
+    const end = BODY_FRAME_HEADER_BYTES + length
+    if (pending.length < end) return
+    body(id, length === 0 ? null : pending.subarray(BODY_FRAME_HEADER_BYTES, end))
+    pending = pending.subarray(end)
+  }
 })
 
 function start(id: number, job: { maxRecords: number; heapMb: number; value?: unknown }) {
@@ -78,5 +93,9 @@ function start(id: number, job: { maxRecords: number; heapMb: number; value?: un
   })
   const hasValue = 'value' in job
   child.send(hasValue ? { maxRecords: job.maxRecords, value: job.value } : { maxRecords: job.maxRecords })
-  if (hasValue) child.stdin?.end()
+  if (hasValue) return void child.stdin?.end()
+  const waiting = early.get(id)
+  early.delete(id)
+  for (const chunk of waiting?.chunks ?? []) child.stdin?.write(chunk)
+  if (waiting?.ended) child.stdin?.end()
 }
