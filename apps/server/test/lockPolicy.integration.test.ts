@@ -8,7 +8,7 @@ import * as Y from 'yjs'
 import { clientPool, startServer, type TestClient, type TestServer, tokenOf, whenDoc } from './harness.ts'
 import { forgeUpdate } from './support/forge.ts'
 
-// [P2][P3][P11] The write policy on the real server, with the real y-websocket client and a raw socket.
+// [W4] The write policy on the real server, with the real y-websocket client and a raw socket.
 
 let srv: TestServer
 const pool = clientPool()
@@ -107,7 +107,7 @@ async function storedDoc(boardId: string): Promise<Y.Doc> {
   return doc
 }
 
-describe('[P3] locked value cards keep their class and place', () => {
+describe('[W3] locked value cards keep their class and place', () => {
   it('a participant moving a locked value card is refused (4409 VALUE_CARDS_LOCKED), logged, never seen; annotating is fine', async () => {
     const { board, fac, watcher } = await lockedBoard(false, true)
     const participant = client(srv.wsUrl, board, 'participant')
@@ -133,7 +133,7 @@ describe('[P3] locked value cards keep their class and place', () => {
   })
 })
 
-describe('[P11] after a lock and an unlock, clients reconnect with their offline edits', () => {
+describe('[W1] after a lock and an unlock, clients reconnect with their offline edits', () => {
   it('a participant that edited offline reconnects and its edits land; a reload (new client, same local copy) too', async () => {
     const { board, watcher } = await lockedBoard(true, true)
     const participant = client(srv.wsUrl, board, 'participant')
@@ -183,7 +183,7 @@ describe('[P11] after a lock and an unlock, clients reconnect with their offline
   })
 })
 
-describe('[P2] a forged deletion starting at garbage', () => {
+describe('[W2] a forged deletion starting at garbage', () => {
   it('is refused over a raw socket; the locked template and cards stay, and cannot be recreated', async () => {
     const { board, watcher } = await lockedBoard(true, true)
     const structs = watcher.doc.store.clients

@@ -104,7 +104,7 @@ function boardWithGarbage() {
 }
 
 describe('changedPaths, judging only what an update changes', () => {
-  it('[P2] a delete range starting at garbage still reports the live items after it', () => {
+  it('[W2] a delete range starting at garbage still reports the live items after it', () => {
     const { server } = boardWithGarbage()
     const structs = server.store.clients.get(1) ?? []
     expect(structs.some((s) => s instanceof Y.GC)).toBe(true)
@@ -113,7 +113,7 @@ describe('changedPaths, judging only what an update changes', () => {
     expect(sorted(changedPaths(server, update).paths)).toContain('records/shape:template')
   })
 
-  it('[P11] deleting what is already deleted or garbage changes nothing and is not reported', () => {
+  it('[W1] deleting what is already deleted or garbage changes nothing and is not reported', () => {
     const { server, facilitator } = boardWithGarbage()
     // A client's sync step 2 repeats the whole delete set it knows.
     const stepTwo = Y.encodeStateAsUpdate(facilitator, Y.encodeStateVector(server))
@@ -122,14 +122,14 @@ describe('changedPaths, judging only what an update changes', () => {
     expect(changedPaths(server, wholeDeleteSet)).toEqual({ paths: [], unresolved: false })
   })
 
-  it('[P2] a deletion of clocks the server has not seen cannot be judged (Yjs would keep it pending)', () => {
+  it('[W2] a deletion of clocks the server has not seen cannot be judged (Yjs would keep it pending)', () => {
     const { server } = boardWithGarbage()
     const ahead = Y.getState(server.store, 1)
     expect(changedPaths(server, forgeUpdate([], [[1, ahead, 5]])).unresolved).toBe(true)
     expect(changedPaths(server, forgeUpdate([], [[777, 0, 1]])).unresolved).toBe(true)
   })
 
-  it('[P2] a forged copy of a known id does not decide where its neighbour lands', () => {
+  it('[W2] a forged copy of a known id does not decide where its neighbour lands', () => {
     const { server } = boardWithGarbage()
     const template = server.getMap<Y.Map<unknown>>('records').get('shape:template')!
     const xItem = template._map.get('x')!
@@ -144,7 +144,7 @@ describe('changedPaths, judging only what an update changes', () => {
     expect(sorted(changedPaths(server, update).paths)).toEqual(['records/shape:template/x'])
   })
 
-  it('[P2] an item next to garbage writes nothing; one pointing at its own future is unresolved', () => {
+  it('[W2] an item next to garbage writes nothing; one pointing at its own future is unresolved', () => {
     const { server } = boardWithGarbage()
     const garbage = (server.store.clients.get(1) ?? []).find((s) => s instanceof Y.GC)!
     const nextToGarbage = forgedItem(Y.createID(5, 0), { origin: garbage.id }, new Y.ContentAny([1]))
@@ -155,7 +155,7 @@ describe('changedPaths, judging only what an update changes', () => {
 })
 
 describe('changedPaths over long runs', () => {
-  it('[P11] resolves an array push that builds on a run of 500 pushes still queued one by one', () => {
+  it('[W1] resolves an array push that builds on a run of 500 pushes still queued one by one', () => {
     const server = new Y.Doc()
     const client = new Y.Doc()
     const updates: Uint8Array[] = []
@@ -165,7 +165,7 @@ describe('changedPaths over long runs', () => {
     expect(changedPaths(server, last, updates)).toEqual({ paths: [['log']], unresolved: false })
   })
 
-  it('[P2] forged neighbours pointing at each other are unresolved, not a loop', () => {
+  it('[W2] forged neighbours pointing at each other are unresolved, not a loop', () => {
     const a = forgedItem(Y.createID(10, 0), { origin: Y.createID(11, 0) }, new Y.ContentAny([1]))
     const b = forgedItem(Y.createID(11, 0), { origin: Y.createID(10, 0) }, new Y.ContentAny([2]))
     expect(changedPaths(new Y.Doc(), forgeUpdate([a, b])).unresolved).toBe(true)

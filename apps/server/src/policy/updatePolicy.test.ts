@@ -31,7 +31,7 @@ describe('judgeUpdate', () => {
     }
   })
 
-  it('[P3] lets participants annotate locked value cards but not move, resize, delete or rename them', () => {
+  it('[W3] lets participants annotate locked value cards but not move, resize, delete or rename them', () => {
     expect(
       judgeUpdate(
         'participant',
@@ -63,7 +63,7 @@ describe('judgeUpdate', () => {
     }
   })
 
-  it('[P2] refuses an update it cannot trace, for every role, locked or not', () => {
+  it('[W2] refuses an update it cannot trace, for every role, locked or not', () => {
     for (const role of ['facilitator', 'participant'] as const) {
       for (const restrictions of [NO_RESTRICTIONS, locked]) {
         expect(judgeUpdate(role, { paths: [], unresolved: true }, restrictions)).toBe('UNRESOLVED')

@@ -8,7 +8,7 @@ import { Room, type RoomSocket } from '../../src/room/Room.ts'
 import { forgedItem, forgeUpdate } from '../support/forge.ts'
 import { loadPolicyRegressions, savePolicyRegression } from './policySeeds.ts'
 
-// [P2][P3][P11] The write policy, proven over generated updates rather than sampled: a participant on a locked
+// [W4] The write policy, proven over generated updates rather than sampled: a participant on a locked
 // board sends real edits (its own Y.Doc, as the web app would), forbidden edits (a modified client) and forged
 // updates (hand-laid structs and delete sets over garbage, deleted items, unseen clocks, known ids). Whatever it
 // sends, a locked record and the server-only `facilitation` map never change, the server's own later writes are
@@ -392,7 +392,7 @@ async function play(
 const lockArb = fc.record({ structure: fc.boolean(), valueCards: fc.boolean() })
 const sessionArb = fc.tuple(lockArb, fc.array(stepArb, { minLength: MIN_STEPS, maxLength: MAX_STEPS }))
 
-describe('[P2][P3][P11] the write policy over generated updates', () => {
+describe('[W4] the write policy over generated updates', () => {
   it(`never changes a locked record or server-only state, and accepts every real edit (seed ${SEED})`, async () => {
     const count = { sent: 0 }
     const property = fc.asyncProperty(sessionArb, async ([lock, session]) => {
