@@ -11,6 +11,12 @@ export type LinkGenerations = { facilitator: number; participant: number; observ
 
 export const INITIAL_GENERATIONS: LinkGenerations = { facilitator: 0, participant: 0, observer: 0 }
 
+/**
+ * A board's short join code for its participant link (`http/joinCodes.ts`). It opens the board while `generation`
+ * is still the participant links' generation and until `expiresAt` (ms), like the link it stands for.
+ */
+export type JoinCode = { code: string; boardId: string; generation: number; expiresAt: number }
+
 /** What one organiser's boards hold (quotas, `limits/OrganiserQuota.ts`). */
 export type OrganiserUsage = { boards: number; bytes: number }
 
@@ -82,6 +88,15 @@ export interface BoardStorage {
   getBoard(id: string): Promise<BoardRecord | null>
   /** Raises a role's link generation by one and returns the new value. */
   bumpLinkGeneration(boardId: string, role: keyof LinkGenerations): Promise<number>
+  /**
+   * Makes `entry` its board's one join code (replacing an earlier one). False, and nothing stored, when the code
+   * belongs to another board: the caller draws another.
+   */
+  saveJoinCode(entry: JoinCode): Promise<boolean>
+  /** The board's join code, whether or not it is still valid. */
+  joinCodeOfBoard(boardId: string): Promise<JoinCode | null>
+  /** The entry of a code, whether or not it is still valid. */
+  findJoinCode(code: string): Promise<JoinCode | null>
   /** Everything stored after position `after` (0 = the whole document). */
   loadDoc(boardId: string, after?: number): Promise<StoredDoc>
   /** Appends one update; resolves with its position once it is durable. */

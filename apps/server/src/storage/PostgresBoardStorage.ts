@@ -4,6 +4,7 @@ import type {
   BoardStorage,
   IssuedParticipantKey,
   IssueKeyResult,
+  JoinCode,
   LinkGenerations,
   MergeUpdates,
   OrganiserUsage,
@@ -74,6 +75,38 @@ export class PostgresBoardStorage implements BoardStorage {
       [organiser],
     )
     return { boards: Number(rows[0]?.boards ?? 0), bytes: Number(rows[0]?.bytes ?? 0) }
+  }
+
+  async saveJoinCode(entry: JoinCode): Promise<boolean> {
+    try {
+      await this.#query(
+        `INSERT INTO ${this.#t('join_codes')} (board_id, code, generation, expires_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (board_id) DO UPDATE SET code = EXCLUDED.code, generation = EXCLUDED.generation,
+           expires_at = EXCLUDED.expires_at`,
+        [entry.boardId, entry.code, entry.generation, entry.expiresAt],
+      )
+      return true
+    } catch (error) {
+      // 23505: the code is another board's (UNIQUE(code)).
+      if ((error as { code?: string }).code === '23505') return false
+      throw error
+    }
+  }
+
+  async joinCodeOfBoard(boardId: string): Promise<JoinCode | null> {
+    const { rows } = await this.#query(
+      `SELECT board_id, code, generation, expires_at FROM ${this.#t('join_codes')} WHERE board_id = $1`,
+      [boardId],
+    )
+    return joinCodeRow(rows[0])
+  }
+
+  async findJoinCode(code: string): Promise<JoinCode | null> {
+    const { rows } = await this.#query(
+      `SELECT board_id, code, generation, expires_at FROM ${this.#t('join_codes')} WHERE code = $1`,
+      [code],
+    )
+    return joinCodeRow(rows[0])
   }
 
   async bumpLinkGeneration(boardId: string, role: keyof LinkGenerations): Promise<number> {
@@ -304,6 +337,9 @@ export class PostgresBoardStorage implements BoardStorage {
           PRIMARY KEY (board_id, key_hash));
         CREATE INDEX IF NOT EXISTS round_participants_by_issuer
           ON ${this.#t('round_participants')} (board_id, issuer, issued_at);
+        CREATE TABLE IF NOT EXISTS ${this.#t('join_codes')} (
+          board_id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, generation INTEGER NOT NULL,
+          expires_at BIGINT NOT NULL);
         CREATE TABLE IF NOT EXISTS ${this.#t('board_sessions')} (
           board_id TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, created_at BIGINT NOT NULL, data TEXT NOT NULL,
           PRIMARY KEY (board_id, id));
@@ -378,5 +414,15 @@ export class PostgresBoardStorage implements BoardStorage {
       updates,
       lastSeq: Math.max(from, updates.at(-1)?.seq ?? 0),
     }
+  }
+}
+
+function joinCodeRow(row: Record<string, unknown> | undefined): JoinCode | null {
+  if (!row) return null
+  return {
+    code: String(row.code),
+    boardId: String(row.board_id),
+    generation: Number(row.generation),
+    expiresAt: Number(row.expires_at),
   }
 }

@@ -6,6 +6,7 @@ import type {
   BoardStorage,
   IssuedParticipantKey,
   IssueKeyResult,
+  JoinCode,
   LinkGenerations,
   MergeUpdates,
   OrganiserUsage,
@@ -57,6 +58,12 @@ CREATE TABLE IF NOT EXISTS board_sessions (
   created_at INTEGER NOT NULL,
   data TEXT NOT NULL,
   PRIMARY KEY (board_id, id)
+);
+CREATE TABLE IF NOT EXISTS join_codes (
+  board_id TEXT PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  generation INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS doc_snapshots (
   board_id TEXT PRIMARY KEY,
@@ -130,6 +137,25 @@ export class SqliteBoardStorage implements BoardStorage {
       createdAt: Number(row.created_at),
       linkGenerations: parseGenerations(String(row.link_generations)),
     }
+  }
+
+  async saveJoinCode(entry: JoinCode): Promise<boolean> {
+    try {
+      this.#sql.upsertJoinCode.run(entry.boardId, entry.code, entry.generation, entry.expiresAt)
+      return true
+    } catch (error) {
+      // The code is another board's (UNIQUE(code)); anything else is a real failure.
+      if (String((error as Error).message).includes('UNIQUE')) return false
+      throw error
+    }
+  }
+
+  async joinCodeOfBoard(boardId: string): Promise<JoinCode | null> {
+    return joinCodeRow(this.#sql.joinCodeOfBoard.get(boardId))
+  }
+
+  async findJoinCode(code: string): Promise<JoinCode | null> {
+    return joinCodeRow(this.#sql.findJoinCode.get(code))
   }
 
   async bumpLinkGeneration(boardId: string, role: keyof LinkGenerations): Promise<number> {
@@ -319,9 +345,28 @@ export class SqliteBoardStorage implements BoardStorage {
 }
 
 /** The storage's statements, prepared once per connection (finalized when the database is closed). */
+function joinCodeRow(row: Record<string, unknown> | undefined): JoinCode | null {
+  if (!row) return null
+  return {
+    code: String(row.code),
+    boardId: String(row.board_id),
+    generation: Number(row.generation),
+    expiresAt: Number(row.expires_at),
+  }
+}
+
 function prepareAll(db: DatabaseSync) {
   const prepare = (sql: string): StatementSync => db.prepare(sql)
   return {
+    upsertJoinCode: prepare(
+      `INSERT INTO join_codes (board_id, code, generation, expires_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (board_id) DO UPDATE SET code = excluded.code, generation = excluded.generation,
+         expires_at = excluded.expires_at`,
+    ),
+    joinCodeOfBoard: prepare(
+      'SELECT board_id, code, generation, expires_at FROM join_codes WHERE board_id = ?',
+    ),
+    findJoinCode: prepare('SELECT board_id, code, generation, expires_at FROM join_codes WHERE code = ?'),
     insertBoard: prepare(
       'INSERT INTO boards (id, title, created_at, link_generations, organiser) VALUES (?, ?, ?, ?, ?)',
     ),

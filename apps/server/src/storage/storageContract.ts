@@ -38,6 +38,25 @@ export function storageContract(name: string, make: () => Promise<BoardStorage>)
       await s.close()
     })
 
+    it("keeps one join code per board: replaced by the next, refused when another board's", async () => {
+      const s = await make()
+      for (const id of ['board-jc01', 'board-jc02']) {
+        await s.createBoard({ id, title: id, createdAt: 1, linkGenerations: INITIAL_GENERATIONS })
+      }
+      const first = { code: 'ABC234', boardId: 'board-jc01', generation: 0, expiresAt: 1_000 }
+      expect(await s.saveJoinCode(first)).toBe(true)
+      expect(await s.findJoinCode('ABC234')).toEqual(first)
+      expect(await s.joinCodeOfBoard('board-jc01')).toEqual(first)
+      expect(await s.saveJoinCode({ ...first, boardId: 'board-jc02' })).toBe(false)
+      expect(await s.joinCodeOfBoard('board-jc02')).toBeNull()
+      const next = { code: 'XYZ789', boardId: 'board-jc01', generation: 1, expiresAt: 2_000 }
+      expect(await s.saveJoinCode(next)).toBe(true)
+      expect(await s.findJoinCode('ABC234')).toBeNull()
+      expect(await s.findJoinCode('XYZ789')).toEqual(next)
+      expect(await s.joinCodeOfBoard('board-jc01')).toEqual(next)
+      await s.close()
+    })
+
     it('refuses a second board with the same id', async () => {
       const s = await make()
       await s.createBoard({
