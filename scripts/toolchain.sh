@@ -8,6 +8,36 @@ cd "$ROOT"
 NODE_VERSION=24.21.0
 PNPM_VERSION=10.34.8
 TOOLS="$ROOT/.tools"
+cmd="${1:-}"
+shift || true
+
+# Progress a person can follow: one short line per step, Dutch first, English second, on stderr.
+case "$cmd" in
+  start | bench) STEPS=4 ;;
+  test) STEPS=5 ;;
+  *) STEPS=0 ;;
+esac
+STEP=0
+step() {
+  STEP=$((STEP + 1))
+  if [ "$STEPS" -gt 0 ]; then echo "› stap $STEP/$STEPS: $1… ($2)" >&2; fi
+}
+# Runs a set-up command with its output kept aside; only a failure shows it, so the log holds only what matters.
+quietly() {
+  local out
+  out="$(mktemp)"
+  if ! "$@" >"$out" 2>&1; then
+    cat "$out" >&2
+    rm -f "$out"
+    echo "✗ mislukt / failed: $*" >&2
+    exit 1
+  fi
+  rm -f "$out"
+}
+# Tools' own notices (update available, telemetry) are not for whoever starts the app.
+export npm_config_update_notifier=false TURBO_TELEMETRY_DISABLED=1 TURBO_NO_UPDATE_NOTIFIER=1
+
+step "Node.js en pnpm klaarzetten" "setting up Node.js and pnpm"
 
 node_ok() {
   command -v node >/dev/null 2>&1 || return 1
@@ -22,7 +52,7 @@ if ! node_ok; then
   esac
   NODE_BIN="$TOOLS/node/node_modules/$NODE_PKG/bin"
   if [ ! -x "$NODE_BIN/node" ] || [ "$("$NODE_BIN/node" --version)" != "v$NODE_VERSION" ]; then
-    echo "› fetching Node $NODE_VERSION from the npm registry ($NODE_PKG)" >&2
+    echo "  Node.js $NODE_VERSION ophalen (fetching from the npm registry: $NODE_PKG)" >&2
     mkdir -p "$TOOLS/node"
     npm install --silent --no-audit --no-fund --no-save --prefix "$TOOLS/node" "$NODE_PKG@$NODE_VERSION" >&2
   fi
@@ -31,7 +61,7 @@ fi
 
 PNPM_BIN="$TOOLS/pnpm/node_modules/.bin"
 if [ ! -x "$PNPM_BIN/pnpm" ] || [ "$("$PNPM_BIN/pnpm" --version)" != "$PNPM_VERSION" ]; then
-  echo "› fetching pnpm $PNPM_VERSION from the npm registry" >&2
+  echo "  pnpm $PNPM_VERSION ophalen (fetching from the npm registry)" >&2
   mkdir -p "$TOOLS/pnpm"
   npm install --silent --no-audit --no-fund --no-save --prefix "$TOOLS/pnpm" "pnpm@$PNPM_VERSION" >&2
 fi
@@ -39,27 +69,34 @@ export PATH="$PNPM_BIN:$PATH"
 export COREPACK_ENABLE_STRICT=0
 
 install_deps() {
+  step "afhankelijkheden installeren" "installing dependencies; eerste keer / first time ~1 min"
   if [ -f pnpm-lock.yaml ] && [ "${CI:-}" = "true" ]; then
-    pnpm install --frozen-lockfile --reporter=append-only >&2
+    quietly pnpm install --frozen-lockfile --reporter=append-only
   else
-    pnpm install --reporter=append-only >&2
+    quietly pnpm install --reporter=append-only
   fi
 }
 
-cmd="${1:-}"
-shift || true
+build_web() {
+  step "web-app bouwen" "building the web app"
+  quietly pnpm turbo run build --filter=@waardentafel/web --output-logs=errors-only
+}
+
 case "$cmd" in
   start)
     install_deps
-    pnpm turbo run build --filter=@waardentafel/web --output-logs=errors-only
+    build_web
+    step "server starten" "starting the server"
     # V8 flags for the server: one list, in apps/server/node-flags (tests and benchmarks read it too).
     read -r -a NODE_FLAGS < apps/server/node-flags
     exec node "${NODE_FLAGS[@]}" apps/server/src/main.ts "$@"
     ;;
   test)
     install_deps
-    pnpm turbo run build --filter=@waardentafel/web --output-logs=errors-only
+    build_web
+    step "lint en typecheck" "lint and typecheck"
     pnpm run check
+    step "tests draaien" "running the tests"
     if [ "$#" -gt 0 ]; then exec pnpm vitest run "$@"; fi
     pnpm vitest run --project unit --project integration --project browser
     # Fault tests restart the shared Redis and PostgreSQL: they run on their own, after everything else.
@@ -67,7 +104,8 @@ case "$cmd" in
     ;;
   bench)
     install_deps
-    pnpm turbo run build --filter=@waardentafel/web --output-logs=errors-only
+    build_web
+    step "benchmarks draaien" "running the benchmarks"
     exec pnpm run bench:all "$@"
     ;;
   pnpm)

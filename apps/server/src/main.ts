@@ -66,6 +66,9 @@ log.info(
   },
   `Waardentafel listening on http://localhost:${address.port}`,
 )
+// For whoever started it by hand: the address to open, in words, on stderr (stdout stays one JSON entry a line).
+const openUrl = config.publicUrl ?? `http://localhost:${address.port}`
+process.stderr.write(`\n› Waardentafel draait: open ${openUrl} (running: open this address in a browser)\n\n`)
 
 let stopping = false
 async function shutdown(signal: string): Promise<void> {
