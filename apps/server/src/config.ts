@@ -39,6 +39,8 @@ const EnvSchema = z.object({
   RATE_IMPORT_PER_ADDRESS: z.coerce.number().int().positive().default(3),
   RATE_JOIN_PER_ADDRESS: z.coerce.number().int().positive().default(1200),
   RATE_JOIN_PER_LINK: z.coerce.number().int().positive().default(3000),
+  /** Wrong join codes an address may try per minute (right ones count only against RATE_JOIN_*). */
+  RATE_JOIN_CODE_MISSES_PER_ADDRESS: z.coerce.number().int().positive().default(10),
   RATE_READ_PER_ADDRESS: z.coerce.number().int().positive().default(6000),
   RATE_READ_PER_LINK: z.coerce.number().int().positive().default(6000),
   RATE_WRITE_PER_ADDRESS: z.coerce.number().int().positive().default(3000),
@@ -188,6 +190,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         write: { perAddress: e.RATE_WRITE_PER_ADDRESS, perLink: e.RATE_WRITE_PER_LINK },
         static: { perAddress: e.RATE_STATIC_PER_ADDRESS, perLink: null },
       },
+      joinCodeMissesPerAddress: e.RATE_JOIN_CODE_MISSES_PER_ADDRESS,
       quotaBoards: e.QUOTA_BOARDS === 0 ? null : e.QUOTA_BOARDS,
       quotaStorageBytes: e.QUOTA_STORAGE_MB === 0 ? null : Math.round(e.QUOTA_STORAGE_MB * 1024 * 1024),
       maxImportRecords: e.MAX_IMPORT_RECORDS,

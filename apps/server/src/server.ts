@@ -21,6 +21,7 @@ import type { Config } from './config.ts'
 import { AppError, closeCodeFor } from './errors.ts'
 import type { BoardFanout } from './fanout/BoardFanout.ts'
 import { handleBoardAction } from './http/boardActions.ts'
+import { resolveJoinCode } from './http/joinCodes.ts'
 import { LogThrottle } from './http/LogThrottle.ts'
 import { sendProgramma } from './http/programma.ts'
 import { RefusalLog } from './http/RefusalLog.ts'
@@ -177,7 +178,17 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
       case 'boardAction': {
         const { payload, board } = await boards.authorize(route.boardId, token())
         const ctx = { req, res, board, payload, baseUrl: baseUrl(host) }
-        return handleBoardAction(route.action, ctx, { boards, rooms })
+        return handleBoardAction(route.action, ctx, { boards, rooms, storage })
+      }
+      case 'joinCode': {
+        // Too many wrong codes from this address: refused before looking, so a guesser learns nothing more.
+        await limits.admitJoinCode(req, res)
+        const onMiss = () => limits.joinCodeMissed(req, res)
+        return sendJson(
+          res,
+          200,
+          await resolveJoinCode(route.code, baseUrl(host), { storage, boards, onMiss }),
+        )
       }
       case 'sessions': {
         const { payload, board } = await boards.authorize(route.boardId, token())

@@ -20,6 +20,8 @@ export const HttpErrors = {
   PARTICIPANT_KEY_LIMIT: 409,
   PARTICIPANT_KEY_RATE_LIMITED: 429,
   NOT_FOUND: 404,
+  /** No board has this join code now (never issued, expired with its link, or the participant links revoked). */
+  JOIN_CODE_UNKNOWN: 404,
   METHOD_NOT_ALLOWED: 405,
   /** HTTP rate limits and organiser quotas (docs/operations.md); 429 and 503 come with `Retry-After`. */
   RATE_LIMITED: 429,

@@ -38,6 +38,15 @@ export {
 } from './facilitation.ts'
 export type { ApiErrorBody, HttpErrorCode } from './httpErrors.ts'
 export { HttpErrors } from './httpErrors.ts'
+export type { JoinCodeResponse, JoinResolveResponse } from './joinCode.ts'
+export {
+  isJoinCode,
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  JoinCodeResponseSchema,
+  JoinResolveResponseSchema,
+  normaliseJoinCode,
+} from './joinCode.ts'
 export { MessageType, SyncMessageType } from './messages.ts'
 export type { Role } from './roles.ts'
 export { canWrite, RoleSchema, Roles } from './roles.ts'

@@ -13,13 +13,15 @@ import type { BoardService } from '../BoardService.ts'
 import { AppError } from '../errors.ts'
 import { type ActionResult, applyFacilitationAction } from '../facilitation/applyFacilitationAction.ts'
 import type { RoomManager } from '../room/RoomManager.ts'
-import type { BoardRecord } from '../storage/BoardStorage.ts'
+import type { BoardRecord, BoardStorage } from '../storage/BoardStorage.ts'
+import { issueJoinCode } from './joinCodes.ts'
 import { readJsonBody } from './readJsonBody.ts'
 import { sendJson } from './sendJson.ts'
 
 export type BoardActionDeps = {
   boards: BoardService
   rooms: RoomManager
+  storage: BoardStorage
   now?: () => number
 }
 
@@ -41,7 +43,7 @@ async function body<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<T> {
 }
 
 /**
- * The facilitator's actions on a board (`POST /api/boards/:id/{facilitation,links,links/revoke}`). Every one is
+ * The facilitator's actions on a board (`POST /api/boards/:id/{facilitation,links,links/revoke,join-code}`). Every one is
  * checked here, on the server: anyone else gets 403 FORBIDDEN, whatever their client shows.
  */
 export async function handleBoardAction(action: string, ctx: Context, deps: BoardActionDeps): Promise<void> {
@@ -82,6 +84,12 @@ export async function handleBoardAction(action: string, ctx: Context, deps: Boar
       const response: LinkResponse = { role, ...deps.boards.link(updated, role, baseUrl) }
       return sendJson(res, 200, response)
     }
+    case 'join-code':
+      return sendJson(
+        res,
+        200,
+        await issueJoinCode(board, baseUrl, { storage: deps.storage, boards: deps.boards }),
+      )
     default:
       throw new AppError('NOT_FOUND', 'no such action')
   }

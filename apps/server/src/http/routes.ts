@@ -1,7 +1,7 @@
 import { AppError } from '../errors.ts'
 import type { RequestTarget } from './requestTarget.ts'
 
-export type BoardAction = 'facilitation' | 'links' | 'links/revoke'
+export type BoardAction = 'facilitation' | 'links' | 'links/revoke' | 'join-code'
 export type BoardRead = 'session' | 'snapshot' | 'programma'
 
 /** What a request asks for, decided from its method and target alone (nothing is read or authorised yet). */
@@ -14,6 +14,7 @@ export type Route =
   | { kind: 'boardRead'; boardId: string; what: BoardRead }
   | { kind: 'rounds'; boardId: string; roundId: string; sub: string | undefined }
   | { kind: 'sessions'; boardId: string; rest: string }
+  | { kind: 'joinCode'; code: string }
   | { kind: 'static' }
 
 const READS: ReadonlySet<string> = new Set<BoardRead>(['session', 'snapshot', 'programma'])
@@ -38,6 +39,10 @@ export function routeOf(method: string | undefined, target: RequestTarget): Rout
     only(method, 'GET')
     return { kind: 'config' }
   }
+  if (s[1] === 'join' && s.length === 3 && s[2] !== '') {
+    only(method, 'GET')
+    return { kind: 'joinCode', code: s[2]! }
+  }
   if (s[1] !== 'boards' || s.length < 3 || s[2] === '') {
     if (s.length === 2 && s[1] === 'boards') {
       only(method, 'POST')
@@ -53,7 +58,7 @@ export function routeOf(method: string | undefined, target: RequestTarget): Rout
   }
   const what = s[3]!
   if (
-    (s.length === 4 && (what === 'facilitation' || what === 'links')) ||
+    (s.length === 4 && (what === 'facilitation' || what === 'links' || what === 'join-code')) ||
     (s.length === 5 && what === 'links' && s[4] === 'revoke')
   ) {
     only(method, 'POST')

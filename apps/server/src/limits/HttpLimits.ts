@@ -31,6 +31,7 @@ type Pair = { address: RateLimiterAbstract; link: RateLimiterAbstract | null }
 export class HttpLimits {
   readonly #pairs = new Map<RequestKind, Pair>()
   readonly #redis: Redis | null = null
+  readonly #joinCodeMisses: RateLimiterAbstract | null = null
 
   constructor(config: LimitsConfig, store: LimitsStore) {
     if (!config.rateLimits) return
@@ -44,7 +45,7 @@ export class HttpLimits {
       : null
     redis?.on('error', store.onError ?? (() => {}))
     this.#redis = redis
-    const limiter = (kind: RequestKind, scope: string, points: number): RateLimiterAbstract => {
+    const limiter = (kind: RequestKind | 'join-code', scope: string, points: number): RateLimiterAbstract => {
       const options = { points, duration: WINDOW_SECONDS }
       if (!redis) return new RateLimiterMemory(options)
       return new RateLimiterRedis({
@@ -64,6 +65,26 @@ export class HttpLimits {
         link: budget.perLink === null ? null : limiter(kind, 'link', budget.perLink),
       })
     }
+    this.#joinCodeMisses = limiter('join-code', 'misses', config.joinCodeMissesPerAddress)
+  }
+
+  /**
+   * Whether `address` has used up its budget of wrong join codes (then even a right one waits: a guesser must not
+   * learn that a guess was right). Checking counts nothing, so a hall of 300 behind one address is never refused.
+   */
+  async joinCodeGuessesLeft(address: string): Promise<Refusal | null> {
+    const limiter = this.#joinCodeMisses
+    if (!limiter) return null
+    const state = await limiter.get(address)
+    if (!state || state.remainingPoints > 0) return null
+    return { retryAfterSeconds: Math.max(1, Math.ceil(state.msBeforeNext / 1000)), scope: 'address' }
+  }
+
+  /** Counts one wrong join code from `address`; says when that used up its budget. */
+  async joinCodeMissed(address: string): Promise<Refusal | null> {
+    if (!this.#joinCodeMisses) return null
+    const wait = await consume(this.#joinCodeMisses, address)
+    return wait === null ? null : { retryAfterSeconds: wait, scope: 'address' }
   }
 
   /**

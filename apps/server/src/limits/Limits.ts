@@ -4,6 +4,7 @@ import type { Config } from '../config.ts'
 import { AppError } from '../errors.ts'
 import type { Route } from '../http/routes.ts'
 import type { BoardStorage } from '../storage/BoardStorage.ts'
+import { BytePacer } from './BytePacer.ts'
 import { HttpLimits } from './HttpLimits.ts'
 import { ImportGate } from './ImportGate.ts'
 import { ImportWorker } from './ImportWorker.ts'
@@ -14,6 +15,13 @@ import { requestKind } from './requestKind.ts'
 
 /** Seconds a client is told to wait when every import slot is taken (an import takes a second or two). */
 const IMPORT_BUSY_RETRY_SECONDS = 5
+/**
+ * How fast import bodies are read, all together (after a first 2 MiB): four 5 MB bodies arriving at once over
+ * the loopback took the event loop in one burst; a real upload comes at a network's pace anyway, and a 10 MiB
+ * body read at this pace takes about a second.
+ */
+const IMPORT_BODY_BYTES_PER_SECOND = 8 * 1024 * 1024
+const IMPORT_BODY_BURST_BYTES = 2 * 1024 * 1024
 
 /**
  * What keeps anonymous clients from exhausting the server over HTTP: request budgets per address and link,
@@ -25,6 +33,7 @@ export class Limits {
   readonly quota: OrganiserQuota
   readonly imports: ImportWorker
   readonly #gate: ImportGate
+  readonly #bodies = new BytePacer(IMPORT_BODY_BYTES_PER_SECOND, IMPORT_BODY_BURST_BYTES)
   readonly #config: Config
 
   constructor(config: Config, storage: BoardStorage, onError?: (error: unknown) => void) {
@@ -63,6 +72,16 @@ export class Limits {
     throw new AppError('RATE_LIMITED', `too many requests from this ${refusal.scope}; try again later`)
   }
 
+  /** Refuses (429 with `Retry-After`) an address that tried too many wrong join codes this minute. */
+  async admitJoinCode(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    refuse(res, await this.rates.joinCodeGuessesLeft(this.address(req)))
+  }
+
+  /** Counts a wrong join code against the address; one over the budget is answered with 429. */
+  async joinCodeMissed(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    refuse(res, await this.rates.joinCodeMissed(this.address(req)))
+  }
+
   /**
    * Admits an import (503 IMPORT_BUSY with `Retry-After` when `IMPORT_MAX_PENDING` are in), reads its body with
    * the byte cap and deadline, and hands its chunks to `handle`, holding the slot until it is done.
@@ -80,7 +99,13 @@ export class Limits {
     }
     try {
       const limits = this.#config.limits
-      const body = await readBodyCapped(req, res, this.#config.maxImportBytes, limits.importBodyTimeoutMs)
+      const body = await readBodyCapped(
+        req,
+        res,
+        this.#config.maxImportBytes,
+        limits.importBodyTimeoutMs,
+        (bytes) => this.#bodies.take(bytes),
+      )
       return await handle(body)
     } finally {
       leave()
@@ -94,4 +119,10 @@ export class Limits {
   async close(): Promise<void> {
     await Promise.all([this.rates.close(), this.imports.close()])
   }
+}
+
+function refuse(res: ServerResponse, refusal: { retryAfterSeconds: number } | null): void {
+  if (!refusal) return
+  res.setHeader('retry-after', String(refusal.retryAfterSeconds))
+  throw new AppError('RATE_LIMITED', 'too many wrong join codes from this address; try again later')
 }

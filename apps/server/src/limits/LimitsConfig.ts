@@ -8,6 +8,8 @@ export type LimitsConfig = {
   /** Off only where every client is trusted (tests, a laptop); quotas and import limits still apply. */
   rateLimits: boolean
   rates: Record<RequestKind, Budget>
+  /** Wrong join codes per address per minute, against guessing; right codes are not counted here. */
+  joinCodeMissesPerAddress: number
   /** Boards one organiser may have (null: no quota). */
   quotaBoards: number | null
   /** Bytes of stored documents and sessions one organiser's boards may hold (null: no quota). */

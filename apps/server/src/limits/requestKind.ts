@@ -21,6 +21,8 @@ export function requestKind(method: string | undefined, route: Route): RequestKi
       return reading ? 'read' : 'write'
     case 'rounds':
       return reading ? 'read' : 'write'
+    case 'joinCode':
+      return 'join'
     case 'boardAction':
       return 'write'
     case 'health':
