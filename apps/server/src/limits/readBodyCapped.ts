@@ -4,7 +4,7 @@ import { AppError } from '../errors.ts'
 /**
  * Reads a request body as the chunks it arrived in (not joined: an import's body goes on to the import process
  * as it is, and joining 5 MB took the event loop for 15 ms), refusing it the moment it passes `limit` bytes (413) or has not arrived within
- * `timeoutMs` (408, so a slow sender cannot hold an import slot). On refusal the rest is never read: the answer
+ * `timeoutMs` (408, so a slow sender cannot hold an import slot), at the pace `pace` sets. On refusal the rest is never read: the answer
  * says `Connection: close`, and Node closes the connection once it is sent.
  */
 export function readBodyCapped(
@@ -12,6 +12,8 @@ export function readBodyCapped(
   res: ServerResponse,
   limit: number,
   timeoutMs: number,
+  /** Returns how long to wait (ms) after these bytes before reading on; bodies read at once cannot pile up. */
+  pace?: (bytes: number) => number,
 ): Promise<Buffer[]> {
   const tooLarge = () => new AppError('BODY_TOO_LARGE', `body larger than ${limit} bytes`)
   if (Number(req.headers['content-length'] ?? 0) > limit) {
@@ -21,8 +23,10 @@ export function readBodyCapped(
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
+    let resumeTimer: NodeJS.Timeout | undefined
     const cleanup = () => {
       clearTimeout(timer)
+      clearTimeout(resumeTimer)
       req.off('data', onData)
       req.off('end', onEnd)
       req.off('close', onClose)
@@ -38,6 +42,11 @@ export function readBodyCapped(
       size += chunk.length
       if (size > limit) return fail(tooLarge())
       chunks.push(chunk)
+      const wait = pace?.(chunk.length) ?? 0
+      if (wait > 0) {
+        req.pause()
+        resumeTimer = setTimeout(() => req.resume(), wait)
+      }
     }
     const onEnd = () => {
       cleanup()
