@@ -66,9 +66,14 @@ log.info(
   },
   `Waardentafel listening on http://localhost:${address.port}`,
 )
-// For whoever started it by hand: the address to open, in words, on stderr (stdout stays one JSON entry a line).
+// For whoever started it by hand: the address to open, in words, on stderr (stdout stays one JSON entry a line),
+// after the log line above has been written, so that it is the last line of the start-up.
 const openUrl = config.publicUrl ?? `http://localhost:${address.port}`
-process.stderr.write(`\n› Waardentafel draait: open ${openUrl} (running: open this address in a browser)\n\n`)
+log.flush(() => {
+  process.stderr.write(
+    `\n› Waardentafel draait: open ${openUrl} (running: open this address in a browser)\n\n`,
+  )
+})
 
 let stopping = false
 async function shutdown(signal: string): Promise<void> {
