@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 import type { BoardConnection, ConnectionStatus } from './BoardConnection.ts'
 import { REFUSED_CHANGE_CODES } from './refusedChange.ts'
+import { useSheet } from './useSheet.ts'
 
 type Props = {
   /** Receives the top bar's action area, where panels put their toggle buttons. */
@@ -38,6 +39,8 @@ export function BoardChrome({ actionsRef, session, connection, binding }: Props)
   const { t, i18n } = useTranslation()
   const status = useConnectionStatus(connection)
   const [invalidCount, setInvalidCount] = useState(0)
+  // On a phone the actions fold into a menu, so the header never overflows and the title stays visible.
+  const [menuOpen, setMenuOpen] = useSheet('menu', false, true)
 
   useEffect(() => {
     const check = () => setInvalidCount(binding.getInvalidRecords().length)
@@ -59,13 +62,19 @@ export function BoardChrome({ actionsRef, session, connection, binding }: Props)
 
   return (
     <>
-      <header className="wt-ui wt-topbar">
+      <header className="wt-ui wt-topbar" data-menu={menuOpen ? 'open' : 'closed'}>
         <a className="wt-brand" href="/" aria-label={t('board.home')}>
           W
         </a>
         <h1 className="wt-board-title">{session.board.title}</h1>
         <span className="wt-badge">{t(`board.roleLabel.${session.role}`)}</span>
-        <div className="wt-topbar-actions" ref={actionsRef} />
+        <div id="wt-topbar-menu" className="wt-topbar-menu">
+          <div className="wt-topbar-actions" ref={actionsRef} />
+          {session.role === 'observer' && (
+            <span className="wt-badge wt-badge-muted">{t('board.readonly')}</span>
+          )}
+          <LanguageSwitch />
+        </div>
         <span
           className={`wt-status wt-status-${status.kind}`}
           role="status"
@@ -74,10 +83,16 @@ export function BoardChrome({ actionsRef, session, connection, binding }: Props)
         >
           {t(`board.status.${status.kind}`)}
         </span>
-        {session.role === 'observer' && (
-          <span className="wt-badge wt-badge-muted">{t('board.readonly')}</span>
-        )}
-        <LanguageSwitch />
+        <button
+          type="button"
+          className="wt-menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="wt-topbar-menu"
+          data-testid="menu-toggle"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          {menuOpen ? t('board.menuClose') : t('board.menu')}
+        </button>
       </header>
       {invalidCount > 0 && (
         <p className="wt-ui wt-notice" role="status">

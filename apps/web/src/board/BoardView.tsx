@@ -6,6 +6,7 @@ import {
   atom,
   createPresenceStateDerivation,
   createUserId,
+  DefaultStylePanel,
   type Editor,
   getDefaultUserPresence,
   type TLComponents,
@@ -15,9 +16,14 @@ import {
   Tldraw,
   type TldrawOptions,
   UserRecordType,
+  useEditor,
+  useValue,
 } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import { BoardContextMenu, BoardMainMenu } from '../export/BoardMenus.tsx'
+import { withBoardExports } from '../export/boardExports.ts'
+import { exportTranslations } from '../export/exportMessages.ts'
 import { loadDeviceLocation } from '../facilitation/deviceLocation.ts'
 import { FacilitationOverlay } from '../facilitation/FacilitationOverlay.tsx'
 import { FacilitationProvider } from '../facilitation/FacilitationProvider.tsx'
@@ -33,17 +39,36 @@ import { PvwPanel } from '../pvw/PvwPanel.tsx'
 import { TemplatePanels } from '../templates/index.ts'
 import { ValueCardLockGuard } from '../templates/lock/ValueCardLockGuard.tsx'
 import { BoardChrome } from './BoardChrome.tsx'
+import { fitToContent } from './fitToContent.ts'
 import { MediaLimits } from './MediaLimits.tsx'
 import { MAX_INLINE_ASSET_BYTES } from './mediaLimits.ts'
 import { ProgressiveCanvas } from './ProgressiveCanvas.tsx'
-import { TopbarContext } from './Topbar.tsx'
+import { ToolbarContext, TopbarContext } from './Topbar.tsx'
 import { bindingUtils, shapeUtils, useSyncedStore } from './useSyncedStore.ts'
 import { WtSelectTool } from './WtSelectTool.ts'
 
 // Fonts, icons and translations are served by us, not by a CDN: the app works on closed networks.
 const assetUrls = getAssetUrlsByImport()
+/** tldraw's style panel only while there is something to style: otherwise it would cover the board's right side. */
+function SelectionStylePanel() {
+  const editor = useEditor()
+  const styling = useValue(
+    'wt styling',
+    () => editor.getSelectedShapeIds().length > 0 || !editor.isIn('select'),
+    [editor],
+  )
+  return styling ? <DefaultStylePanel /> : null
+}
+
 // The canvas mounts the shapes on screen first and the others after the first paint (see ProgressiveCanvas).
-const components: TLComponents = { SharePanel: ParticipantsSharePanel, Canvas: ProgressiveCanvas }
+// The share-panel slot holds the participant list's button and sheet (both rendered outside the canvas).
+const components: TLComponents = {
+  SharePanel: ParticipantsSharePanel,
+  Canvas: ProgressiveCanvas,
+  StylePanel: SelectionStylePanel,
+  MainMenu: BoardMainMenu,
+  ContextMenu: BoardContextMenu,
+}
 // tldraw refuses new shapes beyond 4,000 on a page by default; a municipality's board is meant to hold 5,000 and
 // more (apps/web/bench/coldOpen.bench.ts opens one). By default tldraw also holds the canvas back until every font
 // any shape of the page uses has loaded: it asks all shapes for their fonts first (5,000 notes: ~60 ms) and then
@@ -72,6 +97,8 @@ export function BoardView({ session, token, identity: ownIdentity, licenseKey }:
   const synced = useSyncedStore(session.board.id, token, session.role)
   const [editor, setEditor] = useState<Editor | null>(null)
   const [topbar, setTopbar] = useState<HTMLElement | null>(null)
+  const [toolbar, setToolbar] = useState<HTMLElement | null>(null)
+  const [chrome, setChrome] = useState<HTMLDivElement | null>(null)
   const label = identity.organisation ? `${identity.name} (${identity.organisation})` : identity.name
   const privateMode = usePrivateMode(synced?.connection.doc ?? null)
   const privateCount = usePrivateNotes(editor, session.board.id, session.role, privateMode)
@@ -122,15 +149,21 @@ export function BoardView({ session, token, identity: ownIdentity, licenseKey }:
   // Undo/redo go through the Y.UndoManager: they revert only this person's edits.
   const overrides = useMemo<TLUiOverrides>(
     () => ({
-      actions(_editor, actions) {
+      actions(_editor, actions, helpers) {
         if (!synced) return actions
+        // Exports named after the board and the day, and the PDF exports (src/export).
+        withBoardExports(_editor, actions, helpers, session.board.title)
         const { binding } = synced
         if (actions.undo) actions.undo = { ...actions.undo, onSelect: () => binding.undo() }
         if (actions.redo) actions.redo = { ...actions.redo, onSelect: () => binding.redo() }
+        // Zoom to fit leaves out the parts of the canvas under the template panel and tldraw's toolbars.
+        const fit = actions['zoom-to-fit']
+        if (fit) actions['zoom-to-fit'] = { ...fit, onSelect: () => void fitToContent(_editor, true) }
         return actions
       },
+      translations: exportTranslations,
     }),
-    [synced],
+    [synced, session.board.title],
   )
 
   useEffect(() => {
@@ -146,6 +179,28 @@ export function BoardView({ session, token, identity: ownIdentity, licenseKey }:
     }
   }, [editor, synced, session.role, presenter])
 
+  // The first view shows the whole board in the free part of the canvas, not 100% at the origin; the
+  // presenter screen follows the facilitator instead.
+  useEffect(() => {
+    if (!editor || !synced || presenter) return
+    let frame = requestAnimationFrame(() => {
+      // After the frame in which the chrome took its size.
+      frame = requestAnimationFrame(() => fitToContent(editor))
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [editor, synced, presenter])
+
+  // Panels start below the top bar and the facilitation toolbar, whatever height those take (they wrap on a phone).
+  useEffect(() => {
+    const board = chrome?.parentElement
+    if (!chrome || !board) return
+    const observer = new ResizeObserver(() =>
+      board.style.setProperty('--wt-chrome-h', `${chrome.getBoundingClientRect().height}px`),
+    )
+    observer.observe(chrome)
+    return () => observer.disconnect()
+  }, [chrome])
+
   if (!synced) {
     return (
       <main className="wt-ui wt-centered">
@@ -155,69 +210,76 @@ export function BoardView({ session, token, identity: ownIdentity, licenseKey }:
   }
   return (
     <TopbarContext.Provider value={topbar}>
-      <FacilitationProvider
-        session={session}
-        token={token}
-        editor={editor}
-        connection={synced.connection}
-        identity={identity}
-        presenter={presenter}
-      >
-        <ValueCardLockGuard />
-        <div className="wt-board" data-testid="board" data-role={session.role} data-presenter={presenter}>
-          <BoardChrome
-            actionsRef={setTopbar}
-            session={session}
-            connection={synced.connection}
-            binding={synced.binding}
-          />
-          <div className="wt-canvas">
-            <AwarenessContext.Provider value={synced.connection.provider.awareness}>
-              <Tldraw
-                store={synced.store}
-                shapeUtils={shapeUtils}
-                bindingUtils={bindingUtils}
-                user={user}
-                assetUrls={assetUrls}
-                overrides={overrides}
-                components={components}
-                options={options}
-                tools={tools}
-                hideUi={presenter}
-                onMount={(e) => {
-                  performance.mark('wt:editor-mounted')
-                  setEditor(e)
-                  // Test hooks: browser tests read the editor and the shared doc as a person's browser holds them.
-                  Object.assign(window, { __wtEditor: e, __wtDoc: synced.connection.doc })
-                }}
-                maxAssetSize={MAX_INLINE_ASSET_BYTES}
-                {...(licenseKey ? { licenseKey } : {})}
-              >
-                <MediaLimits />
-              </Tldraw>
-            </AwarenessContext.Provider>
-          </div>
-          {!presenter && <TemplatePanels editor={editor} role={session.role} />}
-          {!presenter && (
-            <PrivateModeBar
+      <ToolbarContext.Provider value={toolbar}>
+        <FacilitationProvider
+          session={session}
+          token={token}
+          editor={editor}
+          connection={synced.connection}
+          identity={identity}
+          presenter={presenter}
+        >
+          <ValueCardLockGuard />
+          <div className="wt-board" data-testid="board" data-role={session.role} data-presenter={presenter}>
+            <div className="wt-chrome" ref={setChrome}>
+              <BoardChrome
+                actionsRef={setTopbar}
+                session={session}
+                connection={synced.connection}
+                binding={synced.binding}
+              />
+              <div className="wt-ui wt-toolbar" ref={setToolbar} data-testid="toolbar" />
+            </div>
+            <div className="wt-canvas">
+              <AwarenessContext.Provider value={synced.connection.provider.awareness}>
+                <Tldraw
+                  store={synced.store}
+                  shapeUtils={shapeUtils}
+                  bindingUtils={bindingUtils}
+                  user={user}
+                  assetUrls={assetUrls}
+                  overrides={overrides}
+                  components={components}
+                  options={options}
+                  tools={tools}
+                  hideUi={presenter}
+                  onMount={(e) => {
+                    performance.mark('wt:editor-mounted')
+                    setEditor(e)
+                    // Test hooks: browser tests read the editor and the shared doc as a person's browser holds them.
+                    Object.assign(window, { __wtEditor: e, __wtDoc: synced.connection.doc })
+                  }}
+                  maxAssetSize={MAX_INLINE_ASSET_BYTES}
+                  {...(licenseKey ? { licenseKey } : {})}
+                >
+                  <MediaLimits />
+                </Tldraw>
+              </AwarenessContext.Provider>
+            </div>
+            {!presenter && <TemplatePanels editor={editor} role={session.role} />}
+            {!presenter && (
+              <PrivateModeBar
+                role={session.role}
+                mode={privateMode}
+                privateCount={privateCount}
+                {...(session.role === 'facilitator'
+                  ? { act: (action) => facilitate(session.board.id, token, action) }
+                  : {})}
+              />
+            )}
+            {!presenter && (
+              <PvwPanel editor={editor} board={session.board} token={token} role={session.role} />
+            )}
+            <FacilitationOverlay refusal={synced.refusal} />
+            <OutlinePanel
+              editor={editor}
+              board={session.board}
               role={session.role}
-              mode={privateMode}
-              privateCount={privateCount}
-              {...(session.role === 'facilitator'
-                ? { act: (action) => facilitate(session.board.id, token, action) }
-                : {})}
+              connection={synced.connection}
             />
-          )}
-          {!presenter && <PvwPanel editor={editor} board={session.board} token={token} role={session.role} />}
-          <FacilitationOverlay refusal={synced.refusal} />
-          <OutlinePanel
-            editor={editor}
-            board={session.board}
-            role={session.role}
-            connection={synced.connection}
-          />
-        </div>
-      </FacilitationProvider>
+          </div>
+        </FacilitationProvider>
+      </ToolbarContext.Provider>
     </TopbarContext.Provider>
   )
 }

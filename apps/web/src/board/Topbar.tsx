@@ -9,3 +9,18 @@ export function InTopbar({ children }: { children: ReactNode }) {
   const target = useContext(TopbarContext)
   return target ? createPortal(children, target) : null
 }
+
+/** The facilitation toolbar below the top bar: timer, lock, private mode and the facilitator's buttons in one row. */
+export const ToolbarContext = createContext<HTMLElement | null>(null)
+
+/** Renders its children into the facilitation toolbar, which takes room above the canvas instead of covering it. */
+export function InToolbar({ children }: { children: ReactNode }) {
+  const target = useContext(ToolbarContext)
+  return target ? createPortal(children, target) : null
+}
+
+/** Renders its children at the board's root, for sheets that lie over the canvas beside the others. */
+export function AtBoardRoot({ children }: { children: ReactNode }) {
+  const target = useContext(TopbarContext)?.closest<HTMLElement>('.wt-board')
+  return target ? createPortal(children, target) : null
+}

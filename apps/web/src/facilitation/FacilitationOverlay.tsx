@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RefusedChangeNotice } from '../board/RefusedChangeNotice.tsx'
 import type { RefusalReport } from '../board/refusedChange.ts'
+import { InToolbar } from '../board/Topbar.tsx'
+import { useSheet } from '../board/useSheet.ts'
 import { useFacilitation } from './FacilitationContext.ts'
 import { FacilitatorPanel } from './FacilitatorPanel.tsx'
 import { RoundPanel } from './rounds/RoundPanel.tsx'
@@ -19,7 +21,14 @@ export function FacilitationOverlay({ refusal }: { refusal: RefusalReport | null
   const { t } = useTranslation()
   const facilitation = useFacilitation()
   const { state, role, presenter, editor, self, clockOffset, round } = facilitation
-  const [panel, setPanel] = useState<Panel>(null)
+  // Each panel is a sheet of its own: opening one closes any other panel of the board.
+  const [facilitatorOpen, setFacilitatorOpen] = useSheet('facilitator')
+  const [roundOpen, setRoundOpen] = useSheet('round')
+  const panel: Panel = facilitatorOpen ? 'facilitator' : roundOpen ? 'round' : null
+  const setPanel = (next: Panel) => {
+    setFacilitatorOpen(next === 'facilitator')
+    setRoundOpen(next === 'round')
+  }
   const facilitatorLeader = useFacilitatorPresence(presenter)
   useSummon(editor, state.summon, self.userId)
   const follow = useFollowTarget(
@@ -49,52 +58,60 @@ export function FacilitationOverlay({ refusal }: { refusal: RefusalReport | null
 
   return (
     <>
-      <div className="wt-ui wt-fac-bar" data-testid="facilitation-bar" data-panel-open={panel !== null}>
-        <TimerDisplay timer={state.timer} clockOffset={clockOffset} />
-        {(state.lock.structure || state.lock.valueCards) && (
-          <span className="wt-badge wt-fac-badge" data-testid="lock-state">
-            {state.lock.structure && state.lock.valueCards
-              ? t('facilitation.lock.bothLocked')
-              : state.lock.structure
-                ? t('facilitation.lock.structureLocked')
-                : t('facilitation.lock.valueCardsLocked')}
-          </span>
-        )}
-        {follow.following && follow.target && (
-          <span className="wt-badge wt-fac-badge" data-testid="follow-state">
-            {t('facilitation.follow.following', { name: follow.target.name })}
-          </span>
-        )}
-        {follow.dismissed && follow.target && (
-          <button type="button" className="wt-small" onClick={follow.resume}>
-            {t('facilitation.follow.resume', { name: follow.target.name })}
-          </button>
-        )}
-        {canPlace && hasRounds && (
-          <button
-            type="button"
-            className="wt-small"
-            aria-expanded={panel === 'round'}
-            aria-controls="wt-round-panel"
-            data-round-open={round !== null}
-            onClick={() => toggle('round')}
-          >
-            {t('facilitation.rounds.panelTitle')}
-            {round && <span className="wt-dot-new" aria-hidden="true" />}
-          </button>
-        )}
-        {role === 'facilitator' && (
-          <button
-            type="button"
-            className="wt-small"
-            aria-expanded={panel === 'facilitator'}
-            aria-controls="wt-fac-panel"
-            onClick={() => toggle('facilitator')}
-          >
-            {t('facilitation.panelTitle')}
-          </button>
-        )}
-      </div>
+      <InToolbar>
+        <div className="wt-fac-bar" data-testid="facilitation-bar" data-panel-open={panel !== null}>
+          <TimerDisplay
+            timer={state.timer}
+            clockOffset={clockOffset}
+            {...(role === 'facilitator'
+              ? { onReset: () => void facilitation.act({ action: 'timer.reset' }) }
+              : {})}
+          />
+          {(state.lock.structure || state.lock.valueCards) && (
+            <span className="wt-badge wt-fac-badge" data-testid="lock-state">
+              {state.lock.structure && state.lock.valueCards
+                ? t('facilitation.lock.bothLocked')
+                : state.lock.structure
+                  ? t('facilitation.lock.structureLocked')
+                  : t('facilitation.lock.valueCardsLocked')}
+            </span>
+          )}
+          {follow.following && follow.target && (
+            <span className="wt-badge wt-fac-badge" data-testid="follow-state">
+              {t('facilitation.follow.following', { name: follow.target.name })}
+            </span>
+          )}
+          {follow.dismissed && follow.target && (
+            <button type="button" className="wt-small" onClick={follow.resume}>
+              {t('facilitation.follow.resume', { name: follow.target.name })}
+            </button>
+          )}
+          {canPlace && hasRounds && (
+            <button
+              type="button"
+              className="wt-small"
+              aria-expanded={panel === 'round'}
+              aria-controls="wt-round-panel"
+              data-round-open={round !== null}
+              onClick={() => toggle('round')}
+            >
+              {t('facilitation.rounds.panelTitle')}
+              {round && <span className="wt-dot-new" aria-hidden="true" />}
+            </button>
+          )}
+          {role === 'facilitator' && (
+            <button
+              type="button"
+              className="wt-small"
+              aria-expanded={panel === 'facilitator'}
+              aria-controls="wt-fac-panel"
+              onClick={() => toggle('facilitator')}
+            >
+              {t('facilitation.panelTitle')}
+            </button>
+          )}
+        </div>
+      </InToolbar>
       {panel === 'facilitator' && role === 'facilitator' && (
         <FacilitatorPanel onClose={() => setPanel(null)} />
       )}

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { type TLUserId, useEditor, useValue } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import { z } from 'zod'
+import { AtBoardRoot, InTopbar } from '../board/Topbar.tsx'
+import { useSheet } from '../board/useSheet.ts'
 import { type DeviceLocation, saveDeviceLocation } from './deviceLocation.ts'
 import { useOptionalFacilitation } from './FacilitationContext.ts'
 
@@ -50,6 +52,8 @@ function finishedRound(report: RoundReport | null, peer: Peer): boolean {
  * prioritising round or not, with a follow button per person (tldraw's own follow, fed by presence).
  */
 export function ParticipantList({ awareness }: { awareness: Awareness }) {
+  // Folded away by default: open, the list would lie over the board's right side.
+  const [open, setOpen] = useSheet('participants')
   const editor = useEditor()
   const { t } = useTranslation()
   const facilitation = useOptionalFacilitation()
@@ -72,71 +76,97 @@ export function ParticipantList({ awareness }: { awareness: Awareness }) {
   const remote = peers.filter((p) => p.location === 'afstand').length
 
   return (
-    <aside className="wt-ui wt-participants" aria-labelledby="participants-title">
-      <h2 id="participants-title">
-        {t('board.participants')} <span className="wt-count">{peers.length}</span>
-      </h2>
-      {(inRoom > 0 || remote > 0) && (
-        <p className="wt-peer-summary" data-testid="location-summary">
-          {t('facilitation.location.summary', { inRoom, remote })}
-        </p>
-      )}
-      <ul>
-        {peers.map((peer) => (
-          <li
-            key={peer.clientId}
-            data-testid="participant"
-            data-name={peer.name}
-            data-location={peer.location ?? ''}
-            data-round-done={finishedRound(report, peer)}
-          >
-            <span className="wt-dot" style={{ background: peer.color }} aria-hidden="true" />
-            <span className="wt-peer-name">
-              {peer.name}
-              {peer.self && ` (${t('board.you')})`}
-              {peer.organisation && <span className="wt-peer-org"> · {peer.organisation}</span>}
-              <span className="wt-peer-role">
-                {' · '}
-                {peer.presenter ? t('facilitation.presenter.role') : t(`board.roleLabel.${peer.role}`)}
-              </span>
-              {peer.location && !peer.self && (
-                <span className="wt-peer-role"> · {t(`facilitation.location.${peer.location}`)}</span>
-              )}
-              {finishedRound(report, peer) && (
-                <span className="wt-peer-done"> · {t('facilitation.location.roundDone')}</span>
-              )}
-            </span>
-            {!peer.self && (
-              <button
-                type="button"
-                className="wt-follow"
-                aria-pressed={following === peer.userId}
-                onClick={() => {
-                  if (following === peer.userId) editor.stopFollowingUser()
-                  else editor.startFollowingUser(peer.userId as TLUserId)
-                }}
+    <>
+      <InTopbar>
+        <button
+          type="button"
+          className="wt-ui wt-participants-toggle"
+          aria-expanded={open}
+          aria-controls="wt-participants"
+          data-testid="participants-toggle"
+          onClick={() => setOpen(!open)}
+        >
+          {t('board.participantsShow', { count: peers.length })}
+        </button>
+      </InTopbar>
+      <AtBoardRoot>
+        <aside
+          id="wt-participants"
+          className="wt-ui wt-participants"
+          aria-labelledby="participants-title"
+          hidden={!open}
+        >
+          <div className="wt-row-between">
+            <h2 id="participants-title">
+              {t('board.participants')} <span className="wt-count">{peers.length}</span>
+            </h2>
+            <button type="button" className="wt-link-button" onClick={() => setOpen(false)}>
+              {t('facilitation.close')}
+            </button>
+          </div>
+          {(inRoom > 0 || remote > 0) && (
+            <p className="wt-peer-summary" data-testid="location-summary">
+              {t('facilitation.location.summary', { inRoom, remote })}
+            </p>
+          )}
+          <ul>
+            {peers.map((peer) => (
+              <li
+                key={peer.clientId}
+                data-testid="participant"
+                data-name={peer.name}
+                data-location={peer.location ?? ''}
+                data-round-done={finishedRound(report, peer)}
               >
-                {following === peer.userId ? t('board.unfollow') : t('board.follow')}
-              </button>
-            )}
-            {peer.self && !peer.presenter && (
-              <fieldset className="wt-location" aria-label={t('facilitation.location.question')}>
-                {(['zaal', 'afstand'] as const).map((location) => (
+                <span className="wt-dot" style={{ background: peer.color }} aria-hidden="true" />
+                <span className="wt-peer-name">
+                  {peer.name}
+                  {peer.self && ` (${t('board.you')})`}
+                  {peer.organisation && <span className="wt-peer-org"> · {peer.organisation}</span>}
+                  <span className="wt-peer-role">
+                    {' · '}
+                    {peer.presenter ? t('facilitation.presenter.role') : t(`board.roleLabel.${peer.role}`)}
+                  </span>
+                  {peer.location && !peer.self && (
+                    <span className="wt-peer-role"> · {t(`facilitation.location.${peer.location}`)}</span>
+                  )}
+                  {finishedRound(report, peer) && (
+                    <span className="wt-peer-done"> · {t('facilitation.location.roundDone')}</span>
+                  )}
+                </span>
+                {!peer.self && (
                   <button
-                    key={location}
                     type="button"
-                    aria-pressed={peer.location === location}
-                    onClick={() => setLocation(location)}
+                    className="wt-follow"
+                    aria-pressed={following === peer.userId}
+                    onClick={() => {
+                      if (following === peer.userId) editor.stopFollowingUser()
+                      else editor.startFollowingUser(peer.userId as TLUserId)
+                    }}
                   >
-                    {t(`facilitation.location.${location}`)}
+                    {following === peer.userId ? t('board.unfollow') : t('board.follow')}
                   </button>
-                ))}
-              </fieldset>
-            )}
-          </li>
-        ))}
-      </ul>
-    </aside>
+                )}
+                {peer.self && !peer.presenter && (
+                  <fieldset className="wt-location" aria-label={t('facilitation.location.question')}>
+                    {(['zaal', 'afstand'] as const).map((location) => (
+                      <button
+                        key={location}
+                        type="button"
+                        aria-pressed={peer.location === location}
+                        onClick={() => setLocation(location)}
+                      >
+                        {t(`facilitation.location.${location}`)}
+                      </button>
+                    ))}
+                  </fieldset>
+                )}
+              </li>
+            ))}
+          </ul>
+        </aside>
+      </AtBoardRoot>
+    </>
   )
 }
 

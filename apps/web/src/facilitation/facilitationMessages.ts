@@ -14,6 +14,8 @@ export const facilitationNl = {
     reset: 'Op nul',
     paused: 'gepauzeerd',
     done: 'De tijd is om',
+    dismiss: 'Oké',
+    clear: 'Timer weg',
   },
   view: {
     title: 'Beeld',
@@ -199,6 +201,8 @@ export const facilitationEn: typeof facilitationNl = {
     reset: 'Reset',
     paused: 'paused',
     done: 'Time is up',
+    dismiss: 'OK',
+    clear: 'Clear timer',
   },
   view: {
     title: 'View',

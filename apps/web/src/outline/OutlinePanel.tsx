@@ -1,9 +1,10 @@
 import type { Role } from '@waardentafel/protocol'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
 import type { BoardConnection } from '../board/BoardConnection.ts'
 import { InTopbar } from '../board/Topbar.tsx'
+import { useSheet } from '../board/useSheet.ts'
 import { useLiveRegion } from './LiveRegion.tsx'
 import { OutlineContext, type OutlineContextValue } from './OutlineContext.ts'
 import { OutlineView } from './OutlineView.tsx'
@@ -28,7 +29,7 @@ const NARROW = '(max-width: 40rem)'
  */
 export function OutlinePanel({ editor, board, role, connection }: Props) {
   const { t } = useTranslation()
-  const [open, setOpen] = useState(false)
+  const [open, setOpen] = useSheet('outline')
   const model = useBoardModel(editor, board, open)
   const { announce, region } = useLiveRegion()
   const focusAfterRender = useRef<string | null>(null)
@@ -61,7 +62,7 @@ export function OutlinePanel({ editor, board, role, connection }: Props) {
           }
         },
       },
-    [editor, role, announce],
+    [editor, role, announce, setOpen],
   )
 
   return (

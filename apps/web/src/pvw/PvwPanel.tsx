@@ -1,9 +1,9 @@
 import type { Finding } from '@waardentafel/domain'
 import type { Role } from '@waardentafel/protocol'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Editor, TLShapeId } from 'tldraw'
 import { InTopbar } from '../board/Topbar.tsx'
+import { useSheet } from '../board/useSheet.ts'
 import { PvwBlocks } from './PvwBlocks.tsx'
 import { uniqueKeys } from './uniqueKeys.ts'
 import { usePvw } from './usePvw.ts'
@@ -20,7 +20,7 @@ const FORMATS = [
 /** Beside the board: the Programma van Waarden as it stands, its quality checks, and downloads. */
 export function PvwPanel({ editor, board, token, role }: Props) {
   const { t, i18n } = useTranslation()
-  const [open, setOpen] = useState(false)
+  const [open, setOpen] = useSheet('pvw')
   const pvw = usePvw(editor, board, open)
 
   const showCards = (ids: string[]) => {

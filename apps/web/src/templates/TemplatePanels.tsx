@@ -1,7 +1,7 @@
 import type { Role } from '@waardentafel/protocol'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
+import { NARROW_QUERY, useSheet } from '../board/useSheet.ts'
 import { CardActions } from './panels/CardActions.tsx'
 import { Inspector } from './panels/Inspector.tsx'
 import { TemplateMenu } from './panels/TemplateMenu.tsx'
@@ -14,7 +14,8 @@ import './templates.css'
  */
 export function TemplatePanels({ editor, role }: { editor: Editor | null; role: Role }) {
   const { t } = useTranslation()
-  const [open, setOpen] = useState(true)
+  // Open beside the canvas on a wide screen; on a phone it would cover the board, so it starts closed there.
+  const [open, setOpen] = useSheet('templates', !window.matchMedia(NARROW_QUERY).matches, true)
   const readOnly = role === 'observer'
   useMoveShortcuts(editor, !readOnly)
   if (!editor) return null

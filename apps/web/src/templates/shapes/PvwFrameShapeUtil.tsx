@@ -25,9 +25,10 @@ function PvwFrameView({ shape }: { shape: PvwFrameShape }) {
           {t('templates.pvw.notes', { count: notes })}
         </span>
       </div>
-      {/* A <dl> holds only term/definition pairs, so the empty state is a paragraph of its own. */}
+      {/* A <dl> holds only term/definition pairs, so the empty state is a paragraph of its own. It goes once
+          the frame has notes: it would show through behind them. */}
       {summary.length === 0 ? (
-        <p className="wt-pvw-summary wt-muted">{t('templates.pvw.empty')}</p>
+        notes === 0 && <p className="wt-pvw-summary wt-muted">{t('templates.pvw.empty')}</p>
       ) : (
         <dl className="wt-pvw-summary">
           {summary.map((line) => (
