@@ -613,12 +613,23 @@ export class Room {
       this.#refuse(socket, CloseCodes.REFUSED_CHANGE.code, refusal)
       return
     }
+    // An update that changes nothing — no struct beyond the doc's, deletions only of what is deleted already, or
+    // bytes that decode to nothing — is neither stored nor relayed: it would cost storage and everyone's bandwidth
+    // for nothing, past the board's budget (which updates without structs always pass).
+    if (changes.paths.length === 0 && !this.#bringsStructs(decoded)) return
     if (this.#overBudget(update, decoded)) {
       this.#refuse(socket, CloseCodes.MESSAGE_TOO_LARGE.code, 'BOARD_FULL')
       return
     }
     this.#queue.push({ update, origin: socket, live: subtype === SyncMessageType.update })
     this.#scheduleFlush()
+  }
+
+  /** Whether the update has a struct (or part of one) the doc does not have yet. */
+  #bringsStructs({ structs }: DecodedUpdate): boolean {
+    return structs.some(
+      (s) => !(s instanceof Y.Skip) && s.id.clock + s.length > Y.getState(this.doc.store, s.id.client),
+    )
   }
 
   /** Why the update carries more structs or delete ranges than one update may, or null. */
@@ -719,6 +730,16 @@ export class Room {
       return Math.max(inDoc, queued.get(client) ?? 0)
     }
     for (const [client, start] of ownStart) if (start > 0 && start > known(client)) return 'own'
+    // A struct after a gap (a Skip over clocks the server lacks) would wait in Yjs' pending store: judged now, applied
+    // whenever someone fills the gap — by then under a lock, say. It builds on something unknown, like the above.
+    const reach = new Map<number, number>()
+    for (const s of structs) {
+      if (s instanceof Y.Skip) continue
+      const c = s.id.client
+      const at = reach.get(c) ?? known(c)
+      if (s.id.clock > at) return 'others'
+      reach.set(c, Math.max(at, s.id.clock + s.length))
+    }
     const has = (id: Y.ID) => id.clock < Math.max(known(id.client), ownEnd.get(id.client) ?? 0)
     for (const s of structs) {
       if (!(s instanceof Y.Item)) continue
