@@ -144,4 +144,56 @@ describe('red team: forged Yjs updates against a locked board (room)', () => {
     expect(other.sent.length).toBe(sentBefore)
     expect(protectedState(room)).toBe(before)
   })
+  it('exotic contents (subdocument, format, embed, binary, XML and text types) in an allowed record: stored, replayed alike, nothing locked touched', async () => {
+    const { room, rows } = await lockedRoom()
+    const before = protectedState(room)
+    const attacker = new RecordingSocket('attacker')
+    room.join(attacker)
+    const note = recordItem(room, NOTE).id
+    const subdoc = new Y.Doc({ guid: 'sub', autoLoad: true, meta: { x: 1 } } as ConstructorParameters<
+      typeof Y.Doc
+    >[0])
+    const contents: Array<[string, Y.AbstractContent]> = [
+      ['doc', new Y.ContentDoc(subdoc)],
+      ['format', new Y.ContentFormat('bold', { evil: true })],
+      ['embed', new Y.ContentEmbed({ src: 'javascript:alert(1)' })],
+      ['binary', new Y.ContentBinary(new Uint8Array([1, 2, 3]))],
+      ['xml', new Y.ContentType(new Y.XmlElement('script'))],
+      ['text', new Y.ContentType(new Y.XmlText())],
+    ]
+    contents.forEach(([key, content], i) => {
+      const item = forgedItem(
+        Y.createID(PARTICIPANT, i),
+        { parent: note, parentSub: key },
+        content as unknown as Y.ContentAny,
+      )
+      room.receive(attacker, syncUpdateMessage(forgeUpdate([item])))
+    })
+    await settled(room)
+    expect(attacker.closed).toBeNull()
+    expect(protectedState(room)).toBe(before)
+    const replay = new Y.Doc()
+    Y.applyUpdate(replay, board())
+    for (const row of rows) Y.applyUpdate(replay, row)
+    const fresh = new Y.Doc()
+    Y.applyUpdate(fresh, room.encodeStateAsUpdate())
+    expect(Y.encodeStateVector(replay)).toEqual(Y.encodeStateVector(room.doc))
+    expect(
+      Object.keys(
+        fresh.getMap('records').get(NOTE) instanceof Y.Map
+          ? (fresh.getMap('records').get(NOTE) as Y.Map<unknown>).toJSON()
+          : {},
+      ),
+    ).toEqual(expect.arrayContaining(['doc', 'format', 'embed', 'binary', 'xml', 'text']))
+    // The room still takes an honest edit.
+    const honest = new RecordingSocket('honest')
+    room.join(honest)
+    const x = (record(room, NOTE)._map.get('x') as Y.Item).lastId
+    room.receive(
+      honest,
+      syncUpdateMessage(forgeUpdate([forgedItem(Y.createID(99, 0), { origin: x }, new Y.ContentAny([5]))])),
+    )
+    await settled(room)
+    expect(record(room, NOTE).get('x')).toBe(5)
+  })
 })
