@@ -24,6 +24,13 @@ describe('route table', () => {
       action: 'facilitation',
     })
     expect(route('POST', '/api/boards/abc/links/revoke')).toMatchObject({ action: 'links/revoke' })
+    expect(route('POST', '/api/boards/abc/join-code')).toMatchObject({
+      kind: 'boardAction',
+      action: 'join-code',
+    })
+    expect(route('GET', '/api/join/ABC234')).toEqual({ kind: 'joinCode', code: 'ABC234' })
+    expect(route('POST', '/api/join/ABC234')).toBe('METHOD_NOT_ALLOWED')
+    expect(route('GET', '/api/join/ABC234/x')).toBe('NOT_FOUND')
     expect(route('GET', '/api/boards/a%62c/programma?format=md')).toEqual({
       kind: 'boardRead',
       boardId: 'abc',
