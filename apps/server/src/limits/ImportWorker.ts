@@ -110,7 +110,7 @@ export class ImportWorker {
       if (sinceTurn >= BODY_BYTES_PER_TURN) {
         sinceTurn = 0
         await turn()
-        if (!this.#running.has(job.id) || this.#host !== host) return // failed meanwhile
+        if (!this.#running.has(job.id)) break // failed meanwhile: only the end follows
       }
     }
     host.stdin?.write(bodyFrameHeader(job.id, 0))

@@ -41,7 +41,11 @@ process.on('message', (request: HostRequest) => start(request.id, request.start)
 /** Bodies whose bytes arrived before their import's process was started (stdin and IPC are separate channels). */
 const early = new Map<number, { chunks: Buffer[]; ended: boolean }>()
 
+/** Imports whose process has ended: the rest of their body, if any, is dropped until its end. */
+const ended = new Set<number>()
+
 function body(id: number, chunk: Buffer | null): void {
+  if (ended.has(id)) return void (chunk ? undefined : ended.delete(id))
   const child = imports.get(id)
   if (child) return void (chunk ? child.stdin?.write(chunk) : child.stdin?.end())
   const waiting = early.get(id) ?? { chunks: [], ended: false }
@@ -85,6 +89,7 @@ function start(id: number, job: { maxRecords: number; heapMb: number; value?: un
   child.stdin?.on('error', () => {})
   child.once('exit', (code, signal) => {
     imports.delete(id)
+    if (!('value' in job) && !child.stdin?.writableEnded) ended.add(id)
     if (answered) return
     reply({
       id,
