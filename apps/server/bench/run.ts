@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { attack } from './attack.ts'
+import { bewonersavond } from './bewonersavond.ts'
 import { coldOpen } from './coldOpen.ts'
 import { fanOut } from './fanOut.ts'
 import { type BenchOptions, type BenchResult, type Row, table } from './lib/report.ts'
@@ -23,6 +24,7 @@ const registry: Record<string, (options: BenchOptions) => Promise<BenchResult>> 
   storage,
   // The HTTP attacks of issue #15 against a server with the limits on (`--only attack` runs it alone).
   attack,
+  bewonersavond,
 }
 
 const args = process.argv.slice(2)
