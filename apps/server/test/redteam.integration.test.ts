@@ -267,3 +267,111 @@ describe('red team: forged updates on the running server', () => {
     expect(after.bytes - before.bytes).toBeLessThan(100_000)
   })
 })
+
+describe('red team: ballots and links across boards and roles', () => {
+  const api = (path: string, link: string, init: { method: string; body?: unknown; key?: string }) =>
+    fetch(`${srv.url}${path}`, {
+      method: init.method,
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${tokenOf(link)}`,
+        ...(init.key ? { 'x-participant-key': init.key } : {}),
+      },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    })
+  const codeOf = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code
+
+  it('a ballot key of one board is unknown on another; observers get no ballot; a link of one board acts on no other', async () => {
+    const a = await srv.createBoard('A')
+    const b = await srv.createBoard('B')
+    const issued = await api(`/api/boards/${a.id}/rounds/participant`, a.links.participant, {
+      method: 'POST',
+    })
+    expect(issued.status).toBe(201)
+    const { key } = (await issued.json()) as { key: string }
+    const ballot = {
+      participant: { key, name: 'Mallory', organisation: 'Elders' },
+      placements: [{ valueId: 'shape:groen', klasse: 'sturend', twijfel: false, at: 1 }],
+    }
+    const onB = await api(`/api/boards/${b.id}/rounds/r1/placements`, b.links.participant, {
+      method: 'PUT',
+      body: ballot,
+    })
+    expect([onB.status, await codeOf(onB)]).toEqual([403, 'PARTICIPANT_KEY_UNKNOWN'])
+    // Board A's link on board B's endpoints: refused, whatever the path says.
+    const crossed = await api(`/api/boards/${b.id}/rounds/r1/placements`, a.links.participant, {
+      method: 'PUT',
+      body: ballot,
+    })
+    expect(crossed.status).toBe(403)
+    const crossLock = await fetch(`${srv.url}/api/boards/${b.id}/facilitation`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${tokenOf(a.links.facilitator)}`,
+      },
+      body: JSON.stringify({ action: 'lock', structure: true, valueCards: true }),
+    })
+    expect(crossLock.status).toBe(403)
+    // Observers neither get a ballot nor read one.
+    const observerKey = await api(`/api/boards/${a.id}/rounds/participant`, a.links.observer, {
+      method: 'POST',
+    })
+    expect([observerKey.status, await codeOf(observerKey)]).toEqual([403, 'FORBIDDEN'])
+    const observerRead = await api(`/api/boards/${a.id}/rounds/r1`, a.links.observer, { method: 'GET', key })
+    // (No round r1 here: 404 before the role is looked at; with a round, buildReport refuses an observer's key.)
+    expect([403, 404]).toContain(observerRead.status)
+    // An upgrade to board B with board A's link is refused before anything is sent.
+    const raw = new WebSocket(`${srv.wsUrl}/sync/${b.id}?token=${tokenOf(a.links.participant)}`)
+    const messages: Buffer[] = []
+    raw.on('message', (m: Buffer) => messages.push(m))
+    const closed = await new Promise<number>((resolve) => raw.on('close', (code) => resolve(code)))
+    expect(closed).toBe(4403)
+    expect(messages).toHaveLength(0)
+  })
+})
+
+describe('red team: presence from a raw socket', () => {
+  function presenceFrame(client: number, clock: number, json: string): Uint8Array {
+    const update = encoding.createEncoder()
+    encoding.writeVarUint(update, 1)
+    encoding.writeVarUint(update, client)
+    encoding.writeVarUint(update, clock)
+    encoding.writeVarString(update, json)
+    const e = encoding.createEncoder()
+    encoding.writeVarUint(e, MessageType.awareness)
+    encoding.writeVarUint8Array(e, encoding.toUint8Array(update))
+    return encoding.toUint8Array(e)
+  }
+
+  it('states that are not objects show nothing; a clock near 2^53 and __proto__ keys change no role and pollute nothing', async () => {
+    const { board, watcher } = await boardWithShapes()
+    const raw = await rawJoin(board, 'observer')
+    const me = 0x0b5e
+    for (const json of ['"Wethouder"', '[1,2,3]', '42', 'true']) raw.ws.send(presenceFrame(me, 1, json))
+    raw.ws.send(
+      presenceFrame(
+        me,
+        Number.MAX_SAFE_INTEGER - 1,
+        '{"__proto__":{"polluted":true},"user":{"name":"Wethouder","role":"facilitator","__proto__":{"role":"facilitator"}}}',
+      ),
+    )
+    const states = watcher.provider.awareness
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('presence not relayed within 5 s')), 5000)
+      const check = () => {
+        if (!states.getStates().has(me)) return
+        clearTimeout(timer)
+        states.off('change', check)
+        resolve()
+      }
+      states.on('change', check)
+      check()
+    })
+    const seen = states.getStates().get(me) as { user?: { name?: string; role?: string }; polluted?: unknown }
+    expect(seen.user).toEqual({ name: 'Wethouder', role: 'observer' })
+    expect(Object.hasOwn(seen, 'polluted')).toBe(false)
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined()
+    await stillEdits(board, watcher, 4747)
+  })
+})
