@@ -72,6 +72,11 @@ export async function joinBoard(page: Page, link: string, name?: string, organis
     await page.getByLabel(/^Naam$|^Name$/).fill(name)
     await page.getByLabel(/Organisatie|Organisation/).fill(organisation)
     await page.getByRole('button', { name: /Naar het bord|Go to the board/ }).click()
+  } else {
+    // An observer is asked for a name too; without one, they choose to watch without a name.
+    const anonymous = page.getByTestId('observe-anonymously')
+    await page.locator('.tl-canvas').or(anonymous).first().waitFor()
+    if (await anonymous.isVisible()) await anonymous.click()
   }
   await page.locator('.tl-canvas').waitFor()
   await page.locator('[data-status=connected]').waitFor()

@@ -339,7 +339,7 @@ describe('facilitation', () => {
     const participantRow = fenna.page.locator('[data-testid=role-links][data-role=participant]')
     await participantRow.getByLabel('Geldig', { exact: true }).selectOption('7')
     await participantRow.getByRole('button', { name: 'Nieuwe link' }).click()
-    const issued = await participantRow.getByLabel('Nieuwe link', { exact: true }).inputValue()
+    const issued = await participantRow.getByLabel('Link voor deelnemers', { exact: true }).inputValue()
     expect(tokenOf(issued)).not.toBe('')
     // Valid for the chosen seven days, shown as a Dutch date.
     const inAWeek = new Date(Date.now() + 7 * 86_400_000).toLocaleDateString('nl-NL')
@@ -351,7 +351,7 @@ describe('facilitation', () => {
     await participantRow.getByRole('button', { name: 'Ja, intrekken' }).click()
     await bram.getByTestId('connection-closed').waitFor({ timeout: 10_000 })
     expect(await bram.getByTestId('connection-closed').textContent()).toContain('Deze link is ingetrokken')
-    const fresh = await participantRow.getByLabel('Nieuwe link', { exact: true }).inputValue()
+    const fresh = await participantRow.getByLabel('Link voor deelnemers', { exact: true }).inputValue()
     expect(fresh).not.toBe(issued)
 
     // The fresh link works; the one issued before the revocation does not.

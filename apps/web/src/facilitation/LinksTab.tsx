@@ -2,6 +2,8 @@ import { type LinkResponse, type Role, Roles } from '@waardentafel/protocol'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api.ts'
+import { JoinScreen } from '../join/JoinScreen.tsx'
+import { RoleLink } from '../join/RoleLink.tsx'
 import { useFacilitation } from './FacilitationContext.ts'
 import { issueLink, revokeLinks } from './facilitationApi.ts'
 import { formatDate } from './formatDate.ts'
@@ -11,9 +13,15 @@ const LIFETIMES = [1, 7, 30, 90] as const
 /** New links per role with a lifetime, and revoking every link of a role (after a confirmation). */
 export function LinksTab() {
   const { t } = useTranslation()
+  const { auth, boardTitle } = useFacilitation()
+  const [showJoin, setShowJoin] = useState(false)
   return (
     <section className="wt-fac-section" aria-labelledby="wt-links-title">
       <h3 id="wt-links-title">{t('facilitation.links.title')}</h3>
+      <button type="button" data-testid="open-join-screen" onClick={() => setShowJoin(true)}>
+        {t('join.screen.open')}
+      </button>
+      {showJoin && <JoinScreen auth={auth} title={boardTitle} onClose={() => setShowJoin(false)} />}
       <p className="wt-muted">{t('facilitation.links.intro')}</p>
       {Roles.map((role) => (
         <RoleLinks key={role} role={role} />
@@ -30,26 +38,15 @@ function RoleLinks({ role }: { role: Role }) {
   const [confirming, setConfirming] = useState(false)
   const [revoked, setRevoked] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const [copied, setCopied] = useState(false)
 
   const run = async (task: () => Promise<LinkResponse>, afterRevoke: boolean) => {
     setError(null)
-    setCopied(false)
     try {
       setLink(await task())
       setRevoked(afterRevoke)
     } catch (e) {
       const code = e instanceof ApiError ? e.code : 'generic'
       setError(t([`facilitation.errors.${code}`, 'facilitation.errors.generic']))
-    }
-  }
-  const copy = async () => {
-    if (!link) return
-    try {
-      await navigator.clipboard.writeText(link.link)
-      setCopied(true)
-    } catch {
-      setCopied(false)
     }
   }
 
@@ -106,21 +103,17 @@ function RoleLinks({ role }: { role: Role }) {
       {link && (
         <div className="wt-new-link" data-testid="new-link">
           {revoked && <p role="status">{t('facilitation.links.revoked')}</p>}
-          <label htmlFor={`wt-link-${role}`}>{t('facilitation.links.newLink')}</label>
-          <input id={`wt-link-${role}`} readOnly value={link.link} onFocus={(e) => e.target.select()} />
+          <RoleLink key={link.link} role={role} url={link.link} id={`wt-link-${role}`} />
           <p className="wt-muted">
             {t('facilitation.links.expires', { date: formatDate(link.expiresAt * 1000, i18n.language) })}
           </p>
-          <div className="wt-fac-row">
-            <button type="button" onClick={() => void copy()}>
-              {copied ? t('home.copied') : t('home.copy')}
-            </button>
-            {revoked && role === 'facilitator' && (
+          {revoked && role === 'facilitator' && (
+            <div className="wt-fac-row">
               <a className="wt-button" href={link.link}>
                 {t('facilitation.links.openNew')}
               </a>
-            )}
-          </div>
+            </div>
+          )}
         </div>
       )}
     </div>

@@ -1,6 +1,7 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { facilitationEn, facilitationNl } from '../facilitation/facilitationMessages.ts'
+import { joinEn, joinNl } from '../join/joinMessages.ts'
 import { outlineEn, outlineNl } from '../outline/outlineMessages.ts'
 import { privateEn, privateNl } from '../private/privateMessages.ts'
 import { pvwEn, pvwNl } from '../pvw/pvwMessages.ts'
@@ -30,6 +31,7 @@ export function setupI18n(): typeof i18next {
           privateMode: privateNl,
           outline: outlineNl,
           facilitation: facilitationNl,
+          join: joinNl,
         },
       },
       en: {
@@ -39,6 +41,7 @@ export function setupI18n(): typeof i18next {
           privateMode: privateEn,
           outline: outlineEn,
           facilitation: facilitationEn,
+          join: joinEn,
         },
       },
     },

@@ -19,6 +19,8 @@ export function BoardPage({ boardId, token }: Props) {
   const { t } = useTranslation()
   const [state, setState] = useState<State>({ kind: 'loading' })
   const [identity, setIdentity] = useState<Identity | null>(() => loadIdentity())
+  // An observer may choose to watch without a name (the wethouder on the back row); asked again on the next visit.
+  const [anonymous, setAnonymous] = useState(false)
 
   useEffect(() => {
     if (!token) return setState({ kind: 'error', code: 'TOKEN_MISSING' })
@@ -49,9 +51,13 @@ export function BoardPage({ boardId, token }: Props) {
     )
   }
   const { session, config } = state
-  const who =
-    session.role === 'observer' ? (identity ?? anonymousIdentity(t('board.roleLabel.observer'))) : identity
-  if (!who) return <IdentityForm onDone={setIdentity} />
+  const observer = session.role === 'observer'
+  const who = observer && anonymous && !identity ? anonymousIdentity(t('board.roleLabel.observer')) : identity
+  if (!who) {
+    return (
+      <IdentityForm onDone={setIdentity} {...(observer ? { onAnonymous: () => setAnonymous(true) } : {})} />
+    )
+  }
   return (
     <BoardView session={session} token={token ?? ''} identity={who} licenseKey={config.tldrawLicenseKey} />
   )
@@ -71,7 +77,14 @@ function Centered({ children }: { children: React.ReactNode }) {
   )
 }
 
-function IdentityForm({ onDone }: { onDone: (identity: Identity) => void }) {
+/** Name and organisation, asked once per device; an observer may instead watch without a name. */
+function IdentityForm({
+  onDone,
+  onAnonymous,
+}: {
+  onDone: (identity: Identity) => void
+  onAnonymous?: () => void
+}) {
   const { t } = useTranslation()
   const [name, setName] = useState('')
   const [organisation, setOrganisation] = useState('')
@@ -86,7 +99,7 @@ function IdentityForm({ onDone }: { onDone: (identity: Identity) => void }) {
           <h1 id="identity-title">{t('identity.title')}</h1>
           <LanguageSwitch />
         </div>
-        <p>{t('identity.intro')}</p>
+        <p>{onAnonymous ? t('join.observer.intro') : t('identity.intro')}</p>
         <label htmlFor="identity-name">{t('identity.name')}</label>
         <input
           id="identity-name"
@@ -107,6 +120,16 @@ function IdentityForm({ onDone }: { onDone: (identity: Identity) => void }) {
         <button type="submit" disabled={!name.trim()}>
           {t('identity.submit')}
         </button>
+        {onAnonymous && (
+          <button
+            type="button"
+            className="wt-secondary"
+            data-testid="observe-anonymously"
+            onClick={onAnonymous}
+          >
+            {t('join.observer.anonymous')}
+          </button>
+        )}
       </form>
     </main>
   )

@@ -1,8 +1,12 @@
-import type { CreateBoardResponse, Role } from '@waardentafel/protocol'
+import type { CreateBoardResponse } from '@waardentafel/protocol'
 import { Roles } from '@waardentafel/protocol'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, createBoard } from '../api.ts'
+import { JoinCodeForm } from '../join/JoinCodeForm.tsx'
+import { RoleLink } from '../join/RoleLink.tsx'
+import '../join/join.css'
+import { LicenceNotice } from '../licence/LicenceNotice.tsx'
 import { parseBoardLink } from '../route.ts'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 
@@ -79,6 +83,7 @@ export function HomePage() {
           </form>
         </section>
         {board && <BoardLinks board={board} />}
+        <JoinCodeForm />
         <section className="wt-card" aria-labelledby="join-title">
           <h2 id="join-title">{t('home.joinTitle')}</h2>
           <form onSubmit={onJoin}>
@@ -99,6 +104,7 @@ export function HomePage() {
             )}
           </form>
         </section>
+        <LicenceNotice />
       </main>
     </div>
   )
@@ -112,34 +118,14 @@ function BoardLinks({ board }: { board: CreateBoardResponse }) {
       <p>{t('home.linksIntro')}</p>
       <ul className="wt-links">
         {Roles.map((role) => (
-          <LinkRow key={role} role={role} url={board.links[role]} />
+          <li key={role}>
+            <RoleLink role={role} url={board.links[role]} id={`link-${role}`} />
+          </li>
         ))}
       </ul>
       <a className="wt-button" href={board.links.facilitator}>
         {t('home.open')}
       </a>
     </section>
-  )
-}
-
-function LinkRow({ role, url }: { role: Role; url: string }) {
-  const { t } = useTranslation()
-  const [copied, setCopied] = useState(false)
-  const id = `link-${role}`
-  return (
-    <li>
-      <label htmlFor={id}>{t(`home.role.${role}`)}</label>
-      <div className="wt-link-row">
-        <input id={id} readOnly value={url} data-role={role} onFocus={(e) => e.currentTarget.select()} />
-        <button
-          type="button"
-          onClick={() => {
-            void navigator.clipboard?.writeText(url).then(() => setCopied(true))
-          }}
-        >
-          {copied ? t('home.copied') : t('home.copy')}
-        </button>
-      </div>
-    </li>
   )
 }
