@@ -153,7 +153,7 @@ describe('red team: forged Yjs updates against a locked board (room)', () => {
     const subdoc = new Y.Doc({ guid: 'sub', autoLoad: true, meta: { x: 1 } } as ConstructorParameters<
       typeof Y.Doc
     >[0])
-    const contents: Array<[string, Y.AbstractContent]> = [
+    const contents: Array<[string, Y.Item['content']]> = [
       ['doc', new Y.ContentDoc(subdoc)],
       ['format', new Y.ContentFormat('bold', { evil: true })],
       ['embed', new Y.ContentEmbed({ src: 'javascript:alert(1)' })],
