@@ -73,6 +73,8 @@ describe('live collaboration in Chromium', () => {
     await joinBoard(leader.page, board.links.facilitator, 'Fenna', 'Procesbegeleiding')
     await joinBoard(follower.page, board.links.participant, 'Gert', 'Corporatie')
 
+    // The participant list is folded into a top-bar button (issue #21: it no longer lies over the board).
+    await follower.page.getByTestId('participants-toggle').click()
     const row = follower.page.locator('[data-testid=participant][data-name=Fenna]')
     await row.getByRole('button', { name: 'Volg' }).click()
     await expect.poll(() => row.getByRole('button', { name: 'Stop volgen' }).count()).toBe(1)

@@ -61,6 +61,9 @@ function announced(page: Page): Promise<string[]> {
 }
 
 async function openOutline(page: Page) {
+  // On a phone the top bar's buttons are in its menu (issue #21: a compact header that does not overflow).
+  const menu = page.getByTestId('menu-toggle')
+  if (await menu.isVisible()) await menu.click()
   await page.getByTestId('outline-toggle').focus()
   await page.keyboard.press('Enter')
   await page.getByTestId('outline').getByRole('heading', { level: 3 }).first().waitFor()
