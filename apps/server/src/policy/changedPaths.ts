@@ -21,36 +21,79 @@ type Struct = Y.Item | Y.GC
 /** Where an item writes: a path, nothing (Yjs turns it into garbage), or unknown. */
 type Located = { path: string[] } | 'noop' | 'unknown'
 
-/** Structs of one client from updates, ordered by clock, for lookups by id. */
+/** Structs of updates by client, ordered by clock, for lookups by id (binary search: an update may hold 20,000). */
 class StructIndex {
   readonly #byClient = new Map<number, Struct[]>()
+  /** The longest struct of each client: how far back a struct starting earlier could still reach. */
+  readonly #longest = new Map<number, number>()
+  #sorted = true
 
   add(structs: readonly unknown[]): void {
     for (const struct of structs) {
       if (!(struct instanceof Y.Item) && !(struct instanceof Y.GC)) continue // Skip: a gap, not a struct
-      const list = this.#byClient.get(struct.id.client)
+      const client = struct.id.client
+      const list = this.#byClient.get(client)
       if (list) list.push(struct)
-      else this.#byClient.set(struct.id.client, [struct])
+      else this.#byClient.set(client, [struct])
+      this.#longest.set(client, Math.max(this.#longest.get(client) ?? 0, struct.length))
     }
+    this.#sorted = false
+  }
+
+  #list(client: number): Struct[] {
+    if (!this.#sorted) {
+      // Stable: of structs starting at the same clock (a repeated update), the one added first comes first.
+      for (const list of this.#byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock)
+      this.#sorted = true
+    }
+    return this.#byClient.get(client) ?? []
+  }
+
+  /** Index of the last struct of `client` starting at or before `clock`, or -1. */
+  #lastStartingBy(list: Struct[], clock: number): number {
+    let low = 0
+    let high = list.length - 1
+    let found = -1
+    while (low <= high) {
+      const mid = (low + high) >> 1
+      if ((list[mid] as Struct).id.clock <= clock) {
+        found = mid
+        low = mid + 1
+      } else high = mid - 1
+    }
+    return found
   }
 
   find(client: number, clock: number): Struct | null {
-    for (const struct of this.#byClient.get(client) ?? []) {
-      if (clock >= struct.id.clock && clock < struct.id.clock + struct.length) return struct
+    const list = this.#list(client)
+    // Structs of one update never overlap; those of several queued updates may (a repeated update): the first
+    // added that covers the clock, as Yjs keeps the first it integrates.
+    const reach = this.#longest.get(client) ?? 0
+    let covering: Struct | null = null
+    for (let i = this.#lastStartingBy(list, clock); i >= 0; i--) {
+      const struct = list[i] as Struct
+      if (struct.id.clock + reach <= clock) break
+      if (clock < struct.id.clock + struct.length) covering = struct
     }
-    return null
+    return covering
   }
 
-  /** The first struct of a client that starts after `clock` (to step over gaps in a delete range). */
+  /** Where a client's structs here start after `clock` (to step over gaps in a delete range). */
   nextStart(client: number, clock: number): number | null {
-    let next: number | null = null
-    for (const struct of this.#byClient.get(client) ?? []) {
-      if (struct.id.clock > clock && (next === null || struct.id.clock < next)) next = struct.id.clock
-    }
-    return next
+    const list = this.#list(client)
+    const next = list[this.#lastStartingBy(list, clock) + 1]
+    return next ? next.id.clock : null
+  }
+
+  /** The end of the client's structs here (0 when none). */
+  end(client: number): number {
+    let end = 0
+    for (const struct of this.#list(client)) end = Math.max(end, struct.id.clock + struct.length)
+    return end
   }
 
   clients(): IterableIterator<[number, Struct[]]> {
+    this.#list(0)
     return this.#byClient.entries()
   }
 }
@@ -171,10 +214,27 @@ export function changedPaths(
   }
 
   for (const [client, list] of own.clients()) {
+    const known = Math.max(inDoc(client), queued.end(client))
     for (const struct of list) {
       if (!(struct instanceof Y.Item)) continue
-      // Entirely known already: Yjs skips it. (A partly known struct is judged whole: Yjs integrates its tail.)
+      // Entirely known already: Yjs skips it.
       if (struct.id.clock + struct.length <= inDoc(client)) continue
+      if (struct.id.clock < known && known < struct.id.clock + struct.length) {
+        // Partly known: Yjs integrates only the tail, linked right after the struct before it (the client's last
+        // known clock) whatever container the struct claims — a map entry there would delete that item. An honest
+        // tail continues its own earlier part; anything else cannot be judged.
+        const before = find(Y.createID(client, known - 1))
+        const tail = locate(struct)
+        const head = before instanceof Y.Item ? locate(before) : 'unknown'
+        if (
+          typeof head === 'string' ||
+          typeof tail === 'string' ||
+          head.path.join('\u0000') !== tail.path.join('\u0000')
+        ) {
+          unresolved = true
+          continue
+        }
+      }
       judge(locate(struct))
     }
   }

@@ -197,3 +197,70 @@ describe('red team: forged Yjs updates against a locked board (room)', () => {
     expect(record(room, NOTE).get('x')).toBe(5)
   })
 })
+
+describe('red team: structs that overlap the end of what a client wrote ([W2])', () => {
+  const overlapping = async (target: 'server' | 'facilitator', key: string) => {
+    const { room, serverClient, rows } = await lockedRoom()
+    const before = protectedState(room)
+    const client = target === 'server' ? serverClient : FACILITATOR
+    const state = Y.getState(room.doc.store, client)
+    // Clocks [state-1, state]: the first is known (the lock value, or the card's x), the second new. Declared in
+    // an allowed record, but Yjs links the new tail right after the known item and, a map entry, deletes it.
+    const forged = forgeUpdate([
+      forgedItem(
+        Y.createID(client, state - 1),
+        { parent: recordItem(room, NOTE).id, parentSub: key },
+        new Y.ContentAny([0, 5]),
+      ),
+    ])
+    const attacker = new RecordingSocket('attacker')
+    room.join(attacker)
+    const stored = rows.length
+    room.receive(attacker, syncUpdateMessage(forged))
+    await settled(room)
+    expect(attacker.closed?.reason).toBe('UNRESOLVED')
+    expect(rows.length).toBe(stored)
+    expect(protectedState(room)).toBe(before)
+    const replay = new Y.Doc()
+    Y.applyUpdate(replay, Y.encodeStateAsUpdate(room.doc))
+    expect(replay.getMap(FACILITATION_MAP).toJSON()).toEqual(room.doc.getMap(FACILITATION_MAP).toJSON())
+  }
+
+  it("a tail after the server's lock value does not delete the lock", () => overlapping('server', 'x'))
+  it("a tail after a locked card's x does not delete it", () => overlapping('facilitator', 'y'))
+
+  it('a tail after a garbage-collected struct is refused, not stored to fail on every load', async () => {
+    const { room, rows } = await lockedRoom()
+    // The facilitator deletes a whole record: its fields become garbage, the last of its client's structs.
+    const facilitator = new Y.Doc()
+    Y.applyUpdate(facilitator, Y.encodeStateAsUpdate(room.doc))
+    facilitator.clientID = FACILITATOR // after loading: Yjs picks a new id when an update brings its own
+    const before = Y.encodeStateVector(facilitator)
+    facilitator.transact(() => {
+      const scratch = new Y.Map<unknown>()
+      facilitator.getMap('records').set('shape:scratch', scratch)
+      scratch.set('x', 1)
+    })
+    facilitator.transact(() => facilitator.getMap('records').delete('shape:scratch'))
+    const own = new RecordingSocket('facilitator', 'facilitator')
+    room.join(own)
+    room.receive(own, syncUpdateMessage(Y.encodeStateAsUpdate(facilitator, before)))
+    await settled(room)
+    const state = Y.getState(room.doc.store, FACILITATOR)
+    expect(room.doc.store.clients.get(FACILITATOR)?.at(-1)).toBeInstanceOf(Y.GC)
+    const forged = forgeUpdate([
+      forgedItem(
+        Y.createID(FACILITATOR, state - 1),
+        { parent: recordItem(room, NOTE).id, parentSub: 'x' },
+        new Y.ContentAny([0, 5]),
+      ),
+    ])
+    const attacker = new RecordingSocket('attacker')
+    room.join(attacker)
+    const stored = rows.length
+    room.receive(attacker, syncUpdateMessage(forged))
+    await settled(room)
+    expect(attacker.closed?.reason).toBe('UNRESOLVED')
+    expect(rows.length).toBe(stored)
+  })
+})
