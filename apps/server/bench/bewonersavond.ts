@@ -299,7 +299,9 @@ const refusalCount = (r: Refusals) =>
 
 /**
  * 300 phones (100 with --quick) join one board from one address, spread over 20 s; then each moves its own card
- * every 10 s (30 edits/s over the board) and `movers` move their cursor at 1 Hz. Our server first, then the
+ * every 10 s (30 edits/s over the board) and one in ten moves its cursor at 1 Hz (on a phone a cursor exists only
+ * while a finger is down; 300 cursors at 1 Hz are 90,000 presence frames a second to deliver, more than the
+ * reference or the phones' process keeps up with on this 2-core machine). Our server first, then the
  * reference with the same shape (its phones skip the HTTP steps it does not have). `BEWONERS_MOVERS`,
  * `BEWONERS_HZ` and `BEWONERS_PHONES` change the shape.
  */
@@ -310,7 +312,7 @@ export async function bewonersavond({ quick }: BenchOptions): Promise<BenchResul
     spreadMs: quick ? 5_000 : 20_000,
     editRate: 0.1,
     presenceHz: Number(process.env.BEWONERS_HZ ?? 1),
-    movers: Math.min(phones, Number(process.env.BEWONERS_MOVERS ?? phones)),
+    movers: Math.min(phones, Number(process.env.BEWONERS_MOVERS ?? Math.ceil(phones / 10))),
     steadyMs: quick ? 15_000 : 30_000,
     frameWindowMs: 5_000,
   }
@@ -333,7 +335,7 @@ export async function bewonersavond({ quick }: BenchOptions): Promise<BenchResul
     measured: `${lat(ours.steady.allPeers)} (${ours.steady.edits} edits; edit → one peer ${lat(ours.steady.latency)})`,
     baseline: `ref ${lat(reference.steady.allPeers)} (edit → one peer ${lat(reference.steady.latency)})`,
     target: 'p99 ≤ 50 ms, compared with the reference',
-    pass: ours.steady.allPeers.p99 <= 50,
+    pass: ours.steady.allPeers.count > 0 && ours.steady.missing === 0 && ours.steady.allPeers.p99 <= 50,
   })
   rows.push({
     bench,

@@ -1,3 +1,4 @@
+import { get as httpGet } from 'node:http'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
@@ -121,18 +122,46 @@ function countOther(key: string): void {
   refusals.other[key] = (refusals.other[key] ?? 0) + 1
 }
 
+type Answer = { status: number; retryAfter: number; body: string }
+
+/** One GET on a connection of its own (each phone is a device of its own: no connection shared between phones). */
+function get(url: string, headers: Record<string, string> = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = httpGet(url, { agent: false, headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          retryAfter: Number(res.headers['retry-after'] ?? 1),
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      )
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+  })
+}
+
 /** A 429 answer: counted, and the phone retries after `Retry-After` as the web app's fetch would on a refresh. */
-async function httpStep(url: string, init: RequestInit = {}): Promise<Response | null> {
-  const res = await fetch(url, init)
-  if (res.status === 429) {
-    refusals.http429++
-    await res.arrayBuffer()
-    await wait(Number(res.headers.get('retry-after') ?? 1) * 1000)
+async function httpStep(url: string, headers: Record<string, string> = {}): Promise<Answer | null> {
+  let res: Answer
+  try {
+    res = await get(url, headers)
+  } catch (error) {
+    // A request that never got an answer (connection refused or reset): counted, and retried like a refusal.
+    countOther(`http failed: ${(error as { code?: string }).code ?? String(error)}`)
+    await wait(1000)
     return null
   }
-  if (!res.ok) {
+  if (res.status === 429) {
+    refusals.http429++
+    await wait(res.retryAfter * 1000)
+    return null
+  }
+  if (res.status < 200 || res.status > 299) {
     countOther(`http ${res.status}`)
-    throw new Error(`${url}: ${res.status}`)
+    throw new Error(`${url}: ${res.status} ${res.body}`)
   }
   return res
 }
@@ -146,16 +175,15 @@ async function joinOne(index: number, spec: JoinSpec): Promise<Phone> {
       if (spec.code) {
         const res = await httpStep(`${spec.origin}/api/join/${spec.code}`)
         if (!res) continue
-        link = ((await res.json()) as { link: string }).link
+        link = (JSON.parse(res.body) as { link: string }).link
       }
       const url = new URL(link)
       const boardId = url.pathname.split('/').pop() ?? ''
       const token = url.searchParams.get('token') ?? ''
       const session = await httpStep(`${spec.origin}/api/boards/${boardId}/session`, {
-        headers: { authorization: `Bearer ${token}` },
+        authorization: `Bearer ${token}`,
       })
       if (!session) continue
-      await session.json()
       wsUrl = `${spec.origin.replace(/^http/, 'ws')}/sync/${boardId}?token=${encodeURIComponent(token)}`
     } else {
       wsUrl = spec.wsUrl
