@@ -81,6 +81,12 @@ const EnvSchema = z.object({
     .default(8 * 1024),
   AWARENESS_UPDATES_PER_SECOND: z.coerce.number().positive().default(30),
   AWARENESS_BURST: z.coerce.number().int().positive().default(60),
+  /** How long a room remembers the role that last held a presence client id ([P2]); 10 minutes. */
+  AWARENESS_HOLDER_MEMORY_MS: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(10 * 60_000),
   /**
    * Ballot keys of prioritising rounds (`POST …/rounds/participant`): at most this many per board in all, and per
    * link and address within an hour (a room behind one NAT address sharing one participant link).
@@ -214,6 +220,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         maxStateBytes: e.AWARENESS_MAX_STATE_BYTES,
         updatesPerSecond: e.AWARENESS_UPDATES_PER_SECOND,
         burst: e.AWARENESS_BURST,
+        holderMemoryMs: e.AWARENESS_HOLDER_MEMORY_MS,
       },
     },
     roundKeys: {

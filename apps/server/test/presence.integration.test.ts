@@ -16,7 +16,10 @@ afterAll(async () => {
   await srv.close()
 })
 
-type PresenceState = { user?: { name?: string; role?: string }; [key: string]: unknown }
+type PresenceState = {
+  user?: { name?: string; role?: string; [key: string]: unknown }
+  [key: string]: unknown
+}
 
 /** An awareness frame with one entry per `[client, clock, state]`, as y-websocket writes them. */
 function presenceFrame(...entries: Array<[number, number, unknown]>): Uint8Array {
@@ -273,5 +276,84 @@ describe('presence floods', () => {
     for (let clock = 1; clock <= 5000; clock++)
       ws.send(presenceFrame([717171, clock, { user: { name: 'f' } }]))
     expect(await closed).toEqual({ code: 4429, reason: 'AWARENESS_RATE' })
+  })
+})
+
+describe('presence squatting', () => {
+  it('[P2] a freed facilitator id cannot be taken by a participant; the reconnecting facilitator is shown at once', async () => {
+    const board = await srv.createBoard()
+    const facilitator = pool.connect(srv.wsUrl, board, 'facilitator')
+    const watcher = pool.connect(srv.wsUrl, board, 'participant')
+    await Promise.all([facilitator.synced(), watcher.synced()])
+    const victim = facilitator.doc.clientID
+    facilitator.provider.awareness.setLocalStateField('user', { name: 'Procesbegeleider' })
+    await whenPresence(watcher, victim, (s) => s?.user?.name === 'Procesbegeleider')
+    const attacker = await rawSocket(board.links.participant, board)
+    const observer = await rawSocket(board.links.observer, board)
+
+    // The facilitator's socket drops; the server removes its entry.
+    facilitator.provider.disconnect()
+    await whenPresence(watcher, victim, (s) => s === undefined)
+    // A participant and an observer announce the freed id with a huge clock, then their own ids (frames of one
+    // connection are handled in order: once their own entries arrive, the squat attempts were handled).
+    attacker.send(presenceFrame([victim, 1_000_000, { user: { name: 'Procesbegeleider' }, msg: 'STOP' }]))
+    attacker.send(presenceFrame([515151, 1, { user: { name: 'mallory' } }]))
+    observer.send(presenceFrame([victim, 2_000_000, { user: { name: 'Procesbegeleider' }, msg: 'STOP' }]))
+    observer.send(presenceFrame([525252, 1, { user: { name: 'eve' } }]))
+    await whenPresence(watcher, 515151, (s) => s?.user?.name === 'mallory')
+    await whenPresence(watcher, 525252, (s) => s?.user?.name === 'eve')
+    expect(watcher.provider.awareness.getStates().has(victim)).toBe(false)
+
+    // The same tab reconnects (same client id, a low clock): shown again, with its token's role.
+    facilitator.provider.connect()
+    await facilitator.synced()
+    facilitator.provider.awareness.setLocalStateField('user', { name: 'Procesbegeleider', real: true })
+    const back = await whenPresence(watcher, victim, (s) => s?.user?.real === true)
+    expect(back).toMatchObject({ user: { name: 'Procesbegeleider', role: 'facilitator' } })
+    expect(back?.msg).toBeUndefined()
+    // Someone joining now sees it too.
+    const late = pool.connect(srv.wsUrl, board, 'observer')
+    await whenPresence(late, victim, (s) => s?.user?.real === true)
+    attacker.close()
+    observer.close()
+  })
+
+  it('[P2] the same tab reconnecting at once (its old socket maybe not yet gone) is shown again', async () => {
+    const board = await srv.createBoard()
+    const facilitator = pool.connect(srv.wsUrl, board, 'facilitator')
+    const watcher = pool.connect(srv.wsUrl, board, 'participant')
+    await Promise.all([facilitator.synced(), watcher.synced()])
+    const id = facilitator.doc.clientID
+    facilitator.provider.awareness.setLocalStateField('user', { name: 'Procesbegeleider' })
+    await whenPresence(watcher, id, (s) => s?.user?.name === 'Procesbegeleider')
+    facilitator.provider.disconnect()
+    facilitator.provider.connect()
+    await facilitator.synced()
+    facilitator.provider.awareness.setLocalStateField('user', { name: 'Procesbegeleider', terug: true })
+    const back = await whenPresence(watcher, id, (s) => s?.user?.terug === true)
+    expect(back?.user?.role).toBe('facilitator')
+  })
+
+  it('[P2] a same-role squat with a huge clock locks nobody out: after it leaves, the owner’s low clock is shown', async () => {
+    const board = await srv.createBoard()
+    const owner = pool.connect(srv.wsUrl, board, 'participant')
+    const watcher = pool.connect(srv.wsUrl, board, 'participant')
+    await Promise.all([owner.synced(), watcher.synced()])
+    const victim = owner.doc.clientID
+    owner.provider.awareness.setLocalStateField('user', { name: 'Anna' })
+    await whenPresence(watcher, victim, (s) => s?.user?.name === 'Anna')
+    owner.provider.disconnect()
+    await whenPresence(watcher, victim, (s) => s === undefined)
+    const squatter = await rawSocket(board.links.participant, board)
+    squatter.send(presenceFrame([victim, 1_000_000, { user: { name: 'nep-Anna' } }]))
+    await whenPresence(watcher, victim, (s) => s?.user?.name === 'nep-Anna')
+    squatter.close()
+    await whenPresence(watcher, victim, (s) => s === undefined)
+    // Everyone's stored clock for the id is now above 1,000,000; the owner's tab reconnects with its own low clock.
+    owner.provider.connect()
+    await owner.synced()
+    owner.provider.awareness.setLocalStateField('user', { name: 'Anna', terug: true })
+    const back = await whenPresence(watcher, victim, (s) => s?.user?.terug === true)
+    expect(back?.user?.role).toBe('participant')
   })
 })

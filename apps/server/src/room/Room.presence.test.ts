@@ -1,5 +1,8 @@
+import { MessageType } from '@waardentafel/protocol'
+import * as decoding from 'lib0/decoding'
 import { describe, expect, it } from 'vitest'
 import { Room, type RoomOptions } from './Room.ts'
+import { readAwarenessEntries } from './stampPresence.ts'
 import { awarenessUpdate, presenceMessage, RecordingSocket } from './testing/RecordingSocket.ts'
 
 // Presence across the trust boundary in the pure room core: who may speak for which client id, the role others see,
@@ -55,15 +58,19 @@ describe('Room presence', () => {
     expect(participant.closed).toBeNull()
     expect(refused).toEqual([])
 
-    // Leaving removes its own entry only; the id is then free for whoever announces it with a newer clock.
-    room.leave(participant)
-    expect([...room.awareness.getStates().keys()]).toEqual([1])
+    // Leaving removes its own entry only. A connection that was there before may have been sent the entry's last
+    // state: from it only a clock newer than the room's takes the freed id (never a late echo).
     const again = new RecordingSocket('again')
     room.join(again)
-    room.receive(again, presenceMessage([2, 2, { user: { name: 'late echo' } }])) // not newer: not taken
+    room.leave(participant)
+    expect([...room.awareness.getStates().keys()]).toEqual([1])
+    room.receive(again, presenceMessage([2, 2, { user: { name: 'deelnemer 2', role: 'participant' } }]))
+    await turn()
+    expect(watcher.presence().has(2)).toBe(false)
     room.receive(again, presenceMessage([2, 3, { user: { name: 'terug' } }]))
     await turn()
     expect(watcher.presence().get(2)).toEqual({ user: { name: 'terug', role: 'participant' } })
+    expect(room.awareness.meta.get(2)?.clock).toBe(3)
     room.destroy()
   })
 
@@ -153,4 +160,115 @@ describe('Room presence', () => {
     expect(echoer.closed).toBeNull()
     room.destroy()
   })
+
+  it('[P2] a freed id is remembered with its holder’s role: only the same role (and link generation) takes it', async () => {
+    const room = newRoom({ limits: { presence: { holderMemoryMs: 60_000 } } })
+    const facilitator = new RecordingSocket('f', 'facilitator', 2)
+    const watcher = new RecordingSocket('w')
+    room.join(facilitator)
+    room.join(watcher)
+    room.receive(facilitator, presenceMessage([1, 5, { user: { name: 'Procesbegeleider' } }]))
+    room.leave(facilitator)
+    await turn()
+    expect(watcher.presence().has(1)).toBe(false)
+
+    // Newcomers of another role, or of the facilitator role with a revoked (older) link, cannot take it.
+    const squatters = [
+      new RecordingSocket('p'),
+      new RecordingSocket('o', 'observer'),
+      new RecordingSocket('old', 'facilitator', 1),
+    ]
+    for (const s of squatters) {
+      room.join(s)
+      room.receive(s, presenceMessage([1, 1_000_000, { user: { name: 'Procesbegeleider' }, msg: 'STOP' }]))
+    }
+    await turn()
+    expect(watcher.presence().has(1)).toBe(false)
+    expect(room.awareness.meta.get(1)?.clock).toBe(5) // the facilitator's, removed at the same clock
+
+    // The facilitator's tab, reconnected after it left (same id, its old clock): shown at once.
+    const back = new RecordingSocket('f2', 'facilitator', 2)
+    room.join(back)
+    room.receive(back, presenceMessage([1, 5, { user: { name: 'Procesbegeleider', terug: true } }]))
+    await turn()
+    expect(watcher.presence().get(1)).toEqual({
+      user: { name: 'Procesbegeleider', terug: true, role: 'facilitator' },
+    })
+    expect(room.awareness.meta.get(1)?.clock).toBe(6)
+    room.destroy()
+  })
+
+  it('[P2] the room relays its own clocks: a forged jump is not relayed, a returning owner’s low clock is, and the owner is not sent its own entry ahead of it', async () => {
+    const room = newRoom()
+    const [owner, watcher, squatter] = [
+      new RecordingSocket('a'),
+      new RecordingSocket('w'),
+      new RecordingSocket('s'),
+    ]
+    room.join(owner)
+    room.join(watcher)
+    room.receive(owner, presenceMessage([1, 3, { user: { name: 'Anna' } }]))
+    room.leave(owner)
+    room.join(squatter)
+    room.receive(squatter, presenceMessage([1, 1_000_000, { user: { name: 'nep-Anna' } }]))
+    await turn()
+    expect(watcher.presence().get(1)).toEqual({ user: { name: 'nep-Anna', role: 'participant' } })
+    room.leave(squatter)
+    await turn()
+
+    // The forged clock was not relayed: the room counted on from the owner's 3.
+    expect(room.awareness.meta.get(1)?.clock).toBe(4)
+    // The owner comes back with its own clock 3, then 4: relayed as 5 and 6.
+    const again = new RecordingSocket('a2')
+    room.join(again)
+    const before = again.sent.length
+    room.receive(again, presenceMessage([1, 3, { user: { name: 'Anna' } }]))
+    await turn()
+    room.receive(again, presenceMessage([1, 4, { user: { name: 'Anna', x: 1 } }]))
+    await turn()
+    expect(watcher.presence().get(1)).toEqual({ user: { name: 'Anna', x: 1, role: 'participant' } })
+    expect(room.awareness.meta.get(1)?.clock).toBe(6)
+    // The owner still hears from the room (the keep-alive), but never its own entry at a clock ahead of its own:
+    // the stock client would take that as its local state.
+    const sentSince = again.sent.slice(before)
+    expect(sentSince.length).toBeGreaterThan(0)
+    expect(sentSince.flatMap(awarenessClients)).not.toContain(1)
+
+    // A clock near 2^53 is relayed as the room's next; an id seen for the first time keeps its clock, up to 2^32.
+    room.receive(again, presenceMessage([1, Number.MAX_SAFE_INTEGER - 1, { user: { name: 'Anna', x: 2 } }]))
+    const fresh = new RecordingSocket('fresh')
+    room.join(fresh)
+    room.receive(fresh, presenceMessage([9, Number.MAX_SAFE_INTEGER - 1, { user: { name: 'nieuw' } }]))
+    await turn()
+    expect(watcher.presence().get(1)?.user).toEqual({ name: 'Anna', x: 2, role: 'participant' })
+    expect(room.awareness.meta.get(1)?.clock).toBe(7)
+    expect(room.awareness.meta.get(9)?.clock).toBe(2 ** 32)
+    room.destroy()
+  })
+
+  it('[P5] the role stamped on another instance is remembered: a local connection of another role cannot take that id once freed', async () => {
+    const room = newRoom()
+    const [participant, watcher] = [new RecordingSocket('p'), new RecordingSocket('w')]
+    room.join(participant)
+    room.join(watcher)
+    room.receiveRemoteAwareness(awarenessUpdate([4, 7, { user: { name: 'elders', role: 'facilitator' } }]))
+    room.receiveRemoteAwareness(awarenessUpdate([4, 8, null]))
+    room.receive(participant, presenceMessage([4, 9_999, { user: { name: 'elders' } }]))
+    await turn()
+    expect(watcher.presence().has(4)).toBe(false)
+    const facilitator = new RecordingSocket('f', 'facilitator')
+    room.join(facilitator)
+    room.receive(facilitator, presenceMessage([4, 2, { user: { name: 'elders' } }]))
+    await turn()
+    expect(watcher.presence().get(4)).toEqual({ user: { name: 'elders', role: 'facilitator' } })
+    expect(room.awareness.meta.get(4)?.clock).toBe(9)
+    room.destroy()
+  })
 })
+
+/** The client ids of the entries in an awareness message (none for other messages). */
+function awarenessClients(message: Uint8Array): number[] {
+  const d = decoding.createDecoder(message)
+  if (decoding.readVarUint(d) !== MessageType.awareness) return []
+  return readAwarenessEntries(decoding.readVarUint8Array(d)).map((e) => e.client)
+}

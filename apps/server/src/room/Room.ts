@@ -1,5 +1,5 @@
 import type { Role } from '@waardentafel/protocol'
-import { CloseCodes, canWrite, MessageType, SyncMessageType } from '@waardentafel/protocol'
+import { CloseCodes, canWrite, MessageType, RoleSchema, SyncMessageType } from '@waardentafel/protocol'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { equalityDeep } from 'lib0/function'
@@ -12,6 +12,7 @@ import { changedPaths, type DecodedUpdate } from '../policy/changedPaths.ts'
 import { mayChangeRestrictions, restrictionsOf } from '../policy/restrictionsOf.ts'
 import { judgeUpdate, type Restrictions } from '../policy/updatePolicy.ts'
 import type { StoredDoc } from '../storage/BoardStorage.ts'
+import { PresenceHolders } from './PresenceHolders.ts'
 import { DEFAULT_ROOM_LIMITS, type RoomLimits } from './RoomLimits.ts'
 import { SeqTracker } from './SeqTracker.ts'
 import { type AwarenessEntry, isRemoval, readAwarenessEntries, stampPresence } from './stampPresence.ts'
@@ -86,18 +87,27 @@ const DEFAULT_MAX_AWARENESS_BYTES = 64 * 1024
  */
 const PRESENCE_FLOOD_FACTOR = 5
 const PRESENCE_FLOOD_SECONDS = 4
+/**
+ * The highest clock the room relays for an id it sees for the first time (after that it counts on by one): a
+ * reconnecting client's clock is kept (others may hold a high one for it), a forged one near 2^53 is not.
+ */
+const MAX_FIRST_CLOCK = 2 ** 32
 
 /** The state vector of an empty document (a first visit). */
 const EMPTY_STATE_VECTOR = Uint8Array.of(0)
 
 /**
  * What the room knows of one connection. `client`: the awareness client id it speaks for — the first id it sent a
- * newer state for that no other connection holds (a stock client's first awareness message is its own entry); from
- * then on entries for any other id are dropped. `rate` is its presence allowance; an update over it waits in
- * `pending` (a later one replaces it) until the allowance allows, so the latest state always arrives.
+ * state for that it may take (see `Room.#mayClaim`; a stock client's first awareness message is its own entry); from
+ * then on entries for any other id are dropped. `offset`: how far the clock the room last relayed for that id is
+ * ahead of the connection's own (the room's clocks are its own, see `Room.#applyOwnPresence`). `joinedAt`: the room's presence
+ * epoch when it joined. `rate` is its presence allowance; an update over it waits in `pending` (a later one replaces
+ * it) until the allowance allows, so the latest state always arrives.
  */
 type Member = {
   client: number | null
+  offset: number
+  joinedAt: number
   rate: TokenBucket
   flood: TokenBucket
   pending: AwarenessEntry | null
@@ -168,6 +178,9 @@ export class Room {
   readonly #sockets = new Map<RoomSocket, Member>()
   /** Which connection speaks for each presence client id (see `Member`). */
   readonly #owners = new Map<number, RoomSocket>()
+  /** Which role last held each id (see `PresenceHolders`); `#presenceEpoch` orders joins and frees. */
+  readonly #holders: PresenceHolders
+  #presenceEpoch = 0
   readonly #limits: RoomLimits
   /**
    * The board's encoded size as far as the room knows: measured exactly whenever the whole state is encoded anyway
@@ -225,6 +238,7 @@ export class Room {
       this.#doc = doc
       this.#scheduleHibernation()
     }
+    this.#holders = new PresenceHolders(this.#limits.presence.holderMemoryMs)
     // Presence has its own (empty) doc: it only needs a client id, and must outlive a hibernated document.
     this.awareness = new awarenessProtocol.Awareness(new Y.Doc())
     this.awareness.setLocalState(null)
@@ -410,8 +424,9 @@ export class Room {
   }
 
   /**
-   * Presence of clients on other instances, stamped there. An id a connection here speaks for keeps its own entry:
-   * a remote entry for it is dropped (an instance shows its own connection's state for an id it holds).
+   * Presence of clients on other instances, stamped and clocked there. An id a connection here speaks for keeps its
+   * own entry: a remote entry for it is dropped (an instance shows its own connection's state for an id it holds).
+   * The role stamped there is remembered as the id's holder's (see `PresenceHolders`).
    */
   receiveRemoteAwareness(update: Uint8Array): void {
     if (this.#destroyed) return
@@ -419,7 +434,11 @@ export class Room {
       for (const entry of readAwarenessEntries(update)) {
         if (this.#owners.has(entry.client)) continue
         if (entry.json.byteLength > this.#limits.presence.maxStateBytes) continue
-        this.#setPresence(entry.client, entry.clock, JSON.parse(decodeUtf8(entry.json)), REMOTE)
+        const state: unknown = JSON.parse(decodeUtf8(entry.json))
+        const role = RoleSchema.safeParse((state as { user?: { role?: unknown } } | null)?.user?.role)
+        if (state === null) this.#holders.remote(entry.client, null, ++this.#presenceEpoch)
+        else if (role.success) this.#holders.remote(entry.client, role.data, this.#presenceEpoch)
+        this.#setPresence(entry.client, entry.clock, state, REMOTE)
       }
     } catch {
       // A malformed peer message is dropped; awareness renews itself.
@@ -472,6 +491,8 @@ export class Room {
     const { updatesPerSecond, burst } = this.#limits.presence
     this.#sockets.set(socket, {
       client: null,
+      offset: 0,
+      joinedAt: ++this.#presenceEpoch,
       rate: new TokenBucket(updatesPerSecond, burst),
       flood: new TokenBucket(
         updatesPerSecond * PRESENCE_FLOOD_FACTOR,
@@ -486,6 +507,16 @@ export class Room {
     if (states.length > 0) socket.send(this.#awarenessMessage(states))
   }
 
+  /**
+   * The presence message for `changed` as one connection is sent it: without its own entry once the room's clock
+   * for it is ahead of the connection's (the stock client would take a newer clock for its own id as its local
+   * state, and send it back).
+   */
+  #awarenessMessageFor(member: Member, changed: number[], shared: Uint8Array): Uint8Array {
+    if (member.offset <= 0 || member.client === null || !changed.includes(member.client)) return shared
+    return this.#awarenessMessage(changed.filter((id) => id !== member.client))
+  }
+
   /** Removes the connection and its own presence entry (nobody else's). */
   leave(socket: RoomSocket): void {
     const member = this.#sockets.get(socket)
@@ -497,6 +528,7 @@ export class Room {
     const client = member.client
     if (client === null || this.#owners.get(client) !== socket) return
     this.#owners.delete(client)
+    this.#holders.freed(client, ++this.#presenceEpoch)
     if (this.awareness.states.has(client))
       awarenessProtocol.removeAwarenessStates(this.awareness, [client], null)
   }
@@ -549,9 +581,13 @@ export class Room {
         this.#receivePresence(socket, update)
         return
       }
-      case MessageType.queryAwareness:
-        socket.send(this.#awarenessMessage([...this.awareness.getStates().keys()]))
+      case MessageType.queryAwareness: {
+        const states = [...this.awareness.getStates().keys()]
+        socket.send(
+          this.#awarenessMessageFor(this.#sockets.get(socket)!, states, this.#awarenessMessage(states)),
+        )
         return
+      }
       case MessageType.auth:
         // Authentication happens at connection time from the link token; in-band auth is ignored.
         return
@@ -910,9 +946,10 @@ export class Room {
     const member = this.#sockets.get(socket)!
     let own: AwarenessEntry | null = null
     for (const entry of readAwarenessEntries(update)) {
-      if (member.client === null && this.#mayClaim(entry)) {
+      if (member.client === null && this.#mayClaim(socket, member, entry)) {
         member.client = entry.client
         this.#owners.set(entry.client, socket)
+        this.#holders.held(entry.client, socket.role, socket.generation)
       }
       if (entry.client === member.client) own = entry
     }
@@ -931,11 +968,16 @@ export class Room {
 
   /**
    * Whether a connection that speaks for no id yet may take this entry's: a state (not a removal), for an id no
-   * other connection here holds and with no live entry from another instance, newer than what the room has seen
-   * for it (so never a late echo of someone who just left).
+   * other connection here holds and with no live entry from another instance, that was last held (if the room
+   * remembers it) by a connection of the same role and no newer link generation. A connection that was in the room
+   * before the id was freed may have been sent its last state, so from it only a clock newer than the room's counts
+   * (never a late echo of someone who just left); one that joined after may take it with any clock (a reconnecting
+   * tab keeps its id and its clock, which the room's relayed clocks may have passed).
    */
-  #mayClaim({ client, clock, json }: AwarenessEntry): boolean {
+  #mayClaim(socket: RoomSocket, member: Member, { client, clock, json }: AwarenessEntry): boolean {
     if (isRemoval(json) || this.#owners.has(client) || this.awareness.states.has(client)) return false
+    const verdict = this.#holders.mayTake(client, socket.role, socket.generation, member.joinedAt)
+    if (verdict !== 'echo-possible') return verdict === 'fresh'
     const meta = this.awareness.meta.get(client)
     return meta === undefined || meta.clock < clock
   }
@@ -963,12 +1005,24 @@ export class Room {
     member.pendingTimer.unref?.()
   }
 
-  /** Stamps and applies a connection's own entry (its JSON parsed once, here); throws on JSON that does not parse. */
+  /**
+   * Stamps and applies a connection's own entry (its JSON parsed once, here); throws on JSON that does not parse.
+   * The clock relayed is the room's own: one past the last it relayed (or took from another instance) for the id,
+   * whatever clock the connection wrote — a forged jump is never relayed, and a reconnecting tab's lower clock is
+   * still shown; only for an id the room has never seen, the connection's own clock (at most `MAX_FIRST_CLOCK`).
+   */
   #applyOwnPresence(socket: RoomSocket, { client, clock, json }: AwarenessEntry): void {
     const stamped = stampPresence(decodeUtf8(json), socket.role, this.#limits.presence.maxStateBytes)
-    if (stamped === 'TOO_LARGE')
+    if (stamped === 'TOO_LARGE') {
       this.#refuse(socket, CloseCodes.MESSAGE_TOO_LARGE.code, 'AWARENESS_TOO_LARGE')
-    else if (stamped !== 'NOT_AN_OBJECT') this.#setPresence(client, clock, stamped.state, socket)
+      return
+    }
+    if (stamped === 'NOT_AN_OBJECT') return
+    const member = this.#sockets.get(socket)!
+    const previous = this.awareness.meta.get(client)?.clock
+    const relayed = previous === undefined ? Math.min(Math.max(clock, 1), MAX_FIRST_CLOCK) : previous + 1
+    member.offset = relayed - clock
+    this.#setPresence(client, relayed, stamped.state, socket)
   }
 
   /**
@@ -1028,7 +1082,8 @@ export class Room {
     this.#awarenessToPublish.clear()
     if (changed.length > 0) {
       const message = this.#awarenessMessage(changed)
-      for (const socket of this.#sockets.keys()) socket.send(message)
+      for (const [socket, member] of this.#sockets)
+        socket.send(this.#awarenessMessageFor(member, changed, message))
     }
     if (publish.length > 0) {
       this.#options.peers?.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, publish))

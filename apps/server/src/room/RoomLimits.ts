@@ -15,6 +15,11 @@ export type RoomLimits = {
     /** A connection's own presence updates relayed per second, after a burst; the excess is coalesced (latest wins). */
     updatesPerSecond: number
     burst: number
+    /**
+     * How long a room remembers which role and link generation last held a presence client id after its holder
+     * left (here or on another instance): until then only a connection of that role may take the id ([P2]).
+     */
+    holderMemoryMs: number
   }
 }
 
@@ -22,5 +27,5 @@ export const DEFAULT_ROOM_LIMITS: RoomLimits = {
   maxUpdateStructs: 20_000,
   maxUpdateDeleteRanges: 100_000,
   maxBoardBytes: 32 * 1024 * 1024,
-  presence: { maxStateBytes: 8 * 1024, updatesPerSecond: 30, burst: 60 },
+  presence: { maxStateBytes: 8 * 1024, updatesPerSecond: 30, burst: 60, holderMemoryMs: 10 * 60_000 },
 }

@@ -10,13 +10,14 @@ import type { RoomSocket } from '../Room.ts'
 export class RecordingSocket implements RoomSocket {
   readonly id: string
   readonly role: Role
-  readonly generation = 0
+  readonly generation: number
   readonly sent: Uint8Array[] = []
   closed: { code: number; reason: string } | null = null
   #waiting: Array<() => void> = []
-  constructor(id: string, role: Role = 'participant') {
+  constructor(id: string, role: Role = 'participant', generation = 0) {
     this.id = id
     this.role = role
+    this.generation = generation
   }
   send(message: Uint8Array): void {
     this.sent.push(message)
