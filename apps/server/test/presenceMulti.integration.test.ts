@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
-import type WebSocket from 'ws'
-import { connectClient, createBoard, type TestClient } from './harness.ts'
+import WebSocket from 'ws'
+import { connectClient, createBoard, type TestClient, tokenOf } from './harness.ts'
 import { type Instance, isolation, startInstance } from './multiHarness.ts'
 
 // Presence across instances (PostgreSQL + Redis): the role is stamped by the instance that holds the socket, and a
@@ -15,7 +15,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) await c()
 })
 
-type State = { user?: { name?: string; role?: string } } | undefined
+type State = { user?: { name?: string; role?: string; [key: string]: unknown } } | undefined
 
 function presenceFrame(...entries: Array<[number, number, unknown]>): Uint8Array {
   const update = encoding.createEncoder()
@@ -98,5 +98,41 @@ describe('presence across instances', () => {
         user: { name: 'Procesbegeleider' },
       })
     }
+  })
+
+  it('[P5] a facilitator id freed on one instance cannot be taken by a participant on another; the facilitator comes back', async () => {
+    const iso = isolation()
+    cleanups.push(iso.cleanup)
+    const a = await startInstance(iso)
+    const b = await startInstance(iso)
+    instances.push(a, b)
+    const board = await createBoard(a.url, 'presence kraken over twee instanties')
+    const facilitator = connectClient(a.wsUrl, board, 'facilitator')
+    const watcherB = connectClient(b.wsUrl, board, 'observer')
+    clients.push(facilitator, watcherB)
+    await Promise.all(clients.map((c) => c.synced()))
+    const victim = facilitator.doc.clientID
+    facilitator.provider.awareness.setLocalStateField('user', { name: 'Procesbegeleider' })
+    await whenPresence(watcherB, victim, (s) => s?.user?.name === 'Procesbegeleider')
+    facilitator.provider.disconnect()
+    await whenPresence(watcherB, victim, (s) => s === undefined)
+
+    // A raw participant socket on the other instance announces the freed id first, with a huge clock, then its own.
+    const raw = new WebSocket(`${b.wsUrl}/sync/${board.id}?token=${tokenOf(board.links.participant)}`)
+    cleanups.push(async () => raw.close())
+    await new Promise((resolve, reject) => {
+      raw.on('open', resolve)
+      raw.on('error', reject)
+    })
+    raw.send(presenceFrame([victim, 1_000_000, { user: { name: 'Procesbegeleider' }, msg: 'STOP' }]))
+    raw.send(presenceFrame([616161, 1, { user: { name: 'mallory' } }]))
+    await whenPresence(watcherB, 616161, (s) => s?.user?.name === 'mallory')
+    expect(watcherB.provider.awareness.getStates().has(victim)).toBe(false)
+
+    facilitator.provider.connect()
+    await facilitator.synced()
+    facilitator.provider.awareness.setLocalStateField('user', { name: 'Procesbegeleider', terug: true })
+    const back = await whenPresence(watcherB, victim, (s) => s?.user?.terug === true)
+    expect(back?.user?.role).toBe('facilitator')
   })
 })
