@@ -100,9 +100,9 @@ const EMPTY_STATE_VECTOR = Uint8Array.of(0)
  * What the room knows of one connection. `client`: the awareness client id it speaks for — the first id it sent a
  * state for that it may take (see `Room.#mayClaim`; a stock client's first awareness message is its own entry); from
  * then on entries for any other id are dropped. `offset`: how far the clock the room last relayed for that id is
- * ahead of the connection's own (the room's clocks are its own, see `Room.#applyOwnPresence`). `joinedAt`: the room's presence
- * epoch when it joined. `rate` is its presence allowance; an update over it waits in `pending` (a later one replaces
- * it) until the allowance allows, so the latest state always arrives.
+ * ahead of the connection's own (the room's clocks are its own, see `Room.#applyOwnPresence`). `joinedAt`: the
+ * room's presence epoch when it joined. `rate` is its presence allowance; an update over it waits in `pending` (a
+ * later one replaces it) until the allowance allows, so the latest state always arrives.
  */
 type Member = {
   client: number | null
