@@ -182,7 +182,7 @@ describe('the board and the phone: chrome that never covers the board', () => {
     await bram.page.locator('.wt-participants').getByRole('button', { name: 'Sluiten' }).click()
     await bram.page.locator('.wt-participants').waitFor({ state: 'hidden' })
     await Promise.all([fenna.context.close(), bram.context.close()])
-  })
+  }, 120_000)
 
   it('[L2] on a 390×844 phone: compact header, first view fits, one sheet at a time, the timer stays visible', async () => {
     const { board, fenna } = await workshopBoard('Programma van Waarden bewonersavond Zuid')
@@ -235,7 +235,7 @@ describe('the board and the phone: chrome that never covers the board', () => {
       .evaluate((el) => getComputedStyle(el).hyphens)
     expect(hyphens).toBe('auto')
     await Promise.all([fenna.context.close(), phone.context.close()])
-  })
+  }, 120_000)
 
   it('[L3] "De tijd is om" shows briefly, then the timer is quiet; the facilitator clears it', async () => {
     const { board, fenna } = await workshopBoard('Timer')
@@ -255,5 +255,5 @@ describe('the board and the phone: chrome that never covers the board', () => {
     await fenna.page.getByTestId('timer').getByRole('button', { name: 'Timer weg' }).click()
     await expect.poll(() => timer.count(), { timeout: 5000 }).toBe(0)
     await Promise.all([fenna.context.close(), bram.context.close()])
-  })
+  }, 120_000)
 })

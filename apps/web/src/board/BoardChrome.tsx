@@ -40,7 +40,7 @@ export function BoardChrome({ actionsRef, session, connection, binding }: Props)
   const status = useConnectionStatus(connection)
   const [invalidCount, setInvalidCount] = useState(0)
   // On a phone the actions fold into a menu, so the header never overflows and the title stays visible.
-  const [menuOpen, setMenuOpen] = useSheet('menu', false, true)
+  const [menuOpen, setMenuOpen] = useSheet('menu')
 
   useEffect(() => {
     const check = () => setInvalidCount(binding.getInvalidRecords().length)
