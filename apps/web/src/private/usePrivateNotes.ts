@@ -67,36 +67,31 @@ export function usePrivateNotes(
     }
   }, [editor, boardId, role])
 
-  // New notes made while private mode is on are private, marked with the reveal they wait for.
+  // New notes made while private mode is on are private.
   useEffect(() => {
     if (!editor || role !== 'participant' || !mode.on) return
     return editor.sideEffects.registerBeforeCreateHandler('shape', (shape: TLShape) =>
-      shape.type === 'note'
-        ? { ...shape, meta: { ...shape.meta, private: true, privateSince: mode.revealSeq } }
-        : shape,
+      shape.type === 'note' ? { ...shape, meta: { ...shape.meta, private: true } } : shape,
     )
-  }, [editor, role, mode.on, mode.revealSeq])
+  }, [editor, role, mode.on])
 
-  // A reveal: publish every private note made before it, in every tab, as soon as it is here. Each note says
-  // which reveal it waits for; a device-wide "last reveal handled" mark alone left a second tab of the same
-  // browser (sharing the local doc) holding notes it never published, counted as private until a reload.
+  // A reveal this device has not yet acted on: publish every private note.
   useEffect(() => {
-    if (!editor || role === 'observer' || mode.revealSeq === 0 || count === 0) return
+    if (!editor || role === 'observer' || mode.revealSeq === 0) return
     const key = `waardentafel.revealed.${boardId}`
-    // Notes from before privateSince existed: the device-wide mark decides, as it did.
-    const handled = Number(localStorage.getItem(key) ?? 0)
-    const due = editor.store.allRecords().filter((r): r is TLShape => {
-      if (r.typeName !== 'shape' || !isPrivateRecord(r)) return false
-      const since = (r.meta as { privateSince?: unknown }).privateSince
-      return typeof since === 'number' ? since < mode.revealSeq : handled < mode.revealSeq
-    })
-    if (due.length > 0) {
+    if (Number(localStorage.getItem(key) ?? 0) >= mode.revealSeq) return
+    const mine = editor.store
+      .allRecords()
+      .filter((r): r is TLShape => r.typeName === 'shape' && isPrivateRecord(r))
+    if (mine.length > 0) {
       editor.run(() => {
-        editor.updateShapes(due.map((s) => ({ id: s.id, type: s.type, meta: { ...s.meta, private: false } })))
+        editor.updateShapes(
+          mine.map((s) => ({ id: s.id, type: s.type, meta: { ...s.meta, private: false } })),
+        )
       })
     }
-    localStorage.setItem(key, String(Math.max(handled, mode.revealSeq)))
-  }, [editor, boardId, role, mode.revealSeq, count])
+    localStorage.setItem(key, String(mode.revealSeq))
+  }, [editor, boardId, role, mode.revealSeq])
 
   return count
 }
