@@ -61,6 +61,12 @@ describe('opening a big board', () => {
       await expect
         .poll(() => page.locator('.tl-shape[data-shape-type="wt-value-card"]').count(), { timeout: 10_000 })
         .toBe(CARDS)
+      // A participant's first view fits the whole board (issue #21), so nothing is off screen there: at 100% over
+      // the first cards, the rest must be culled and hidden.
+      await page.evaluate(() => (window as unknown as W).__wtEditor.setCamera({ x: 0, y: 0, z: 1 }))
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as W).__wtEditor.getCulledShapes().size))
+        .toBeGreaterThan(0)
       const display = await page.evaluate(() => {
         const editor = (window as unknown as W).__wtEditor
         const culled = [...editor.getCulledShapes()]

@@ -6,6 +6,7 @@ import {
   launchChromium,
   person,
   screenshot,
+  serverRecords,
   signToken,
   startApp,
   tokenOfLink,
@@ -66,6 +67,15 @@ describe('role links', () => {
     await anna.page.evaluate(() => {
       ;(window as unknown as W).__wtEditor.createShape({ type: 'note', x: 0, y: 0 })
     })
+    // The note is on the server before the reload (a reload within the binding's batch window would lose it: this
+    // test is about the token and the role, not about that window).
+    const facilitatorToken = tokenOfLink(board.links.facilitator)
+    await expect
+      .poll(async () => {
+        const records = await serverRecords(app.url, board.id, facilitatorToken)
+        return [...records.values()].filter((r) => r.type === 'note').length
+      })
+      .toBe(1)
 
     await anna.page.reload()
     await anna.page.locator('[data-status=connected]').waitFor({ timeout: 15_000 })
