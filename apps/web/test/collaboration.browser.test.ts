@@ -177,7 +177,9 @@ describe('live collaboration in Chromium', () => {
         const shape = editor.getShape(id as never)
         return shape ? { x: Math.round(shape.x), text: editor.getShapeUtil(shape).getText(shape) } : null
       }, id)
-    await expect.poll(() => textOf(anna.page).then((s) => s?.text)).toBe('van Bram')
+    // Bounded at 15 s: once in a full CI run (not in 5 runs alone) the text took longer than the default 5 s to
+    // arrive; noted for the next session to find why.
+    await expect.poll(() => textOf(anna.page).then((s) => s?.text), { timeout: 15_000 }).toBe('van Bram')
 
     await anna.page.keyboard.press('Control+z')
     await expect.poll(() => textOf(anna.page)).toEqual({ x: 700, text: 'van Bram' })
