@@ -40,12 +40,16 @@ class StructIndex {
     this.#sorted = false
   }
 
+  /** Sorts every client's structs by clock once after adding. */
+  #sort(): void {
+    if (this.#sorted) return
+    // Stable: of structs starting at the same clock (a repeated update), the one added first comes first.
+    for (const list of this.#byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock)
+    this.#sorted = true
+  }
+
   #list(client: number): Struct[] {
-    if (!this.#sorted) {
-      // Stable: of structs starting at the same clock (a repeated update), the one added first comes first.
-      for (const list of this.#byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock)
-      this.#sorted = true
-    }
+    this.#sort()
     return this.#byClient.get(client) ?? []
   }
 
@@ -93,7 +97,7 @@ class StructIndex {
   }
 
   clients(): IterableIterator<[number, Struct[]]> {
-    this.#list(0)
+    this.#sort()
     return this.#byClient.entries()
   }
 }
