@@ -6,7 +6,16 @@ import { NO_HTTP_LIMITS, TEST_SECRET } from './harness.ts'
 
 const main = join(import.meta.dirname, '../src/main.ts')
 
-export type ServerProcess = { child: ChildProcess; port: number; url: string; exited: Promise<number | null> }
+export type ServerProcess = {
+  child: ChildProcess
+  port: number
+  url: string
+  exited: Promise<number | null>
+  /** The process's last log lines (JSON), for a failing test to show what the server saw. */
+  logs: string[]
+}
+
+const KEPT_LOG_LINES = 200
 
 /** Starts the real server process (`node src/main.ts`, production V8 flags) and resolves once it listens. */
 export function startProcess(env: Record<string, string>): Promise<ServerProcess> {
@@ -23,16 +32,20 @@ export function startProcess(env: Record<string, string>): Promise<ServerProcess
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+  const logs: string[] = []
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`server exited early (${code})`)))
     createInterface({ input: child.stdout! }).on('line', (line) => {
+      logs.push(line)
+      if (logs.length > KEPT_LOG_LINES) logs.shift()
       let entry: { port?: number }
       try {
         entry = JSON.parse(line)
       } catch {
         return
       }
-      if (entry.port) resolve({ child, port: entry.port, url: `http://127.0.0.1:${entry.port}`, exited })
+      if (entry.port)
+        resolve({ child, port: entry.port, url: `http://127.0.0.1:${entry.port}`, exited, logs })
     })
   })
 }

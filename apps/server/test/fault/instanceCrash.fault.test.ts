@@ -63,7 +63,29 @@ describe('fault: an instance dies during an edit storm', () => {
 
     const total = counts.reduce((a, b) => a + b, 0)
     const stormEnded = Date.now()
-    await Promise.all(writers.map((w) => whenDoc(w.doc, () => w.doc.getArray('log').length === total, 5000)))
+    try {
+      await Promise.all(
+        writers.map((w) => whenDoc(w.doc, () => w.doc.getArray('log').length === total, 5000)),
+      )
+    } catch (error) {
+      // Say what did not converge, for whoever reads a failed run: each writer's view and connection, and what the
+      // instances logged at info level.
+      const report = writers.map((w, i) => {
+        const have = new Set(w.doc.getArray<string>('log').toArray())
+        const missing = writers
+          .map(
+            (_, j) =>
+              Array.from({ length: counts[j]! }, (_, n) => `${j}:${n}`).filter((x) => !have.has(x)).length,
+          )
+          .map((n, j) => (n > 0 ? `${j}×${n}` : ''))
+          .filter(Boolean)
+        const status = `connected=${w.provider.wsconnected} synced=${w.provider.synced}`
+        return `writer ${i}: ${have.size}/${total} ${status} missing from ${missing.join(' ') || '-'}`
+      })
+      const logs = processes.map((p, i) => `instance ${i} (port ${p.port}):\n${p.logs.slice(-40).join('\n')}`)
+      console.error(`[F1] did not converge:\n${report.join('\n')}\n${logs.join('\n')}`)
+      throw error
+    }
     expect(Date.now() - stormEnded).toBeLessThan(5000)
     const expected = writers
       .flatMap((_, i) => Array.from({ length: counts[i]! }, (_, n) => `${i}:${n}`))
