@@ -114,7 +114,6 @@ const EnvSchema = z.object({
   /** Refusals of bad input are logged at most once per kind and client address in this window. */
   LOG_THROTTLE_MS: z.coerce.number().int().nonnegative().default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  LOG_PRETTY: bool,
 })
 
 export type Config = {
