@@ -1,9 +1,7 @@
 import { z } from 'zod'
+import { RoundClassSchema } from './valueClass.ts'
 
-/** The three classes a value can be placed in during a prioritising round. */
-export const ROUND_CLASSES = ['sturend', 'meekoppelen', 'vinger-aan-de-pols'] as const
-export const RoundClassSchema = z.enum(ROUND_CLASSES)
-export type RoundClass = z.infer<typeof RoundClassSchema>
+export { ROUND_CLASSES, type RoundClass, RoundClassSchema } from './valueClass.ts'
 
 /** A prioritising round, as kept in the doc's facilitation map under `rounds.<id>` (written by the server). */
 export const RoundSchema = z.object({
