@@ -9,7 +9,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{apps,packages}/*/{src,test}/**/*.test.ts'],
+          include: ['{apps,packages}/*/{src,test}/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: [
             '**/*.integration.test.ts',
             '**/*.browser.test.ts',

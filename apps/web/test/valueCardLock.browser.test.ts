@@ -62,7 +62,7 @@ async function dragToSturend(page: Page, cardId: string): Promise<void> {
 }
 
 describe('locked value cards', () => {
-  it('[L1] a participant cannot move a locked value card by mouse or Overzicht; a forced move is refused (4409 VALUE_CARDS_LOCKED) and nobody sees it', async () => {
+  it('[VL1] a participant cannot move a locked value card by mouse or Overzicht; a forced move is refused (4409 VALUE_CARDS_LOCKED) and nobody sees it', async () => {
     const board = await createBoard(app.url, 'Waardekaarten vergrendeld')
     const fenna = await person(browser)
     const bram = await person(browser)
