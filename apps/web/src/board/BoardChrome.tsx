@@ -7,10 +7,10 @@ import {
 import type { TldrawYjsBinding } from '@waardentafel/tldraw-yjs'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSheet } from '../shared/useSheet.ts'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 import type { BoardConnection, ConnectionStatus } from './BoardConnection.ts'
 import { REFUSED_CHANGE_CODES } from './refusedChange.ts'
-import { useSheet } from './useSheet.ts'
 
 type Props = {
   /** Receives the top bar's action area, where panels put their toggle buttons. */

@@ -2,7 +2,7 @@ import type { FacilitationState, Role, Round, RoundReport } from '@waardentafel/
 import { createContext, useContext } from 'react'
 import type { Editor } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
-import type { BoardConnection } from '../board/BoardConnection.ts'
+import type { LiveConnection } from '../shared/LiveConnection.ts'
 import type { Auth, FacilitationActionInput } from './facilitationApi.ts'
 
 /** Everything the facilitation UI shares: the live state, who I am, and the way to ask the server for changes. */
@@ -12,7 +12,7 @@ export type Facilitation = {
   role: Role
   presenter: boolean
   editor: Editor | null
-  connection: BoardConnection
+  connection: LiveConnection
   awareness: Awareness
   state: FacilitationState
   /** Server clock minus device clock (ms). */

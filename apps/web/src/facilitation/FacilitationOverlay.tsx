@@ -1,9 +1,7 @@
-import { useEffect, useState } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { RefusedChangeNotice } from '../board/RefusedChangeNotice.tsx'
-import type { RefusalReport } from '../board/refusedChange.ts'
-import { InToolbar } from '../board/Topbar.tsx'
-import { useSheet } from '../board/useSheet.ts'
+import { InToolbar } from '../shared/Topbar.tsx'
+import { useSheet } from '../shared/useSheet.ts'
 import { useFacilitation } from './FacilitationContext.ts'
 import { FacilitatorPanel } from './FacilitatorPanel.tsx'
 import { RoundPanel } from './rounds/RoundPanel.tsx'
@@ -16,8 +14,9 @@ type Panel = 'facilitator' | 'round' | null
 /**
  * What facilitation adds around the canvas: the timer and lock state for everyone, the follow/summon
  * behaviour, the facilitator's panel, the prioritising-round panel, and presenter mode's big-screen view.
+ * `notice` (the board's refused-change notice) is shown in either view; the board page provides it.
  */
-export function FacilitationOverlay({ refusal }: { refusal: RefusalReport | null }) {
+export function FacilitationOverlay({ notice }: { notice: ReactNode }) {
   const { t } = useTranslation()
   const facilitation = useFacilitation()
   const { state, role, presenter, editor, self, clockOffset, round } = facilitation
@@ -51,7 +50,7 @@ export function FacilitationOverlay({ refusal }: { refusal: RefusalReport | null
             {t('facilitation.presenter.following', { name: follow.target.name })}
           </p>
         )}
-        <RefusedChangeNotice refusal={refusal} />
+        {notice}
       </div>
     )
   }
@@ -120,7 +119,7 @@ export function FacilitationOverlay({ refusal }: { refusal: RefusalReport | null
           <RoundPanel onClose={() => setPanel(null)} />
         </div>
       )}
-      <RefusedChangeNotice refusal={refusal} />
+      {notice}
     </>
   )
 }

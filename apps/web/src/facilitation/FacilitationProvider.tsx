@@ -3,8 +3,8 @@ import { type ReactNode, useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createUserId, type Editor } from 'tldraw'
 import { ApiError } from '../api.ts'
-import type { BoardConnection } from '../board/BoardConnection.ts'
 import type { Identity } from '../identity.ts'
+import type { LiveConnection } from '../shared/LiveConnection.ts'
 import { type Facilitation, FacilitationContext } from './FacilitationContext.ts'
 import { type FacilitationActionInput, sendAction } from './facilitationApi.ts'
 import { useRoundReport } from './rounds/useRoundReport.ts'
@@ -15,7 +15,7 @@ type Props = {
   session: SessionResponse
   token: string
   editor: Editor | null
-  connection: BoardConnection
+  connection: LiveConnection
   identity: Identity
   presenter: boolean
   children: ReactNode

@@ -2,9 +2,9 @@ import type { Role } from '@waardentafel/protocol'
 import { useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
-import type { BoardConnection } from '../board/BoardConnection.ts'
-import { InTopbar } from '../board/Topbar.tsx'
-import { useSheet } from '../board/useSheet.ts'
+import type { LiveConnection } from '../shared/LiveConnection.ts'
+import { InTopbar } from '../shared/Topbar.tsx'
+import { useSheet } from '../shared/useSheet.ts'
 import { useLiveRegion } from './LiveRegion.tsx'
 import { OutlineContext, type OutlineContextValue } from './OutlineContext.ts'
 import { OutlineView } from './OutlineView.tsx'
@@ -17,7 +17,7 @@ type Props = {
   editor: Editor | null
   board: { id: string; title: string }
   role: Role
-  connection: BoardConnection
+  connection: LiveConnection
 }
 
 /** Below this width the outline replaces the canvas instead of sitting beside it (same as the CSS). */

@@ -1,6 +1,6 @@
 import type { BoardModel } from '@waardentafel/domain'
 import type { Editor } from 'tldraw'
-import { useLiveBoard } from '../board/useLiveBoard.ts'
+import { useLiveBoard } from '../shared/useLiveBoard.ts'
 
 const asIs = (model: BoardModel) => model
 

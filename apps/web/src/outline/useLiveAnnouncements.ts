@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { Editor, TLRecord } from 'tldraw'
 import type * as Y from 'yjs'
 import { z } from 'zod'
-import type { BoardConnection } from '../board/BoardConnection.ts'
+import type { LiveConnection } from '../shared/LiveConnection.ts'
 import { cardKind, cardName, cardPlace, placeLabel } from './cardPlace.ts'
 import { type CardChange, createBatcher, formatChanges, type PlaceKey } from './liveChanges.ts'
 
@@ -51,7 +51,7 @@ function recordIdOf(type: AnyType, records: AnyType): string | null {
  */
 export function useLiveAnnouncements(
   editor: Editor | null,
-  connection: BoardConnection,
+  connection: LiveConnection,
   announce: (text: string) => void,
 ): void {
   const { t } = useTranslation()

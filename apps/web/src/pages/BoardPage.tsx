@@ -2,10 +2,10 @@ import type { ClientConfig, SessionResponse } from '@waardentafel/protocol'
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api.ts'
-import { BoardView } from '../board/BoardView.tsx'
 import { dropEarlyConnection, takeSession } from '../board/earlyBoard.ts'
 import { anonymousIdentity, type Identity, loadIdentity, saveIdentity } from '../identity.ts'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
+import { BoardView } from './board/BoardView.tsx'
 
 type Props = { boardId: string; token: string | null }
 

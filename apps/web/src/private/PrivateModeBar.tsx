@@ -1,6 +1,6 @@
 import type { PrivateMode, Role } from '@waardentafel/protocol'
 import { useTranslation } from 'react-i18next'
-import { InToolbar } from '../board/Topbar.tsx'
+import { InToolbar } from '../shared/Topbar.tsx'
 
 type Props = {
   role: Role

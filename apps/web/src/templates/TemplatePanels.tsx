@@ -1,7 +1,7 @@
 import type { Role } from '@waardentafel/protocol'
 import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
-import { NARROW_QUERY, useSheet } from '../board/useSheet.ts'
+import { NARROW_QUERY, useSheet } from '../shared/useSheet.ts'
 import { CardActions } from './panels/CardActions.tsx'
 import { Inspector } from './panels/Inspector.tsx'
 import { TemplateMenu } from './panels/TemplateMenu.tsx'

@@ -1,7 +1,7 @@
 import type { Placement, RoundClass } from '@waardentafel/protocol'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError } from '../../api.ts'
-import type { BoardConnection } from '../../board/BoardConnection.ts'
+import type { LiveConnection } from '../../shared/LiveConnection.ts'
 import { type Auth, getRoundReport, putPlacements } from '../facilitationApi.ts'
 import { loadPlacements, mergePlacements, PENDING_SLOT, storePlacements } from './placementStore.ts'
 import type { RoundParticipant } from './roundParticipant.ts'
@@ -21,7 +21,7 @@ export function usePlacements(
   auth: Auth,
   roundId: string,
   participant: RoundParticipant,
-  connection: BoardConnection,
+  connection: LiveConnection,
   clockOffset: number,
   onUnknownKey: () => void,
 ) {

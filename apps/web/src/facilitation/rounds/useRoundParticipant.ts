@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError } from '../../api.ts'
-import type { BoardConnection } from '../../board/BoardConnection.ts'
+import type { LiveConnection } from '../../shared/LiveConnection.ts'
 import { type Auth, issueParticipantKey } from '../facilitationApi.ts'
 import { adoptPlacements, PENDING_SLOT } from './placementStore.ts'
 import {
@@ -22,7 +22,7 @@ const REFUSALS = new Set(['PARTICIPANT_KEY_LIMIT', 'PARTICIPANT_KEY_RATE_LIMITED
 export function useRoundParticipant(
   auth: Auth,
   self: { name: string; organisation: string },
-  connection: BoardConnection,
+  connection: LiveConnection,
 ) {
   const { boardId } = auth
   const [participant, setParticipant] = useState<RoundParticipant>(() => loadRoundParticipant(boardId, self))

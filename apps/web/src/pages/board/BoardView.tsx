@@ -21,31 +21,32 @@ import {
 } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import { BoardContextMenu, BoardMainMenu } from '../export/BoardMenus.tsx'
-import { withBoardExports } from '../export/boardExports.ts'
-import { exportTranslations } from '../export/exportMessages.ts'
-import { loadDeviceLocation } from '../facilitation/deviceLocation.ts'
-import { FacilitationOverlay } from '../facilitation/FacilitationOverlay.tsx'
-import { FacilitationProvider } from '../facilitation/FacilitationProvider.tsx'
-import { AwarenessContext, ParticipantsSharePanel } from '../facilitation/ParticipantList.tsx'
-import { isPresenterMode } from '../facilitation/presenter.ts'
-import { usePresenterIdentity } from '../facilitation/usePresenterIdentity.ts'
-import type { Identity } from '../identity.ts'
-import { OutlinePanel } from '../outline/OutlinePanel.tsx'
-import { isPrivateRecord } from '../private/isPrivateRecord.ts'
-import { PrivateModeBar } from '../private/PrivateModeBar.tsx'
-import { usePrivateMode, usePrivateNotes } from '../private/usePrivateNotes.ts'
-import { PvwPanel } from '../pvw/PvwPanel.tsx'
-import { TemplatePanels } from '../templates/index.ts'
-import { ValueCardLockGuard } from '../templates/lock/ValueCardLockGuard.tsx'
-import { BoardChrome } from './BoardChrome.tsx'
-import { fitToContent } from './fitToContent.ts'
-import { MediaLimits } from './MediaLimits.tsx'
-import { MAX_INLINE_ASSET_BYTES } from './mediaLimits.ts'
-import { ProgressiveCanvas } from './ProgressiveCanvas.tsx'
-import { ToolbarContext, TopbarContext } from './Topbar.tsx'
-import { bindingUtils, shapeUtils, useSyncedStore } from './useSyncedStore.ts'
-import { WtSelectTool } from './WtSelectTool.ts'
+import { BoardChrome } from '../../board/BoardChrome.tsx'
+import { fitToContent } from '../../board/fitToContent.ts'
+import { MediaLimits } from '../../board/MediaLimits.tsx'
+import { MAX_INLINE_ASSET_BYTES } from '../../board/mediaLimits.ts'
+import { ProgressiveCanvas } from '../../board/ProgressiveCanvas.tsx'
+import { RefusedChangeNotice } from '../../board/RefusedChangeNotice.tsx'
+import { bindingUtils, shapeUtils, useSyncedStore } from '../../board/useSyncedStore.ts'
+import { WtSelectTool } from '../../board/WtSelectTool.ts'
+import { BoardContextMenu, BoardMainMenu } from '../../export/BoardMenus.tsx'
+import { withBoardExports } from '../../export/boardExports.ts'
+import { exportTranslations } from '../../export/exportMessages.ts'
+import { loadDeviceLocation } from '../../facilitation/deviceLocation.ts'
+import { FacilitationOverlay } from '../../facilitation/FacilitationOverlay.tsx'
+import { FacilitationProvider } from '../../facilitation/FacilitationProvider.tsx'
+import { AwarenessContext, ParticipantsSharePanel } from '../../facilitation/ParticipantList.tsx'
+import { isPresenterMode } from '../../facilitation/presenter.ts'
+import { usePresenterIdentity } from '../../facilitation/usePresenterIdentity.ts'
+import type { Identity } from '../../identity.ts'
+import { OutlinePanel } from '../../outline/OutlinePanel.tsx'
+import { isPrivateRecord } from '../../private/isPrivateRecord.ts'
+import { usePrivateMode, usePrivateNotes } from '../../private/usePrivateNotes.ts'
+import { PvwPanel } from '../../pvw/PvwPanel.tsx'
+import { ToolbarContext, TopbarContext } from '../../shared/Topbar.tsx'
+import { TemplatePanels } from '../../templates/index.ts'
+import { ValueCardLockGuard } from '../../templates/lock/ValueCardLockGuard.tsx'
+import { BoardPrivateModeBar } from './BoardPrivateModeBar.tsx'
 
 // Fonts, icons and translations are served by us, not by a CDN: the app works on closed networks.
 const assetUrls = getAssetUrlsByImport()
@@ -77,14 +78,6 @@ const components: TLComponents = {
 const options: Partial<TldrawOptions> = { maxShapesPerPage: 10_000, maxFontsToLoadBeforeRender: 0 }
 // tldraw's select tool without the hover check as the editor starts (see WtSelectTool).
 const tools = [WtSelectTool]
-
-async function facilitate(boardId: string, token: string, action: unknown): Promise<void> {
-  await fetch(`/api/boards/${boardId}/facilitation`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(action),
-  })
-}
 
 type Props = { session: SessionResponse; token: string; identity: Identity; licenseKey: string | null }
 
@@ -258,19 +251,12 @@ export function BoardView({ session, token, identity: ownIdentity, licenseKey }:
             </div>
             {!presenter && <TemplatePanels editor={editor} role={session.role} />}
             {!presenter && (
-              <PrivateModeBar
-                role={session.role}
-                mode={privateMode}
-                privateCount={privateCount}
-                {...(session.role === 'facilitator'
-                  ? { act: (action) => facilitate(session.board.id, token, action) }
-                  : {})}
-              />
+              <BoardPrivateModeBar role={session.role} mode={privateMode} count={privateCount} />
             )}
             {!presenter && (
               <PvwPanel editor={editor} board={session.board} token={token} role={session.role} />
             )}
-            <FacilitationOverlay refusal={synced.refusal} />
+            <FacilitationOverlay notice={<RefusedChangeNotice refusal={synced.refusal} />} />
             <OutlinePanel
               editor={editor}
               board={session.board}

@@ -1,7 +1,7 @@
 import { type BoardModel, readBoard } from '@waardentafel/domain'
 import { useEffect, useState } from 'react'
 import type { Editor } from 'tldraw'
-import { boardSnapshot } from '../pvw/boardSnapshot.ts'
+import { boardSnapshot } from './boardSnapshot.ts'
 
 /**
  * Something derived from the live board as the domain reads it (`readBoard`), rebuilt at most every
