@@ -76,5 +76,26 @@ export {
   SaveSessionRequestSchema,
   SessionSummarySchema,
 } from './rounds.ts'
+export type {
+  HttpMethod,
+  PathParams,
+  RouteAuth,
+  RouteBody,
+  RouteDef,
+  RouteName,
+  RouteParams,
+  RouteRequest,
+  RouteResponse,
+} from './routes/routeTable.ts'
+export {
+  BoardComparisonJsonSchema,
+  BoardSnapshotJsonSchema,
+  FacilitationResponseSchema,
+  HealthResponseSchema,
+  PutPlacementsResponseSchema,
+  ROUTE_NAMES,
+  Routes,
+  routePath,
+} from './routes/routeTable.ts'
 export type { TokenPayload } from './token.ts'
 export { BoardIdSchema, TokenPayloadSchema } from './token.ts'
