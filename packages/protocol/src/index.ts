@@ -98,4 +98,18 @@ export {
   routePath,
 } from './routes/routeTable.ts'
 export type { TokenPayload } from './token.ts'
-export { BoardIdSchema, TokenPayloadSchema } from './token.ts'
+export { BoardIdSchema, TOKEN_MAX_LENGTH, TokenPayloadSchema } from './token.ts'
+export type { AwarenessEntry } from './wire/awareness.ts'
+export { isRemoval, readAwarenessEntries } from './wire/awareness.ts'
+export type { AwarenessClientVisitor, Frame, FrameProblem, Read, SyncFrame } from './wire/frames.ts'
+export {
+  encodeAwareness,
+  encodeFrame,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+  FrameProblems,
+  readFrame,
+  readSyncMessage,
+} from './wire/frames.ts'
+export { peekToken, withWholeExpiry } from './wire/peekToken.ts'

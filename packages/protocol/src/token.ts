@@ -17,3 +17,6 @@ export const TokenPayloadSchema = z.object({
   g: z.number().int().nonnegative().default(0),
 })
 export type TokenPayload = z.infer<typeof TokenPayloadSchema>
+
+/** Tokens longer than this are refused unread (a real one is about 200 characters). */
+export const TOKEN_MAX_LENGTH = 2048
