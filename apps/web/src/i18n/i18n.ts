@@ -5,7 +5,7 @@ import { joinEn, joinNl } from '../join/joinMessages.ts'
 import { outlineEn, outlineNl } from '../outline/outlineMessages.ts'
 import { privateEn, privateNl } from '../private/privateMessages.ts'
 import { pvwEn, pvwNl } from '../pvw/pvwMessages.ts'
-import { en, nl } from './messages.ts'
+import { en, nl } from './messages/index.ts'
 
 export const LANGUAGES = ['nl', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]

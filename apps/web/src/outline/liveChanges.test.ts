@@ -1,6 +1,6 @@
 import i18next from 'i18next'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { en, nl } from '../i18n/messages.ts'
+import { en, nl } from '../i18n/messages/index.ts'
 import { type CardChange, coalesce, createBatcher, formatChanges, joinNames } from './liveChanges.ts'
 import { outlineEn, outlineNl } from './outlineMessages.ts'
 
