@@ -1,7 +1,5 @@
-import { describeCloseCode, type Role } from '@waardentafel/protocol'
-import * as decoding from 'lib0/decoding'
+import { describeCloseCode, type Role, readSyncMessage } from '@waardentafel/protocol'
 import { IndexeddbPersistence } from 'y-indexeddb'
-import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
 import { messageSync, WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { REFUSED_CHANGE_CODES } from './refusedChange.ts'
@@ -192,17 +190,10 @@ export class BoardConnection {
 
 /**
  * The Yjs update a sync message (read from `pos`, after its message type) carries, as a view of the message's bytes:
- * sync step 2 and update messages carry one; sync step 1 carries a state vector (null).
+ * sync step 2 and update messages carry one; sync step 1 carries a state vector (null). A malformed message is null
+ * too: the sync handler refuses it as it reads it.
  */
 function updateOfSyncMessage(bytes: Uint8Array, pos: number): Uint8Array | null {
-  const decoder = decoding.createDecoder(bytes)
-  decoder.pos = pos
-  try {
-    const type = decoding.readVarUint(decoder)
-    if (type !== messageYjsSyncStep2 && type !== messageYjsUpdate) return null
-    const update = decoding.readVarUint8Array(decoder)
-    return decoder.pos <= bytes.length ? update : null
-  } catch {
-    return null // truncated: the sync handler refuses it as it reads it
-  }
+  const read = readSyncMessage(bytes, pos)
+  return read.ok && read.value.subtype !== 'step1' ? read.value.update : null
 }

@@ -1,4 +1,4 @@
-import { type ClientConfig, type Role, RoleSchema, type SessionResponse } from '@waardentafel/protocol'
+import { type ClientConfig, peekToken, type Role, type SessionResponse } from '@waardentafel/protocol'
 import { getClientConfig, getSession } from '../api.ts'
 import { loadIdentity } from '../identity.ts'
 import { BoardConnection } from './BoardConnection.ts'
@@ -18,16 +18,9 @@ type Early = {
 
 let early: Early | null = null
 
-/** The role a link's token claims (`base64url(JSON).signature`); the server checks it, this only guesses early. */
+/** The role a link's token claims; the server checks it, this only guesses early. */
 export function roleOfToken(token: string): Role | null {
-  try {
-    const body = token.split('.')[0] ?? ''
-    const json: unknown = JSON.parse(atob(body.replace(/-/g, '+').replace(/_/g, '/')))
-    const parsed = RoleSchema.safeParse((json as { r?: unknown } | null)?.r)
-    return parsed.success ? parsed.data : null
-  } catch {
-    return null
-  }
+  return peekToken(token)?.r ?? null
 }
 
 /**
