@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
-import { tiptapSchemaCache } from './tiptapSchemaCache.ts'
+import { tiptapSchemaCache } from './src/patches/tiptapSchemaCache.ts'
 
 // In development the API and sync endpoint come from a server on :8080 (`npm start` serves both on one port).
 export default defineConfig({

@@ -1,5 +1,7 @@
 import type { Plugin } from 'vite'
 
+// Patch (a build plugin re-implementing two TipTap functions), written for @tiptap/core 3.34.0 as tldraw 5.4.2
+// installs it; tiptapSchemaCache.test.ts fails when an upgrade changes TipTap's versions of them.
 // tldraw renders a note's label with TipTap's generateHTML (and reads its plain text with generateText), and both
 // build TipTap's ProseMirror schema from the extensions again for every call: ~0.5 ms per visible note label on a
 // cold open, the same schema each time. This build plugin puts a module in front of @tiptap/core whose two
@@ -7,6 +9,9 @@ import type { Plugin } from 'vite'
 // TipTap's own code; every other export is TipTap's as it is.
 
 const VIRTUAL = '\0wt-tiptap-core'
+
+/** The TipTap version (as tldraw installs it) this patch copies from; the test compares it with the installed one. */
+export const PATCHED_FOR = { '@tiptap/core': '3.34.0' } as const
 
 export function tiptapSchemaCache(): Plugin {
   let real: string | undefined
