@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { INITIAL_GENERATIONS, type LinkGenerations } from './BoardStorage.ts'
+import { INITIAL_GENERATIONS, type LinkGenerations } from './ports/BoardStore.ts'
 
 const GenerationsSchema = z.object({
   facilitator: z.number().int().nonnegative().default(0),

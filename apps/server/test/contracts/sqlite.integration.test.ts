@@ -2,13 +2,25 @@ import { existsSync, mkdtempSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { INITIAL_GENERATIONS } from './BoardStorage.ts'
-import { SqliteBoardStorage } from './SqliteBoardStorage.ts'
-import { storageContract } from './storageContract.ts'
+import { INITIAL_GENERATIONS } from '../../src/storage/BoardStorage.ts'
+import { openSqlitePorts, SqliteBoardStorage } from '../../src/storage/SqliteBoardStorage.ts'
+import { boardStorageContract } from './boardStorage.contract.ts'
+import { boardStoreContract } from './boardStore.contract.ts'
+import { documentLogContract } from './documentLog.contract.ts'
+import { roundStoreContract } from './roundStore.contract.ts'
+import { sessionStoreContract } from './sessionStore.contract.ts'
 
+/** Real SQLite: a fresh file in a temporary directory per case. */
 const dir = mkdtempSync(join(tmpdir(), 'wt-sqlite-'))
 let n = 0
-storageContract('SQLite', async () => new SqliteBoardStorage(join(dir, `contract-${n++}.sqlite`)))
+const file = () => join(dir, `contract-${n++}.sqlite`)
+const make = async () => openSqlitePorts(file())
+
+documentLogContract('SQLite', make)
+boardStoreContract('SQLite', make)
+roundStoreContract('SQLite', make)
+sessionStoreContract('SQLite', make)
+boardStorageContract('SQLite', async () => new SqliteBoardStorage(file()))
 
 describe('SqliteBoardStorage', () => {
   it('keeps data across reopen of the same file', async () => {
