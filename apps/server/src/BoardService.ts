@@ -3,18 +3,18 @@ import type { CreateBoardResponse, Role, TokenPayload } from '@waardentafel/prot
 import { BoardIdSchema, Roles } from '@waardentafel/protocol'
 import { AppError } from './errors.ts'
 import type { OrganiserQuota } from './limits/OrganiserQuota.ts'
-import { type BoardRecord, type BoardStorage, INITIAL_GENERATIONS } from './storage/BoardStorage.ts'
+import { type BoardRecord, type BoardStore, INITIAL_GENERATIONS } from './storage/ports/BoardStore.ts'
 import type { TokenSigner } from './tokens.ts'
 
 /** Boards and their role links: creation, and checking a token against the board it is used for. */
 export class BoardService {
-  readonly #storage: BoardStorage
+  readonly #storage: BoardStore
   readonly #signer: TokenSigner
   readonly #now: () => number
   readonly #quota: OrganiserQuota | null
 
   constructor(
-    storage: BoardStorage,
+    storage: BoardStore,
     signer: TokenSigner,
     options: { quota?: OrganiserQuota; now?: () => number } = {},
   ) {

@@ -4,7 +4,8 @@ import { readDocRecords } from '@waardentafel/tldraw-yjs'
 import type { ImportSource, ImportWorker } from './limits/ImportWorker.ts'
 import type { OrganiserQuota } from './limits/OrganiserQuota.ts'
 import type { RoomManager } from './room/RoomManager.ts'
-import { type BoardRecord, type BoardStorage, INITIAL_GENERATIONS } from './storage/BoardStorage.ts'
+import { type BoardRecord, type BoardStore, INITIAL_GENERATIONS } from './storage/ports/BoardStore.ts'
+import type { DocumentLog } from './storage/ports/DocumentLog.ts'
 
 export type TransferOptions = {
   /** Parses and builds imported boards in processes of their own (`limits/ImportWorker.ts`). */
@@ -16,13 +17,14 @@ export type TransferOptions = {
 
 /** Boards as JSON snapshots (docs/board-schema.md): export for backup and the domain, import as a new board. */
 export class BoardTransfer {
-  readonly #storage: BoardStorage
+  /** An import makes a board and writes its document: the two ports it needs. */
+  readonly #storage: BoardStore & DocumentLog
   readonly #rooms: RoomManager
   readonly #imports: ImportWorker
   readonly #quota: OrganiserQuota | null
   readonly #now: () => number
 
-  constructor(storage: BoardStorage, rooms: RoomManager, options: TransferOptions) {
+  constructor(storage: BoardStore & DocumentLog, rooms: RoomManager, options: TransferOptions) {
     this.#storage = storage
     this.#rooms = rooms
     this.#imports = options.imports
