@@ -1,5 +1,5 @@
 import { type ClientConfig, peekToken, type Role, type SessionResponse } from '@waardentafel/protocol'
-import { getClientConfig, getSession } from '../api.ts'
+import { getClientConfig, getSession } from '../api/boards.ts'
 import { loadIdentity } from '../identity.ts'
 import { BoardConnection } from './BoardConnection.ts'
 

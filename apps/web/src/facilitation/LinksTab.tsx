@@ -1,7 +1,7 @@
 import { type LinkResponse, type Role, Roles } from '@waardentafel/protocol'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiError } from '../api.ts'
+import { ApiError } from '../api/client.ts'
 import { JoinScreen } from '../join/JoinScreen.tsx'
 import { RoleLink } from '../join/RoleLink.tsx'
 import { useFacilitation } from './FacilitationContext.ts'

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { getSession } from '../api.ts'
+import { getSession } from '../api/boards.ts'
 
 /**
  * How far the server's clock is ahead of this device's (ms). The timer's end is a server time, so a device

@@ -1,7 +1,7 @@
 import { isJoinCode, normaliseJoinCode } from '@waardentafel/protocol'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiError } from '../api.ts'
+import { ApiError } from '../api/client.ts'
 import { resolveJoinCode } from './joinApi.ts'
 
 /** Opens the board of a typed short code: asks the server for its participant link, then follows it. */

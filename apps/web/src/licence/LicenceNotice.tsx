@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { getClientConfig } from '../api.ts'
+import { getClientConfig } from '../api/boards.ts'
 import { licenceEn, licenceNl } from './licenceMessages.ts'
 
 /**

@@ -1,7 +1,7 @@
 import type { ClientConfig, SessionResponse } from '@waardentafel/protocol'
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiError } from '../api.ts'
+import { ApiError } from '../api/client.ts'
 import { dropEarlyConnection, takeSession } from '../board/earlyBoard.ts'
 import { anonymousIdentity, type Identity, loadIdentity, saveIdentity } from '../identity.ts'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'

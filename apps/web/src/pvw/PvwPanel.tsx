@@ -2,6 +2,7 @@ import type { Finding } from '@waardentafel/domain'
 import type { Role } from '@waardentafel/protocol'
 import { useTranslation } from 'react-i18next'
 import type { Editor, TLShapeId } from 'tldraw'
+import { api } from '../api/client.ts'
 import { InTopbar } from '../shared/Topbar.tsx'
 import { useSheet } from '../shared/useSheet.ts'
 import { PvwBlocks } from './PvwBlocks.tsx'
@@ -34,11 +35,11 @@ export function PvwPanel({ editor, board, token, role }: Props) {
   }
 
   const download = async (format: string) => {
-    const res = await fetch(`/api/boards/${board.id}/programma?format=${format}`, {
-      headers: { authorization: `Bearer ${token}` },
-    })
-    if (!res.ok) return
-    const blob = await res.blob()
+    // A refused or failed download leaves the page as it is, as a browser's own failed download would.
+    const blob = await api
+      .file('programma', { boardId: board.id }, { bearer: token, query: { format } })
+      .catch(() => null)
+    if (!blob) return
     const url = URL.createObjectURL(blob)
     if (format === 'html') {
       window.open(url, '_blank', 'noopener')

@@ -1,6 +1,6 @@
 import type { Placement, RoundClass } from '@waardentafel/protocol'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { ApiError } from '../../api.ts'
+import { ApiError } from '../../api/client.ts'
 import type { LiveConnection } from '../../shared/LiveConnection.ts'
 import { type Auth, getRoundReport, putPlacements } from '../facilitationApi.ts'
 import { loadPlacements, mergePlacements, PENDING_SLOT, storePlacements } from './placementStore.ts'

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { ApiError } from '../../api.ts'
+import { ApiError } from '../../api/client.ts'
 import type { LiveConnection } from '../../shared/LiveConnection.ts'
 import { type Auth, issueParticipantKey } from '../facilitationApi.ts'
 import { adoptPlacements, PENDING_SLOT } from './placementStore.ts'
