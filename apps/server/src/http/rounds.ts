@@ -1,5 +1,4 @@
 import { createHash, randomInt } from 'node:crypto'
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import {
   aggregateRound,
   BOARD_SNAPSHOT_FORMAT,
@@ -12,9 +11,9 @@ import {
 import {
   FACILITATION_MAP,
   PARTICIPANT_KEY_HEADER,
+  type ParticipantKeyResponse,
   type Placement,
   type PutPlacementsRequest,
-  PutPlacementsRequestSchema,
   type Role,
   type Round,
   type RoundReport,
@@ -27,8 +26,7 @@ import { clientAddress } from '../admission/clientAddress.ts'
 import { AppError } from '../errors.ts'
 import type { RoomManager } from '../room/RoomManager.ts'
 import type { BoardRecord, BoardStorage, StoredPlacement } from '../storage/BoardStorage.ts'
-import { readJsonBody } from './readJsonBody.ts'
-import { sendJson } from './sendJson.ts'
+import type { Answer, Context } from './context.ts'
 
 export type RoundDeps = {
   storage: BoardStorage
@@ -38,7 +36,6 @@ export type RoundDeps = {
   trustProxy: boolean
   now?: () => number
 }
-type Context = { req: IncomingMessage; res: ServerResponse; board: BoardRecord; payload: TokenPayload }
 
 // A ballot key: 26 characters of an alphabet without 0/O and 1/I/L (the key doubles as a code typed over to
 // another device), each drawn uniformly: 26 × log2(31) ≈ 128.8 bits, so a key cannot be guessed.
@@ -134,33 +131,17 @@ const withoutKey = ({ valueId, klasse, twijfel, at }: RoundPlacement): Placement
   at,
 })
 
-/**
- * `POST /api/boards/:id/rounds/participant`, `PUT /api/boards/:id/rounds/:roundId/placements` and
- * `GET /api/boards/:id/rounds/:roundId`.
- */
-export async function handleRound(
-  roundId: string,
-  sub: string | undefined,
-  ctx: Context,
+/** `POST /api/boards/:boardId/rounds/participant`: a new ballot for this device, the only way to place values. */
+export async function issueKey(
+  { req, res, board, payload }: Context<'issueParticipantKey'>,
   deps: RoundDeps,
-): Promise<void> {
-  if (roundId === 'participant' && sub === undefined) return issueKey(ctx, deps)
-  if (sub === 'placements') return putPlacements(roundId, ctx, deps)
-  if (sub !== undefined) throw new AppError('NOT_FOUND', 'no such endpoint')
-  if (ctx.req.method !== 'GET') throw new AppError('METHOD_NOT_ALLOWED', 'use GET')
-  return sendJson(ctx.res, 200, await roundReport(roundId, ctx, deps))
-}
-
-/** A new ballot for this device: the server's key is the only way to place values. */
-async function issueKey({ req, res, board, payload }: Context, deps: RoundDeps): Promise<void> {
-  if (req.method !== 'POST') throw new AppError('METHOD_NOT_ALLOWED', 'use POST')
-  if (payload.r === 'observer') throw new AppError('FORBIDDEN', 'observers do not prioritise')
+): Promise<ParticipantKeyResponse> {
   const now = (deps.now ?? Date.now)()
   const issuer = issuerOf(payload, clientAddress(req, deps.trustProxy))
   const issued = await issueBallot(deps.storage, board.id, issuer, now, deps.roundKeys)
   if ('retryAfterSeconds' in issued) res.setHeader('retry-after', String(issued.retryAfterSeconds))
   if ('error' in issued) throw issued.error
-  return sendJson(res, 201, { key: issued.key })
+  return { key: issued.key }
 }
 
 /**
@@ -192,16 +173,16 @@ export async function issueBallot(
   }
 }
 
-async function putPlacements(roundId: string, { req, res, board, payload }: Context, deps: RoundDeps) {
-  if (req.method !== 'PUT') throw new AppError('METHOD_NOT_ALLOWED', 'use PUT')
-  if (payload.r === 'observer') throw new AppError('FORBIDDEN', 'observers do not prioritise')
-  const parsed = PutPlacementsRequestSchema.safeParse(await readJsonBody(req, 256 * 1024))
-  if (!parsed.success) throw new AppError('INVALID_BODY', 'expected { participant, placements[] }')
+/** `PUT /api/boards/:boardId/rounds/:roundId/placements` */
+export async function putPlacements(
+  { board, params, body }: Context<'putPlacements'>,
+  deps: RoundDeps,
+): Promise<Answer<'putPlacements'>> {
   // The key is checked before the round is loaded: an invented key costs one indexed lookup, no document.
-  await checkKey(deps.storage, board.id, parsed.data.participant.key)
-  const { round, valueIds } = await loadRound(deps, board, roundId)
-  const counted = await submitPlacements(deps.storage, board.id, round, valueIds, parsed.data)
-  return sendJson(res, 200, { ok: true, ...counted })
+  await checkKey(deps.storage, board.id, body.participant.key)
+  const { round, valueIds } = await loadRound(deps, board, params.roundId)
+  const counted = await submitPlacements(deps.storage, board.id, round, valueIds, body)
+  return { ok: true, ...counted }
 }
 
 /** The hash of a key issued for this board; PARTICIPANT_KEY_UNKNOWN for any other key. */
@@ -241,10 +222,14 @@ export async function submitPlacements(
   return { accepted: accepted.length, ignored: placements.length - accepted.length }
 }
 
-async function roundReport(roundId: string, { req, board, payload }: Context, deps: RoundDeps) {
+/** `GET /api/boards/:boardId/rounds/:roundId`, with the author's key in `X-Participant-Key` to ask for `mine`. */
+export async function roundReport(
+  { req, board, payload, params }: Context<'roundReport'>,
+  deps: RoundDeps,
+): Promise<RoundReport> {
   const header = req.headers[PARTICIPANT_KEY_HEADER]
   const key = typeof header === 'string' && header !== '' ? header : null
-  const { round, valueIds } = await loadRound(deps, board, roundId)
+  const { round, valueIds } = await loadRound(deps, board, params.roundId)
   return buildReport(deps.storage, board.id, round, valueIds, { role: payload.r, key })
 }
 

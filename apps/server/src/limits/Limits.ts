@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { clientAddress } from '../admission/clientAddress.ts'
 import type { Config } from '../config.ts'
 import { AppError } from '../errors.ts'
-import type { Route } from '../http/routes.ts'
+import type { Route } from '../http/router.ts'
 import type { BoardStorage } from '../storage/BoardStorage.ts'
 import { BytePacer } from './BytePacer.ts'
 import { HttpLimits } from './HttpLimits.ts'
@@ -66,7 +66,7 @@ export class Limits {
    * the response. `token`: the link the request carries, if any.
    */
   async admit(req: IncomingMessage, res: ServerResponse, route: Route, token: string | null): Promise<void> {
-    const refusal = await this.rates.check(requestKind(req.method, route), this.address(req), token)
+    const refusal = await this.rates.check(requestKind(route), this.address(req), token)
     if (!refusal) return
     res.setHeader('retry-after', String(refusal.retryAfterSeconds))
     throw new AppError('RATE_LIMITED', `too many requests from this ${refusal.scope}; try again later`)

@@ -62,7 +62,8 @@ const none = { kind: 'none' } as const
 const anyRole = { kind: 'token', roles: ['facilitator', 'participant', 'observer'] } as const
 const workers = { kind: 'token', roles: ['facilitator', 'participant'] } as const
 const facilitator = { kind: 'token', roles: ['facilitator'] } as const
-const json = (schema: z.ZodType, maxBytes = 16 * 1024) => ({ kind: 'json', schema, maxBytes }) as const
+const json = <S extends z.ZodType>(schema: S, maxBytes = 16 * 1024) =>
+  ({ kind: 'json', schema, maxBytes }) as const
 const noQuery = z.object({})
 
 /** A board snapshot in the format of docs/board-schema.md (validated by `packages/domain`, not here). */

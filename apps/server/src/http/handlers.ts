@@ -1,0 +1,76 @@
+import type { ClientConfig } from '@waardentafel/protocol'
+import type { BoardService } from '../BoardService.ts'
+import type { BoardTransfer } from '../BoardTransfer.ts'
+import type { Limits } from '../limits/Limits.ts'
+import type { RoomManager } from '../room/RoomManager.ts'
+import type { BoardStorage } from '../storage/BoardStorage.ts'
+import { facilitate, issueBoardJoinCode, issueLink, revokeLinks } from './boardActions.ts'
+import type { Handlers } from './context.ts'
+import { resolveJoinCode } from './joinCodes.ts'
+import { sendProgramma } from './programma.ts'
+import { issueKey, putPlacements, roundReport } from './rounds.ts'
+import { compareSessions, listSessions, restoreSession, saveSession } from './sessions.ts'
+
+export type HandlerDeps = {
+  storage: BoardStorage
+  boards: BoardService
+  rooms: RoomManager
+  transfer: BoardTransfer
+  limits: Limits
+  clientConfig: ClientConfig
+  /** Bounds on issuing ballot keys (config `MAX_ROUND_KEYS_PER_BOARD`, `MAX_ROUND_KEYS_PER_LINK_ADDRESS`). */
+  roundKeys: { perBoard: number; perLinkAddress: number; windowMs: number }
+  trustProxy: boolean
+  now?: () => number
+}
+
+/**
+ * One handler per route of the table. Each gets its request authorised and its body parsed (`handleRequest`)
+ * and answers with the route's response, which `handleRequest` sends with the route's status.
+ */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { storage, boards, transfer, limits } = deps
+  const now = deps.now ?? Date.now
+  return {
+    health: async () => ({ ok: true }),
+    config: async () => deps.clientConfig,
+    createBoard: ({ req, body, baseUrl }) => boards.create(body.title, baseUrl, limits.organiser(req)),
+    importBoard: async ({ req, res, query, baseUrl }) => {
+      const organiser = limits.organiser(req)
+      await transfer.assertRoomFor(organiser)
+      const board = await limits.receiveImport(req, res, (body) =>
+        transfer.importBytes(body, query.get('title') ?? undefined, organiser),
+      )
+      return { id: board.id, title: board.title, links: boards.links(board, baseUrl) }
+    },
+    session: async ({ board, payload }) => ({
+      board: { id: board.id, title: board.title },
+      role: payload.r,
+      expiresAt: payload.exp,
+      serverTime: now(),
+    }),
+    // The board's content (backup, the Programma van Waarden) is for the people working on it, not observers.
+    snapshot: ({ board }) => transfer.snapshot(board),
+    programma: async ({ res, board, query }) => {
+      await sendProgramma(res, await transfer.snapshot(board), query.get('format'), query.has('download'))
+      return undefined
+    },
+    facilitation: (ctx) => facilitate(ctx, deps),
+    issueLink: (ctx) => issueLink(ctx, deps),
+    revokeLinks: (ctx) => revokeLinks(ctx, deps),
+    issueJoinCode: (ctx) => issueBoardJoinCode(ctx, deps),
+    resolveJoinCode: async ({ req, res, params, baseUrl }) => {
+      // Too many wrong codes from this address: refused before looking, so a guesser learns nothing more.
+      await limits.admitJoinCode(req, res)
+      const onMiss = () => limits.joinCodeMissed(req, res)
+      return resolveJoinCode(params.code, baseUrl, { storage, boards, onMiss })
+    },
+    issueParticipantKey: (ctx) => issueKey(ctx, deps),
+    putPlacements: (ctx) => putPlacements(ctx, deps),
+    roundReport: (ctx) => roundReport(ctx, deps),
+    saveSession: (ctx) => saveSession(ctx, deps),
+    listSessions: (ctx) => listSessions(ctx, deps),
+    compareSessions: (ctx) => compareSessions(ctx, deps),
+    restoreSession: (ctx) => restoreSession(ctx, deps),
+  }
+}
