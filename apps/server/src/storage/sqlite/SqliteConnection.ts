@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
-import { DEFAULT_CHECKPOINT_POLICY, WalCheckpointer } from '../WalCheckpointer.ts'
+import { DEFAULT_CHECKPOINT_POLICY, WalCheckpointer } from './WalCheckpointer.ts'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
