@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ROUTE_NAMES, Routes } from '@waardentafel/protocol'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../errors.ts'
 import { parseRequestTarget } from './requestTarget.ts'
@@ -74,5 +77,17 @@ describe('router', () => {
     expect(route('GET', '/api/Config')).toBe('NOT_FOUND')
     expect(route('GET', '/api/nothing')).toBe('NOT_FOUND')
     expect(route('GET', '/api/boards/a%2Fb/session')).toBe('MALFORMED_REQUEST')
+  })
+})
+
+describe('docs/protocol.md', () => {
+  it('lists every route of the table by its method, path and name', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../../../docs/protocol.md'), 'utf8')
+    const missing = ROUTE_NAMES.filter(
+      (name) =>
+        !doc.includes(`| \`${Routes[name].method} ${Routes[name].path}\``) ||
+        !doc.includes(`| \`${name}\` |`),
+    )
+    expect(missing).toEqual([])
   })
 })
