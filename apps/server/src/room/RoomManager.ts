@@ -1,6 +1,7 @@
 import { CloseCodes } from '@waardentafel/protocol'
 import type { BoardFanout, ControlMessage } from '../fanout/BoardFanout.ts'
 import type { BoardStorage, MergeUpdates } from '../storage/BoardStorage.ts'
+import { realScheduler, type Scheduler, type Timer } from './Clock.ts'
 import { Room } from './Room.ts'
 import type { RoomLimits } from './RoomLimits.ts'
 
@@ -37,15 +38,18 @@ export type RoomManagerOptions = {
   limits?: RoomLimits
   resyncIntervalMs?: number
   events?: RoomManagerEvents
+  /** Where load times are read (ms); default `performance.now`. Rooms get it too. */
   now?: () => number
+  /** Unload and compaction timers, and the rooms' timers; default Node's (tests drive a `ManualClock`). */
+  scheduler?: Scheduler
 }
 
 type Entry = {
   room: Promise<Room>
   holders: number
-  unloadTimer: ReturnType<typeof setTimeout> | null
+  unloadTimer: Timer | null
   sinceCompaction: number
-  compactTimer: ReturnType<typeof setTimeout> | null
+  compactTimer: Timer | null
   unloading: Promise<void> | null
   unsubscribe: (() => Promise<void>) | null
   loaded: Room | null
@@ -59,9 +63,11 @@ type Entry = {
 export class RoomManager {
   readonly #entries = new Map<string, Entry>()
   readonly #options: RoomManagerOptions
+  readonly #scheduler: Scheduler
 
   constructor(options: RoomManagerOptions) {
     this.#options = options
+    this.#scheduler = options.scheduler ?? realScheduler
   }
 
   get loadedBoards(): number {
@@ -77,7 +83,7 @@ export class RoomManager {
     }
     if (existing) {
       existing.holders++
-      if (existing.unloadTimer) clearTimeout(existing.unloadTimer)
+      if (existing.unloadTimer) this.#scheduler.clearTimeout(existing.unloadTimer)
       existing.unloadTimer = null
       return existing.room
     }
@@ -124,7 +130,7 @@ export class RoomManager {
     if (!entry || entry.unloading) return
     entry.holders = Math.max(0, entry.holders - 1)
     if (entry.holders > 0) return
-    entry.unloadTimer = setTimeout(() => {
+    entry.unloadTimer = this.#scheduler.setTimeout(() => {
       entry.unloadTimer = null
       if (entry.holders === 0) this.#unload(boardId, entry)
     }, this.#options.unloadGraceMs)
@@ -134,7 +140,7 @@ export class RoomManager {
   async closeAll(): Promise<void> {
     await Promise.all(
       [...this.#entries.entries()].map(([boardId, entry]) => {
-        if (entry.unloadTimer) clearTimeout(entry.unloadTimer)
+        if (entry.unloadTimer) this.#scheduler.clearTimeout(entry.unloadTimer)
         return entry.unloading ?? this.#unload(boardId, entry)
       }),
     )
@@ -199,6 +205,8 @@ export class RoomManager {
       onHibernation: (state, ms) => events?.hibernation?.(boardId, state, ms),
       onRefused: (socket, reason) => events?.refused?.(boardId, socket, reason),
       ...(this.#options.limits ? { limits: this.#options.limits } : {}),
+      clock: { now },
+      scheduler: this.#scheduler,
     })
     for (const replay of early.splice(0)) replay(room)
     const entry = this.#entries.get(boardId)
@@ -222,7 +230,7 @@ export class RoomManager {
     entry.sinceCompaction += count
     const threshold = this.#options.compactAfterUpdates
     if (entry.sinceCompaction < threshold) return
-    if (entry.compactTimer) clearTimeout(entry.compactTimer)
+    if (entry.compactTimer) this.#scheduler.clearTimeout(entry.compactTimer)
     entry.compactTimer = null
     const run = () => {
       entry.compactTimer = null
@@ -231,7 +239,7 @@ export class RoomManager {
     }
     if (entry.sinceCompaction >= threshold * COMPACT_OVERDUE_FACTOR) run()
     else {
-      entry.compactTimer = setTimeout(run, COMPACT_QUIET_MS)
+      entry.compactTimer = this.#scheduler.setTimeout(run, COMPACT_QUIET_MS)
       entry.compactTimer.unref?.()
     }
   }
@@ -243,7 +251,7 @@ export class RoomManager {
   }
 
   #unload(boardId: string, entry: Entry): Promise<void> {
-    if (entry.compactTimer) clearTimeout(entry.compactTimer)
+    if (entry.compactTimer) this.#scheduler.clearTimeout(entry.compactTimer)
     entry.unloading = (async () => {
       try {
         const room = await entry.room

@@ -46,6 +46,16 @@ export class ManualClock implements Clock, Scheduler {
     return this.#timers.size
   }
 
+  /** Callbacks waiting for the end of the turn, and for after I/O. */
+  get waiting(): { endOfTurn: number; afterIo: number } {
+    return { endOfTurn: this.#endOfTurn.length, afterIo: this.#afterIo.length }
+  }
+
+  /** Runs only what was deferred to the end of the current callback (process.nextTick), not what waits for I/O. */
+  runEndOfTurn(): void {
+    while (this.#endOfTurn.length > 0) for (const run of this.#endOfTurn.splice(0)) run()
+  }
+
   /** Runs what was deferred to the end of the turn, then what waits after I/O (and anything they defer again). */
   runTurn(): void {
     while (this.#endOfTurn.length > 0 || this.#afterIo.length > 0) {
