@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ROUTE_NAMES, Routes } from '@waardentafel/protocol'
+import { ROUTE_NAMES, Routes, routePath } from '@waardentafel/protocol'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../errors.ts'
 import { parseRequestTarget } from './requestTarget.ts'
@@ -55,6 +55,16 @@ describe('router', () => {
     expect(route('GET', '/b/abc?token=x')).toEqual({ kind: 'static' })
   })
 
+  it('matches every route of the table by its own method and path', () => {
+    for (const name of ROUTE_NAMES) {
+      const { method, path } = Routes[name]
+      const params = Object.fromEntries(
+        [...path.matchAll(/:([A-Za-z]+)/g)].map(([, key]) => [key, `x-${key}`]),
+      )
+      expect(route(method, routePath(name, params as never))).toEqual(api(name, params))
+    }
+  })
+
   it('takes parameters from the strictly decoded segments', () => {
     expect(route('GET', '/api/boards/a%3Fb%25/rounds/r%C3%A9')).toEqual(
       api('roundReport', { boardId: 'a?b%', roundId: 'ré' }),
@@ -68,6 +78,10 @@ describe('router', () => {
     expect(route('DELETE', '/api/boards/abc/links')).toBe('METHOD_NOT_ALLOWED')
     expect(route('POST', '/api/boards/abc/session')).toBe('METHOD_NOT_ALLOWED')
     expect(route('HEAD', '/api/config')).toBe('METHOD_NOT_ALLOWED')
+    expect(route('GET', '/api/boards/abc/rounds/participant')).toBe('METHOD_NOT_ALLOWED')
+    expect(route('PUT', '/api/boards/abc/rounds/participant/placements')).toEqual(
+      api('putPlacements', { boardId: 'abc', roundId: 'participant' }),
+    )
     expect(route('BREW', '/api/config')).toBe('METHOD_NOT_ALLOWED')
     expect(route('GET', '/api/boards//session')).toBe('NOT_FOUND')
     expect(route('GET', '/api/boards/abc')).toBe('NOT_FOUND')

@@ -58,12 +58,20 @@ export function createRouter(): Router {
       // find-my-way matches the path as sent; the parameters are taken from the segments requestTarget decoded,
       // so there is one percent-decoder, the strict one.
       const found = find(method ?? '', target.path)
-      if (found) {
+      const others = TABLE_METHODS.flatMap((other) => {
+        const stored = other === method ? null : find(other, target.path)
+        return stored ? [{ method: other, params: stored.params.length }] : []
+      })
+      // A route of another method that names more of this path (`POST …/rounds/participant` against
+      // `GET …/rounds/:roundId`) owns it: the request used the wrong method, it does not ask for a round "participant".
+      const owners = found ? others.filter((other) => other.params < found.params.length) : others
+      if (found && owners.length === 0) {
         const params = Object.fromEntries(found.params.map(([key, index]) => [key, segments[index] ?? '']))
         return { kind: 'api', name: found.name, params } as ApiRoute
       }
-      const allowed = TABLE_METHODS.filter((other) => other !== method && find(other, target.path))
-      if (allowed.length > 0) throw new AppError('METHOD_NOT_ALLOWED', `use ${allowed.join(' or ')}`)
+      if (owners.length > 0) {
+        throw new AppError('METHOD_NOT_ALLOWED', `use ${owners.map((owner) => owner.method).join(' or ')}`)
+      }
       throw new AppError('NOT_FOUND', 'no such endpoint')
     },
   }
