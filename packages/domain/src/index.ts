@@ -59,6 +59,7 @@ export { describeComparison } from './compare/describeComparison.ts'
 
 // Exports
 export type { DocumentBlock } from './export/DocumentBlock.ts'
+export type { DocumentOptions } from './export/pvwToBlocks.ts'
 export { pvwToBlocks } from './export/pvwToBlocks.ts'
 export { pvwToDocx } from './export/toDocx.ts'
 export { pvwToHtml } from './export/toHtml.ts'
@@ -86,11 +87,16 @@ export { STANDARD_VALUE_KEYS, VALUE_DEFINITIONS, VALUE_KEYS, valueLabel } from '
 
 // Programma van Waarden
 export type { PvwFromSnapshotResult } from './pvw/buildProgrammaVanWaarden.ts'
-export { buildProgrammaVanWaarden, programmaVanWaardenFromSnapshot } from './pvw/buildProgrammaVanWaarden.ts'
+export {
+  buildProgrammaVanWaarden,
+  faseOf,
+  programmaVanWaardenFromSnapshot,
+} from './pvw/buildProgrammaVanWaarden.ts'
 export type { CheckDefinition, KwaliteitstoetsCode } from './pvw/kwaliteitstoetsChecks.ts'
 export { KWALITEITSTOETS_CHECKS } from './pvw/kwaliteitstoetsChecks.ts'
 export type {
   BaathouderLine,
+  Fase,
   Line,
   PartA,
   PartB,
@@ -106,6 +112,7 @@ export type {
   Waardenkompas,
 } from './pvw/programmaVanWaardenSchema.ts'
 export {
+  FASEN,
   PVW_FORMAT,
   PVW_VERSION,
   programmaVanWaardenSchema,

@@ -58,7 +58,11 @@ describe('Markdown, HTML and JSON exports', () => {
     const md = pvwToMarkdown(pvw)
     for (const heading of PART_HEADINGS) expect(md).toContain(`\n## ${heading}\n`)
     expect(md).toContain('| Spanning | Tussen | Gebiedsdeel | Status | Weging | Besluit |')
-    expect(md).toContain('| Schil | Baathouder | Betrokkenheid | Baten |')
+    // Baten and trigger once per party, not repeated under every value (issue #19, point 2).
+    expect(md).toContain('| Schil | Baathouder | Betrokkenheid |\n')
+    expect(md).toContain(
+      '| Baathouder | Schil | Waarden | Verwachte baten | Trigger om shareholder te worden |',
+    )
   })
 
   it('HTML is standalone, print-ready, has the inline SVG kompas and traceable lines', () => {

@@ -59,6 +59,8 @@ describe('empty board', () => {
     expect(pvw.D.kernwaarden).toEqual([])
     expect(pvw.kwaliteitstoets.map((f) => f.code)).toEqual([
       'PVW-B-NO-VALUES',
+      // Part D had no finding on an empty board (issue #19, point 5: a finding for every part A–F).
+      'PVW-D-NO-BAATHOUDERS',
       'PVW-A-NO-AMBITIE',
       'PVW-A-NO-NIET-DOEN',
       'PVW-C-NO-FUTURE-GENERATIONS',
@@ -69,6 +71,10 @@ describe('empty board', () => {
     ])
     const md = pvwToMarkdown(pvw)
     expect(md).toContain('## A. Gebiedsambitie\n\nNog niet ingevuld.')
-    expect(md).toContain('[PVW-B-NO-VALUES]')
+    // The kwaliteitstoets is an annex on request, in plain Dutch without codes (issue #19, point 3).
+    expect(md).not.toContain('PVW-B-NO-VALUES')
+    expect(pvwToMarkdown(pvw, { kwaliteitstoets: true })).toContain(
+      '- Nog te doen: Er staan nog geen waarden op het bord.',
+    )
   })
 })

@@ -14,10 +14,12 @@ export const workshopSchema = z.looseObject({
   deelnemers: z.array(z.string()).optional(),
 })
 
-export const boardSnapshotSchema = z.object({
+// The envelope and its `board` keep keys they do not know (z.looseObject): an import validates a snapshot with this
+// schema, and a field added by a newer exporter must survive export → import → export, not be stripped here.
+export const boardSnapshotSchema = z.looseObject({
   format: z.literal(BOARD_SNAPSHOT_FORMAT),
   version: z.literal(BOARD_SNAPSHOT_VERSION),
-  board: z.object({
+  board: z.looseObject({
     id: z.string().min(1),
     title: z.string(),
     createdAt: z.string().optional(),

@@ -43,6 +43,24 @@ const DEFINITIONS: ReadonlyMap<string, ShapeDefinition<unknown>> = new Map(
   ].map((d) => [d.type, d as ShapeDefinition<unknown>]),
 )
 
+// tldraw 5's own shape types. They are read only as ancestors of cards (rule S4), so skipping them says nothing;
+// any other type (a `wt-` type of a newer version, a plug-in's shape) is content we cannot read, and is named.
+const TLDRAW_SHAPE_TYPES: ReadonlySet<string> = new Set([
+  'arrow',
+  'bookmark',
+  'draw',
+  'embed',
+  'frame',
+  'geo',
+  'group',
+  'highlight',
+  'image',
+  'line',
+  'note',
+  'text',
+  'video',
+])
+
 // tldraw's note is 200×200 at scale 1 and grows downwards by growY.
 const NOTE_SIZE = 200
 const noteGeometrySchema = z.looseObject({
@@ -106,7 +124,10 @@ function buildModel(snapshot: BoardSnapshot): BoardModel {
   const placed = new Map<string, Placed & { type: string; props: unknown }>()
   for (const record of shapes.values()) {
     const def = DEFINITIONS.get(record.type)
-    if (!def && record.type !== NOTE_TYPE) continue
+    if (!def && record.type !== NOTE_TYPE) {
+      if (!TLDRAW_SHAPE_TYPES.has(record.type)) issues.push(unknownShape(record.id, record.type))
+      continue
+    }
     let props: unknown
     if (def) {
       const version = sequences[shapeSequenceKey(record.type)] ?? def.version
@@ -157,6 +178,18 @@ function buildModel(snapshot: BoardSnapshot): BoardModel {
     createdAt: snapshot.board.createdAt ?? null,
     workshop: snapshot.workshop ?? null,
     ...model,
+  }
+}
+
+function unknownShape(id: string, type: string): Finding {
+  return {
+    code: 'BOARD-SHAPE-UNKNOWN',
+    severity: 'warning',
+    message: {
+      nl: `Vorm ${id} is van een onbekend soort (${type}) en telt niet mee.`,
+      en: `Shape ${id} is of an unknown type (${type}) and is not read.`,
+    },
+    cardIds: [id],
   }
 }
 

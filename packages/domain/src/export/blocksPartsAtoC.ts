@@ -1,6 +1,13 @@
 import type { ProgrammaVanWaarden, ValueLine } from '../pvw/programmaVanWaardenSchema.ts'
 import { type DocumentBlock, h, list, p, section, table, text } from './DocumentBlock.ts'
-import { BELEID_LABELS, LEVEL_LABELS, SCHAAL_LABELS, STATUS_LABELS, TYPE_OPGAVE_LABELS } from './labels.ts'
+import {
+  BELEID_LABELS,
+  KLASSE_WORDS,
+  LEVEL_LABELS,
+  SCHAAL_LABELS,
+  STATUS_LABELS,
+  TYPE_OPGAVE_LABELS,
+} from './labels.ts'
 
 export function blocksPartA({ A }: ProgrammaVanWaarden): DocumentBlock[] {
   const s = A.schets
@@ -32,10 +39,16 @@ function valueItem(v: ValueLine) {
     .filter(Boolean)
     .join('; ')
   const explanation = v.explanation ? `: ${v.explanation}` : ''
-  return { text: `${v.name}${explanation}${extra ? ` (${extra})` : ''}`, sources: v.sources }
+  // The value is judged on its physical and its social side (Quickscan stap 2); both belong with it.
+  const aspects = [v.fysiek ? `Fysiek: ${v.fysiek}` : '', v.sociaal ? `Sociaal: ${v.sociaal}` : '']
+    .filter(Boolean)
+    .map((a) => `\n${a}`)
+    .join('')
+  return { text: `${v.name}${explanation}${extra ? ` (${extra})` : ''}${aspects}`, sources: v.sources }
 }
 
-export function blocksPartB({ B }: ProgrammaVanWaarden): DocumentBlock[] {
+export function blocksPartB({ B, fase }: ProgrammaVanWaarden): DocumentBlock[] {
+  const words = KLASSE_WORDS[fase]
   const ambitions = B.prioritair.flatMap((v) =>
     v.ambitions.length
       ? [text(v.name, v.sources), ...list(v.ambitions.map((a) => ({ text: a, sources: v.sources })))]
@@ -43,13 +56,8 @@ export function blocksPartB({ B }: ProgrammaVanWaarden): DocumentBlock[] {
   )
   return [
     h(2, 'B. Waarden en ambities'),
-    ...section(
-      3,
-      'Prioritaire waarden',
-      list(B.prioritair.map(valueItem)),
-      'Nog geen prioritaire waarden gekozen.',
-    ),
-    ...section(3, 'Secundaire waarden', list(B.secundair.map(valueItem)), 'Geen secundaire waarden.'),
+    ...section(3, words.hoofd, list(B.prioritair.map(valueItem)), words.geenHoofd),
+    ...section(3, words.mee, list(B.secundair.map(valueItem)), words.geenMee),
     ...section(3, 'Vinger aan de pols', list(B.vingerAanDePols.map(valueItem)), 'Geen.'),
     ...(B.ongeplaatst.length ? section(3, 'Nog niet geplaatst', list(B.ongeplaatst.map(valueItem))) : []),
     ...section(
@@ -71,7 +79,7 @@ export function blocksPartB({ B }: ProgrammaVanWaarden): DocumentBlock[] {
       ),
       'Nog geen spanningen benoemd.',
     ),
-    ...section(3, 'Ambities per prioritaire waarde', ambitions),
+    ...section(3, words.perHoofd, ambitions),
   ]
 }
 

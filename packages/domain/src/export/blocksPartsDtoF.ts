@@ -1,7 +1,14 @@
 import { sturingsinstrumentLabel } from '../method/sturingsinstrumenten.ts'
 import type { BaathouderLine, ProgrammaVanWaarden } from '../pvw/programmaVanWaardenSchema.ts'
 import { type DocumentBlock, h, list, p, section, table, text } from './DocumentBlock.ts'
-import { CONTRIBUTION_LABELS, INVOLVEMENT_LABELS, LEVEL_LABELS, schilLabel } from './labels.ts'
+import {
+  CONTRIBUTION_LABELS,
+  INVOLVEMENT_LABELS,
+  KLASSE_WORDS,
+  LEVEL_LABELS,
+  SCENARIO_LABELS,
+  schilLabel,
+} from './labels.ts'
 
 function contributions(b: BaathouderLine): string {
   return b.contributions
@@ -17,20 +24,62 @@ function shareholderItem(b: BaathouderLine) {
   return { text: `${b.name}${what ? ` — ${what}` : ' — nog geen bijdrage vastgelegd'}`, sources: b.sources }
 }
 
-export function blocksPartD({ D }: ProgrammaVanWaarden): DocumentBlock[] {
+const NOT_LINKED = 'nog niet aan een waarde gekoppeld'
+
+/**
+ * Baten and trigger belong to a party, not to each value it is linked to: one row per party, with the values it
+ * benefits from, instead of the same text repeated under every value.
+ */
+function batenPerParty(D: ProgrammaVanWaarden['D']): DocumentBlock[] {
+  const parties = new Map<string, { line: BaathouderLine; waarden: string[] }>()
+  const add = (line: BaathouderLine, waarde: string | null) => {
+    const entry = parties.get(line.baathouderId) ?? { line, waarden: [] }
+    if (waarde !== null && !entry.waarden.includes(waarde)) entry.waarden.push(waarde)
+    parties.set(line.baathouderId, entry)
+  }
+  for (const k of D.kernwaarden)
+    for (const g of k.baathoudersPerSchil) for (const b of g.baathouders) add(b, k.name)
+  for (const b of D.overigeShareholders) add(b, null)
+  const unlinked = new Set(D.nietGekoppeld.map((b) => b.baathouderId))
+  for (const b of D.nietGekoppeld) add(b, null)
+  const rows = [...parties.values()]
+    .filter(({ line }) => line.baten.trim() || line.trigger.trim() || unlinked.has(line.baathouderId))
+    .map(({ line, waarden }) => ({
+      cells: [
+        line.name,
+        schilLabel(line.schil),
+        unlinked.has(line.baathouderId) ? NOT_LINKED : waarden.join(', '),
+        line.baten,
+        line.trigger,
+      ],
+      sources: line.sources,
+    }))
+  return rows.length
+    ? [
+        h(3, 'Baten en trigger per baathouder'),
+        ...table(
+          ['Baathouder', 'Schil', 'Waarden', 'Verwachte baten', 'Trigger om shareholder te worden'],
+          rows,
+        ),
+      ]
+    : []
+}
+
+export function blocksPartD({ D, fase }: ProgrammaVanWaarden): DocumentBlock[] {
+  const words = KLASSE_WORDS[fase]
   const perValue = D.kernwaarden.flatMap((k) => [
     h(3, k.name),
     ...table(
-      ['Schil', 'Baathouder', 'Betrokkenheid', 'Baten'],
+      ['Schil', 'Baathouder', 'Betrokkenheid'],
       k.baathoudersPerSchil.flatMap((g) =>
         g.baathouders.map((b) => ({
-          cells: [schilLabel(g.schil), b.name, INVOLVEMENT_LABELS[b.involvement], b.baten],
+          cells: [schilLabel(g.schil), b.name, INVOLVEMENT_LABELS[b.involvement]],
           sources: b.sources,
         })),
       ),
     ),
     ...(k.shareholders.length
-      ? [text('Shareholders:'), ...list(k.shareholders.map(shareholderItem))]
+      ? [text('Wie wordt shareholder, en met welke bijdrage:'), ...list(k.shareholders.map(shareholderItem))]
       : [text('Nog geen shareholders voor deze waarde.', [k.valueId])]),
   ])
   return [
@@ -38,11 +87,26 @@ export function blocksPartD({ D }: ProgrammaVanWaarden): DocumentBlock[] {
       2,
       'D. Shareholders en gedeeld eigenaarschap',
       perValue,
-      'Nog geen prioritaire waarden met baathouders.',
+      `Nog geen ${words.hoofd.toLowerCase()} met baathouders.`,
     ),
     ...(D.overigeShareholders.length
       ? [h(3, 'Overige shareholders'), ...list(D.overigeShareholders.map(shareholderItem))]
       : []),
+    ...(D.nietGekoppeld.length
+      ? [
+          h(3, 'Baathouders nog niet aan een waarde gekoppeld'),
+          text(
+            'Deze partijen staan in het schillendiagram, maar het is nog niet vastgelegd bij welke waarden zij baat hebben.',
+          ),
+          ...list(
+            D.nietGekoppeld.map((b) => ({
+              text: `${b.name} (${schilLabel(b.schil)}) — ${NOT_LINKED}`,
+              sources: b.sources,
+            })),
+          ),
+        ]
+      : []),
+    ...batenPerParty(D),
     ...section(
       3,
       'Gebiedscoalitie',
@@ -53,6 +117,20 @@ export function blocksPartD({ D }: ProgrammaVanWaarden): DocumentBlock[] {
       ...p('', D.rentmeesterschap),
     ]),
   ]
+}
+
+/** Which instruments follow which scenario of the sturingskaders, in words, once per scenario. */
+function scenarios(sturen: ProgrammaVanWaarden['E']['sturen']): DocumentBlock[] {
+  const byScenario = new Map<string, { names: string[]; sources: string[] }>()
+  for (const s of sturen) {
+    const entry = byScenario.get(s.scenario) ?? { names: [], sources: [] }
+    entry.names.push(sturingsinstrumentLabel(s.instrument))
+    entry.sources.push(...s.sources)
+    byScenario.set(s.scenario, entry)
+  }
+  return [...byScenario].map(([scenario, { names, sources }]) =>
+    text(`Scenario ${SCENARIO_LABELS[scenario] ?? scenario}: ${names.join(', ')}.`, [...new Set(sources)]),
+  )
 }
 
 export function blocksPartE({ E }: ProgrammaVanWaarden): DocumentBlock[] {
@@ -70,17 +148,16 @@ export function blocksPartE({ E }: ProgrammaVanWaarden): DocumentBlock[] {
       ...p('Besluiten toetsen', E.besluitToets),
       ...(aanTafel.length ? [text('Aan tafel:'), ...list(aanTafel)] : []),
     ]),
-    ...section(
-      3,
-      'Sturen',
-      list(
+    ...section(3, 'Sturen', [
+      ...list(
         E.sturen.map((s) => ({
-          text: `${sturingsinstrumentLabel(s.instrument)} (${s.scenario})${s.intent ? `: ${s.intent}` : ''}`,
+          text: `${sturingsinstrumentLabel(s.instrument)}${s.intent ? `: ${s.intent}` : ''}`,
           sources: s.sources,
         })),
         true,
       ),
-    ),
+      ...scenarios(E.sturen),
+    ]),
     ...section(3, 'Rekenen', [
       ...p('Langetermijnbaten', r.baten),
       ...p('Co-financiering', r.cofinanciering),

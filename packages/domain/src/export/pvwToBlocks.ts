@@ -4,10 +4,22 @@ import { blocksPartA, blocksPartB, blocksPartC } from './blocksPartsAtoC.ts'
 import { blocksPartD, blocksPartE, blocksPartF } from './blocksPartsDtoF.ts'
 import { type DocumentBlock, h, text } from './DocumentBlock.ts'
 import { cleanText } from './escape.ts'
+import { FASE_TEXT } from './labels.ts'
 
-/** The whole document as format-neutral blocks: title, parts A–F, then waardenkompas, Quickscan and toets. */
-export function pvwToBlocks(pvw: ProgrammaVanWaarden): DocumentBlock[] {
-  return outline(pvw).map(cleanBlock)
+export type DocumentOptions = {
+  /**
+   * Adds the kwaliteitstoets as an annex. It is the kernteam's working list, not part of what the college adopts,
+   * so the document leaves it out unless asked.
+   */
+  kwaliteitstoets?: boolean
+}
+
+/**
+ * The whole document as format-neutral blocks: title, parts A–F, then the annexes (waardenkompas, Quickscan and,
+ * when asked, the kwaliteitstoets).
+ */
+export function pvwToBlocks(pvw: ProgrammaVanWaarden, options: DocumentOptions = {}): DocumentBlock[] {
+  return outline(pvw, options).map(cleanBlock)
 }
 
 /** Cleaned once here, so the Markdown, HTML and DOCX exports all carry the same text. */
@@ -34,13 +46,21 @@ function cleanBlock(block: DocumentBlock): DocumentBlock {
   }
 }
 
-function outline(pvw: ProgrammaVanWaarden): DocumentBlock[] {
-  const meta = [pvw.board.title, pvw.board.createdAt ? `bord van ${pvw.board.createdAt.slice(0, 10)}` : '']
+function outline(pvw: ProgrammaVanWaarden, options: DocumentOptions): DocumentBlock[] {
+  const w = pvw.werksessie
+  // People's names (procesbegeleider, deelnemers) stay out of the document: who agreed to be named is not known here.
+  const meta = [
+    pvw.board.title,
+    w?.gemeente?.trim() ? `gemeente ${w.gemeente.trim()}` : '',
+    w?.datum?.trim() ? `werksessie van ${w.datum.trim()}` : '',
+    pvw.board.createdAt ? `bord van ${pvw.board.createdAt.slice(0, 10)}` : '',
+  ]
     .filter(Boolean)
     .join(' · ')
   return [
     h(1, `Programma van Waarden: ${pvw.gebied}`),
     text(meta, [pvw.board.id]),
+    text(FASE_TEXT[pvw.fase]),
     ...blocksPartA(pvw),
     ...blocksPartB(pvw),
     ...blocksPartC(pvw),
@@ -49,6 +69,6 @@ function outline(pvw: ProgrammaVanWaarden): DocumentBlock[] {
     ...blocksPartF(pvw),
     ...blocksWaardenkompas(pvw),
     ...blocksQuickscan(pvw),
-    ...blocksKwaliteitstoets(pvw),
+    ...(options.kwaliteitstoets ? blocksKwaliteitstoets(pvw) : []),
   ]
 }

@@ -14,7 +14,7 @@ import type { ProgrammaVanWaarden } from '../pvw/programmaVanWaardenSchema.ts'
 import type { DocumentBlock } from './DocumentBlock.ts'
 import { plainParagraph, plainTableRow } from './docxPlain.ts'
 import { cleanText } from './escape.ts'
-import { pvwToBlocks } from './pvwToBlocks.ts'
+import { type DocumentOptions, pvwToBlocks } from './pvwToBlocks.ts'
 import { waardenkompasPng } from './waardenkompasPng.ts'
 import { waardenkompasSvg } from './waardenkompasSvg.ts'
 
@@ -101,12 +101,15 @@ function render(block: DocumentBlock, pvw: ProgrammaVanWaarden): (Paragraph | Ta
 }
 
 /** The Programma van Waarden as a .docx file (headings per part, tables for D, tensions, kompas). */
-export async function pvwToDocx(pvw: ProgrammaVanWaarden): Promise<Uint8Array> {
+export async function pvwToDocx(
+  pvw: ProgrammaVanWaarden,
+  options: DocumentOptions = {},
+): Promise<Uint8Array> {
   const doc = new Document({
     creator: 'Waardentafel',
     title: cleanText(`Programma van Waarden: ${pvw.gebied}`),
     styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
-    sections: [{ children: pvwToBlocks(pvw).flatMap((b) => render(b, pvw)) }],
+    sections: [{ children: pvwToBlocks(pvw, options).flatMap((b) => render(b, pvw)) }],
   })
   return new Uint8Array(await Packer.toArrayBuffer(doc))
 }

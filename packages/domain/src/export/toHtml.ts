@@ -1,7 +1,7 @@
 import type { ProgrammaVanWaarden } from '../pvw/programmaVanWaardenSchema.ts'
 import type { DocumentBlock } from './DocumentBlock.ts'
 import { escapeXml as esc } from './escape.ts'
-import { pvwToBlocks } from './pvwToBlocks.ts'
+import { type DocumentOptions, pvwToBlocks } from './pvwToBlocks.ts'
 import { waardenkompasSvg } from './waardenkompasSvg.ts'
 
 // Print-ready standalone HTML: no external assets, so it can be mailed, archived and printed to PDF as is.
@@ -55,8 +55,8 @@ function render(block: DocumentBlock, pvw: ProgrammaVanWaarden): string {
 }
 
 /** The Programma van Waarden as one standalone, print-ready HTML document. */
-export function pvwToHtml(pvw: ProgrammaVanWaarden): string {
-  const body = pvwToBlocks(pvw)
+export function pvwToHtml(pvw: ProgrammaVanWaarden, options: DocumentOptions = {}): string {
+  const body = pvwToBlocks(pvw, options)
     .map((b) => render(b, pvw))
     .join('\n')
   return `<!doctype html>

@@ -4,7 +4,7 @@ import { defaultHandlers, type Handle, type Options, toMarkdown } from 'mdast-ut
 import type { ProgrammaVanWaarden } from '../pvw/programmaVanWaardenSchema.ts'
 import type { DocumentBlock } from './DocumentBlock.ts'
 import { cleanText } from './escape.ts'
-import { pvwToBlocks } from './pvwToBlocks.ts'
+import { type DocumentOptions, pvwToBlocks } from './pvwToBlocks.ts'
 
 // Every string on a board is typed by someone, so the Markdown is built as an mdast tree with user text only in
 // `text` nodes and serialised by mdast-util-to-markdown, which escapes whatever would otherwise read as markup
@@ -120,6 +120,6 @@ export function blocksToMarkdown(blocks: readonly DocumentBlock[]): string {
 }
 
 /** The Programma van Waarden as Markdown (CommonMark + GFM tables). */
-export function pvwToMarkdown(pvw: ProgrammaVanWaarden): string {
-  return blocksToMarkdown(pvwToBlocks(pvw))
+export function pvwToMarkdown(pvw: ProgrammaVanWaarden, options: DocumentOptions = {}): string {
+  return blocksToMarkdown(pvwToBlocks(pvw, options))
 }

@@ -1,5 +1,13 @@
 import type { BoardModel } from '../board/BoardModel.ts'
-import { baathouderLine, baathouderName, baathoudersByValue, byName, line, primaryFrame } from './lines.ts'
+import {
+  baathouderLine,
+  baathouderName,
+  baathoudersByValue,
+  byName,
+  line,
+  primaryFrame,
+  unlinkedBaathouders,
+} from './lines.ts'
 import type { BaathouderLine, PartB, PartD } from './programmaVanWaardenSchema.ts'
 
 const SCHIL_ORDER = [1, 2, 3, 4, null] as const
@@ -30,6 +38,9 @@ export function buildPartD(board: BoardModel, b: PartB): PartD {
   return {
     kernwaarden,
     overigeShareholders: shareholders.filter((s) => !inKernwaarde.has(s.baathouderId)).sort(byName),
+    nietGekoppeld: unlinkedBaathouders(board)
+      .map((card) => lineOf.get(card.id)!)
+      .sort((x, y) => (x.schil ?? 5) - (y.schil ?? 5)),
     gebiedscoalitie: shareholders.map((s) => party(s.baathouderId, s.name)).sort(byName),
     rentmeesters: board.baathouders
       .filter((card) => card.props.rentmeester)

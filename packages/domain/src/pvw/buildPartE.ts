@@ -8,8 +8,10 @@ export function buildPartE(board: BoardModel): PartE {
   const frame = primaryFrame(board, 'E')
   const src = frame ? [frame.id] : []
   const p = frame?.props
+  // Every party past the first rung of the ladder (baathouder or shareholder) is at the table, linked to a value
+  // yet or not; a stakeholder only when a role was agreed with it.
   const aanTafel = board.baathouders
-    .filter((card) => card.props.involvement === 'shareholder' || card.props.role !== null)
+    .filter((card) => card.props.involvement !== 'stakeholder' || card.props.role !== null)
     .map((card) => ({
       baathouderId: card.id,
       name: baathouderName(card),

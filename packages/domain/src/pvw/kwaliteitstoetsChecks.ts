@@ -91,6 +91,16 @@ export const KWALITEITSTOETS_CHECKS = {
     nl: 'Baathouder staat in geen enkele schil.',
     en: 'Baathouder is not in any schil.',
   },
+  'PVW-D-NO-BAATHOUDERS': {
+    severity: 'warning',
+    nl: 'Er staan nog geen baathouders in het schillendiagram.',
+    en: 'There are no baathouders in the schillen diagram yet.',
+  },
+  'PVW-D-BAATHOUDER-NOT-LINKED': {
+    severity: 'warning',
+    nl: 'Baathouder is nog niet aan een waarde gekoppeld: geef aan bij welke waarden deze partij baat heeft.',
+    en: 'Baathouder is not linked to a value yet: say which values this party benefits from.',
+  },
   'PVW-D-NO-RENTMEESTER': {
     severity: 'warning',
     nl: 'Niemand draagt rentmeesterschap na oplevering.',

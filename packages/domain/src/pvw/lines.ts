@@ -89,6 +89,15 @@ export function baathoudersByValue(board: BoardModel): Map<string, BaathouderCar
   return map
 }
 
+/**
+ * Baathouder cards linked to no value card on this board: `valueIds` empty, or naming only cards that are gone.
+ * Cards added through the Overzicht start so; they still count (part D, Quickscan, kompas, aan tafel).
+ */
+export function unlinkedBaathouders(board: BoardModel): BaathouderCard[] {
+  const valueIds = new Set(board.valueCards.map((v) => v.id))
+  return board.baathouders.filter((card) => !card.props.valueIds.some((id) => valueIds.has(id)))
+}
+
 /** Alphabetical order for lists that must not depend on where a card lies (E, F, coalitions). */
 export function byName<T extends { name: string; sources: string[] }>(a: T, b: T): number {
   return collator.compare(a.name, b.name) || collator.compare(a.sources[0] ?? '', b.sources[0] ?? '')

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { workshopSchema } from '../board/boardSnapshotSchema.ts'
 import { SEVERITIES } from '../findings.ts'
 import { SCENARIOS } from '../method/sturingsinstrumenten.ts'
 import { VALUE_KEYS } from '../method/values.ts'
@@ -19,6 +20,15 @@ export type Line = z.infer<typeof lineSchema>
 
 export const VALUE_CLASSES = ['prioritair', 'secundair', 'vinger-aan-de-pols', 'ongeplaatst'] as const
 export type ValueClass = (typeof VALUE_CLASSES)[number]
+
+/**
+ * The phase the board is in, which decides the words for the classes (handreiking, Quickscan stap 2 and
+ * Kansenanalyse stap 4): in the Quickscan values are sturend / meekoppelen / vinger aan de pols; once the
+ * waardenkompas is vastgesteld in the Kansenanalyse they are prioritair / secundair. The `klasse` keys stay
+ * 'prioritair' / 'secundair' in both phases, so readers of the JSON need not know the phase.
+ */
+export const FASEN = ['quickscan', 'kansenanalyse'] as const
+export type Fase = (typeof FASEN)[number]
 const schil = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).nullable()
 
 export const valueLineSchema = z.object({
@@ -129,6 +139,11 @@ export const partDSchema = z.object({
   kernwaarden: z.array(kernwaardeSchema),
   /** Shareholders linked to no prioritaire value: kept, so nobody drops out of the document. */
   overigeShareholders: z.array(baathouderLineSchema),
+  /**
+   * Baathouder cards linked to no value card at all (cards added through the Overzicht start so): listed, so a
+   * party placed in the schillendiagram is never missing from the document.
+   */
+  nietGekoppeld: z.array(baathouderLineSchema),
   gebiedscoalitie: z.array(partyLine),
   rentmeesters: z.array(partyLine),
   rentmeesterschap: lineSchema.nullable(),
@@ -189,6 +204,8 @@ export const partFSchema = z.object({
   aanvullingen: z.array(lineSchema),
 })
 
+const perSchil = z.tuple([z.number(), z.number(), z.number(), z.number()])
+
 export const waardenkompasSchema = z.object({
   values: z.array(
     z.object({
@@ -198,11 +215,15 @@ export const waardenkompasSchema = z.object({
       current: z.number().nullable(),
       potential: z.number().nullable(),
       /** Number of baathouders (any involvement) per schil 1…4 linked to this value. */
-      betrokkenheid: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+      betrokkenheid: perSchil,
       shareholders: z.number(),
       sources,
     }),
   ),
+  /** Baathouders (any involvement but stakeholder) per schil 1…4 that are linked to no value yet. */
+  nietGekoppeld: z.object({ betrokkenheid: perSchil, sources }),
+  /** All baathouders (any involvement but stakeholder) per schil 1…4, each counted once. */
+  totaal: z.object({ betrokkenheid: perSchil, shareholders: z.number(), sources }),
 })
 
 export const quickscanSchema = z.object({
@@ -238,6 +259,9 @@ export const programmaVanWaardenSchema = z.object({
   version: z.literal(PVW_VERSION),
   board: z.object({ id: z.string(), title: z.string(), createdAt: z.string().nullable() }),
   gebied: z.string(),
+  fase: z.enum(FASEN),
+  /** The snapshot's workshop details as they were (gemeente, procesbegeleider, datum, deelnemers, extra keys). */
+  werksessie: workshopSchema.nullable(),
   A: partASchema,
   B: partBSchema,
   C: partCSchema,

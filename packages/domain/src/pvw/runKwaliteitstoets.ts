@@ -2,7 +2,7 @@ import type { BoardModel } from '../board/BoardModel.ts'
 import type { Finding } from '../findings.ts'
 import { baathouderType } from '../method/baathouderLibrary.ts'
 import { KWALITEITSTOETS_CHECKS, type KwaliteitstoetsCode } from './kwaliteitstoetsChecks.ts'
-import { schilOfCard } from './lines.ts'
+import { schilOfCard, unlinkedBaathouders } from './lines.ts'
 import type { ProgrammaVanWaarden } from './programmaVanWaardenSchema.ts'
 
 type Parts = Pick<ProgrammaVanWaarden, 'A' | 'B' | 'C' | 'D' | 'E' | 'F'>
@@ -98,6 +98,16 @@ export function runKwaliteitstoets(board: BoardModel, pvw: Parts): Finding[] {
     if (all.length === 0) out.push(finding('PVW-D-NO-BAATHOUDER', [k.valueId], k.name))
     else if (k.shareholders.length === 0) out.push(finding('PVW-D-NO-SHAREHOLDER', [k.valueId], k.name))
   }
+  if (board.baathouders.length === 0) out.push(finding('PVW-D-NO-BAATHOUDERS', []))
+  const unlinked = unlinkedBaathouders(board).filter((b) => b.props.involvement !== 'stakeholder')
+  out.push(
+    ...each(
+      unlinked,
+      'PVW-D-BAATHOUDER-NOT-LINKED',
+      (b) => [b.id],
+      (b) => b.props.name,
+    ),
+  )
   const atTable = board.baathouders.filter((b) => b.props.involvement !== 'stakeholder')
   const emptyHanded = atTable.filter(
     (b) => b.props.involvement === 'shareholder' && b.props.contributions.length === 0,
@@ -130,7 +140,9 @@ export function runKwaliteitstoets(board: BoardModel, pvw: Parts): Finding[] {
   }
 
   const frameIds = (part: string) => board.frames.filter((f) => f.props.part === part).map((f) => f.id)
-  if (!A.ambitie) out.push(finding('PVW-A-NO-AMBITIE', frameIds('A')))
+  // The check reads what the document prints: notes in an A frame are printed as the ambition's text, so a
+  // board with only those has an ambition, and saying otherwise would contradict the page it sits on.
+  if (!A.ambitie && A.aanvullingen.length === 0) out.push(finding('PVW-A-NO-AMBITIE', frameIds('A')))
   if (!A.nietDoen) out.push(finding('PVW-A-NO-NIET-DOEN', frameIds('A')))
   const futureCard = board.baathouders.some((b) => b.props.category === 'toekomstige-generaties')
   if (!C.toekomstigeGeneraties && !futureCard) out.push(finding('PVW-C-NO-FUTURE-GENERATIONS', frameIds('C')))

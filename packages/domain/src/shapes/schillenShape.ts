@@ -43,5 +43,8 @@ export function ringAtDistance(distance: number, w: number): RingPosition {
   const k = Math.floor(distance / band + 1e-9)
   if (k === 0) return 'centrum'
   if (k >= 1 && k <= 4) return k as Schil
+  // The outer circle is the edge of schil 4, not of the world outside: a centre exactly on it (or a float's
+  // noise beyond it) is still in the diagram, as an edge counts as inside for every template (G2).
+  if (distance / band <= 5 + 1e-9) return 4
   return null
 }
