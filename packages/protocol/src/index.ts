@@ -84,6 +84,7 @@ export type {
   RouteDef,
   RouteName,
   RouteParams,
+  RouteQuery,
   RouteRequest,
   RouteResponse,
 } from './routes/routeTable.ts'

@@ -1,5 +1,14 @@
-import { describe, expect, it } from 'vitest'
-import { ROUTE_NAMES, Routes, routePath } from './routeTable.ts'
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import type { CreateBoardResponse } from '../api.ts'
+import {
+  ROUTE_NAMES,
+  type RouteParams,
+  type RouteQuery,
+  type RouteRequest,
+  type RouteResponse,
+  Routes,
+  routePath,
+} from './routeTable.ts'
 
 describe('route table', () => {
   it('defines each method and path once', () => {
@@ -13,5 +22,19 @@ describe('route table', () => {
     )
     expect(routePath('config', {})).toBe('/api/config')
     expect(() => routePath('session', { boardId: '' })).toThrow(/missing :boardId/)
+  })
+})
+
+describe('route table types', () => {
+  it("carry each route's params, body, query and response", () => {
+    expectTypeOf<RouteParams<'putPlacements'>>().toEqualTypeOf<{
+      readonly boardId: string
+      readonly roundId: string
+    }>()
+    expectTypeOf<keyof RouteParams<'config'>>().toEqualTypeOf<never>()
+    expectTypeOf<RouteRequest<'createBoard'>>().toEqualTypeOf<{ title: string }>()
+    expectTypeOf<RouteRequest<'session'>>().toEqualTypeOf<undefined>()
+    expectTypeOf<RouteQuery<'compareSessions'>>().toEqualTypeOf<{ from: string; to?: string | undefined }>()
+    expectTypeOf<RouteResponse<'restoreSession'>>().toEqualTypeOf<CreateBoardResponse>()
   })
 })

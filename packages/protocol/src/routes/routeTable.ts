@@ -312,6 +312,9 @@ export type RouteRequest<N extends RouteName> = (typeof Routes)[N]['body'] exten
     : never
   : undefined
 
+/** The query a route reads, as a client sends it. */
+export type RouteQuery<N extends RouteName> = z.input<(typeof Routes)[N]['query']>
+
 export type RouteResponse<N extends RouteName> = z.output<(typeof Routes)[N]['response']>
 
 /** A route's path with its parameters filled in, each percent-encoded as one segment. */
