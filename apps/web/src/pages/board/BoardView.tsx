@@ -239,7 +239,8 @@ export function BoardView({ session, token, identity: ownIdentity, licenseKey }:
                   onMount={(e) => {
                     performance.mark('wt:editor-mounted')
                     setEditor(e)
-                    // Test hooks: browser tests read the editor and the shared doc as a person's browser holds them.
+                    // Diagnostics: browser tests and operators (docs/operations.md, "Diagnostics in the browser") read the
+                    // editor and the shared doc as this person's browser holds them. Keep both names.
                     Object.assign(window, { __wtEditor: e, __wtDoc: synced.connection.doc })
                   }}
                   maxAssetSize={MAX_INLINE_ASSET_BYTES}
