@@ -1,33 +1,13 @@
 import type { Role } from '@waardentafel/protocol'
-import * as decoding from 'lib0/decoding'
 
-/** One entry of a y-protocols awareness update; its state still the UTF-8 JSON bytes it came in as. */
-export type AwarenessEntry = { client: number; clock: number; json: Uint8Array }
+// Reading an awareness update's entries is part of the wire format (packages/protocol's wire module); re-exported
+// here for the room, which reads them beside stamping them.
+export { type AwarenessEntry, isRemoval, readAwarenessEntries } from '@waardentafel/protocol'
 
 /** Strings longer than this (a name, an organisation, anything) are cut: the web app shows at most 200 characters. */
 export const PRESENCE_MAX_STRING = 200
 /** Deeper than this a presence state holds nothing the web app reads (tldraw's scribble points are at depth 5). */
 const MAX_DEPTH = 8
-
-/**
- * The entries of an awareness update, without decoding their JSON: a connection's echoes of other people's entries
- * (the stock y-websocket client sends back every change it receives) are dropped unread. Throws on a malformed update.
- */
-export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
-  const decoder = decoding.createDecoder(update)
-  const entries: AwarenessEntry[] = []
-  for (let n = decoding.readVarUint(decoder); n > 0; n--) {
-    const client = decoding.readVarUint(decoder)
-    const clock = decoding.readVarUint(decoder)
-    entries.push({ client, clock, json: decoding.readVarUint8Array(decoder) })
-  }
-  return entries
-}
-
-/** Whether an entry removes its client's state (its JSON is `null`). */
-export function isRemoval(json: Uint8Array): boolean {
-  return json.length === 4 && json[0] === 0x6e && json[1] === 0x75 && json[2] === 0x6c && json[3] === 0x6c
-}
 
 export type StampedPresence = { state: Record<string, unknown> | null }
 

@@ -1,10 +1,10 @@
+import { type AwarenessClientVisitor, readFrame } from '@waardentafel/protocol'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { frameProblem } from '../../src/http/syncEndpoint.ts'
 import { generateFrames } from './frames.ts'
 import { fuzzSeeds } from './seeds.ts'
 
@@ -45,13 +45,19 @@ function framedExactly(bytes: Uint8Array): boolean {
   }
 }
 
+/** The problem the wire module's reader finds with a frame's framing, or null. */
+function frameProblem(bytes: Uint8Array, onAwarenessClient?: AwarenessClientVisitor): string | null {
+  const read = readFrame(bytes, onAwarenessClient)
+  return read.ok ? null : read.problem
+}
+
 const message = (write: (e: encoding.Encoder) => void) => {
   const e = encoding.createEncoder()
   write(e)
   return encoding.toUint8Array(e)
 }
 
-describe('frameProblem: the framing check before the room', () => {
+describe('readFrame: the framing check before the room', () => {
   it('passes every frame a y-websocket client sends', () => {
     const doc = new Y.Doc()
     const updates: Uint8Array[] = []
