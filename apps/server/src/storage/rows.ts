@@ -1,6 +1,7 @@
 import { RoundClassSchema } from '@waardentafel/protocol'
 import type { JoinCode } from './ports/BoardStore.ts'
 import type { StoredPlacement } from './ports/RoundStore.ts'
+import type { StoredSession } from './ports/SessionStore.ts'
 
 // Rows as both backends return them (column names as in the schema), read into the ports' types.
 
@@ -33,6 +34,6 @@ export function placementRow(row: Record<string, unknown>, twijfel: boolean): St
   }
 }
 
-export function sessionRow(row: Record<string, unknown>): { id: string; name: string; createdAt: number } {
+export function sessionRow(row: Record<string, unknown>): Omit<StoredSession, 'data'> {
   return { id: String(row.id), name: String(row.name), createdAt: Number(row.created_at) }
 }
