@@ -12,22 +12,27 @@ import { programmaVanWaardenFromSnapshot } from './pvw/buildProgrammaVanWaarden.
 const FORMATS = ['md', 'json', 'docx', 'html'] as const
 type Format = (typeof FORMATS)[number]
 
-const USAGE = 'Gebruik: pvw <snapshot.json> --format md|json|docx|html [--out bestand]'
+const USAGE = 'Gebruik: pvw <snapshot.json> --format md|json|docx|html [--out bestand] [--kwaliteitstoets]'
 
 class CliError extends Error {
   readonly code = 2
 }
 
-function parseArgs(argv: readonly string[]): { input: string; format: Format; out: string | null } {
+type Args = { input: string; format: Format; out: string | null; kwaliteitstoets: boolean }
+
+function parseArgs(argv: readonly string[]): Args {
   let input: string | null = null
   let format: string | null = null
   let out: string | null = null
+  // The kwaliteitstoets is the kernteam's working list: an annex only on request (docs/board-schema.md, PV-D).
+  let kwaliteitstoets = false
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     if (arg === '--format' || arg === '-f') format = argv[++i] ?? null
     else if (arg.startsWith('--format=')) format = arg.slice('--format='.length)
     else if (arg === '--out' || arg === '-o') out = argv[++i] ?? null
     else if (arg.startsWith('--out=')) out = arg.slice('--out='.length)
+    else if (arg === '--kwaliteitstoets') kwaliteitstoets = true
     else if (arg.startsWith('-')) throw new CliError(`Onbekende optie ${arg}.\n${USAGE}`)
     else if (input === null) input = arg
     else throw new CliError(`Eén snapshot tegelijk.\n${USAGE}`)
@@ -36,11 +41,11 @@ function parseArgs(argv: readonly string[]): { input: string; format: Format; ou
   if (!format || !(FORMATS as readonly string[]).includes(format)) {
     throw new CliError(`Kies --format uit ${FORMATS.join(', ')}.\n${USAGE}`)
   }
-  return { input, format: format as Format, out }
+  return { input, format: format as Format, out, kwaliteitstoets }
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  const { input, format, out } = parseArgs(argv)
+  const { input, format, out, kwaliteitstoets } = parseArgs(argv)
   let json: unknown
   try {
     json = JSON.parse(readFileSync(input, 'utf8'))
@@ -54,14 +59,15 @@ async function main(argv: readonly string[]): Promise<void> {
     )
   }
   const { pvw } = result
+  const options = { kwaliteitstoets }
   const output: string | Uint8Array =
     format === 'md'
-      ? pvwToMarkdown(pvw)
+      ? pvwToMarkdown(pvw, options)
       : format === 'json'
         ? pvwToJson(pvw)
         : format === 'html'
-          ? pvwToHtml(pvw)
-          : await pvwToDocx(pvw)
+          ? pvwToHtml(pvw, options)
+          : await pvwToDocx(pvw, options)
   if (out) writeFileSync(out, output)
   else process.stdout.write(output)
   const findings = [...pvw.invoer, ...pvw.kwaliteitstoets]

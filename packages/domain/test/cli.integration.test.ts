@@ -18,6 +18,14 @@ describe('pvw CLI', () => {
     expect(result.stderr.toString('utf8')).toMatch(/bevinding/)
   })
 
+  it('[PV3] adds the kwaliteitstoets as an annex only with --kwaliteitstoets', () => {
+    const annex = '## Bijlage: kwaliteitstoets'
+    expect(run(FIXTURE, '--format', 'md').stdout.toString('utf8')).not.toContain(annex)
+    const withAnnex = run(FIXTURE, '--format', 'md', '--kwaliteitstoets')
+    expect(withAnnex.status).toBe(0)
+    expect(withAnnex.stdout.toString('utf8')).toContain(annex)
+  })
+
   it('writes DOCX to --out', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'pvw-')), 'pvw.docx')
     const result = run(FIXTURE, '--format=docx', '--out', out)
