@@ -1,91 +1,26 @@
 import { CloseCodes, type Frame, readFrame, type TokenPayload } from '@waardentafel/protocol'
 import { closeCodeFor } from '../errors.ts'
-import type { RefusalLog } from '../http/RefusalLog.ts'
 import { RateLimiter } from '../room/RateLimiter.ts'
-import type { Room, RoomSocket } from '../room/Room.ts'
+import type { RoomSocket } from '../room/Room.ts'
 import { ConnectionWriter } from './ConnectionWriter.ts'
-import type { SyncSocket } from './SyncSocket.ts'
-import type { ConnectionScheduler, TimerHandle, TurnCounter } from './scheduler.ts'
-import { isFirstVisit, StoredAnswer, type StoredBoard } from './storedAnswer.ts'
+import {
+  FIRST_MESSAGE_WAIT_MS,
+  FLOOD_BACKLOG_MS,
+  MAX_EARLY_FRAMES,
+  MAX_NEW_AWARENESS_CLIENTS,
+  MAX_TIMER_MS,
+  VIOLATIONS,
+} from './connectionLimits.ts'
+import type { ConnectionRoom, ConnectionState, SyncConnectionOptions } from './SyncConnectionOptions.ts'
+import type { TimerHandle } from './scheduler.ts'
+import { isFirstVisit, StoredAnswer } from './storedAnswer.ts'
 
-/**
- * Where a connection is. `authenticating`: its link token is being checked, nothing is sent. `syncing`: the board
- * is being loaded; frames are kept (a first visit may be answered from storage). `live`: it is in the board's room,
- * its frames go there. `closing`: it was closed or broke the protocol, nothing it sends is looked at. `closed`: its
- * socket is gone and it has left the room.
- */
-export type ConnectionState = 'authenticating' | 'syncing' | 'live' | 'closing' | 'closed'
-
-/** What a connection needs of a board's room: its public methods, nothing more (the room is unit-tested alone). */
-export type ConnectionRoom = Pick<
-  Room,
-  'join' | 'leave' | 'receive' | 'holdsExactly' | 'encodeStateAsUpdate'
-> & { readonly awareness: { readonly meta: ReadonlyMap<number, unknown> } }
-
-/** What a connection needs of the room manager. */
-export type ConnectionRooms = {
-  isInMemory(boardId: string): boolean
-  readStored(boardId: string): Promise<StoredBoard>
-  /** Takes a hold on the board's room, loading it if needed; paired with one `release`. */
-  acquire(boardId: string): Promise<ConnectionRoom>
-  release(boardId: string): void
-}
-
-export type ConnectionLimits = {
-  maxMessageBytes: number
-  maxMessagesPerSecond: number
-  maxBytesPerSecond: number
-}
-
-export type SyncConnectionOptions = {
-  socket: SyncSocket
-  boardId: string
-  token: string | null
-  /** Checks the link (signature, board, expiry, revocation); throws an AppError when it is refused. */
-  authorize(boardId: string, token: string | null): Promise<{ payload: TokenPayload }>
-  rooms: ConnectionRooms
-  limits: ConnectionLimits
-  /** Where the error boundaries log what they catch (throttled per client address). */
-  refusals: Pick<RefusalLog, 'report' | 'note'>
-  log: { debug(context: object, message: string): void }
-  /** The client's address, for the log. */
-  address: string
-  /** Told (once) when this connection breaks the protocol: admission control counts it against the address. */
-  violation?: () => void
-  scheduler: ConnectionScheduler
-  turns: TurnCounter
-  /** Unique among this server's connections (the room tells its sockets apart by it). */
-  socketId: string
-}
-
-/** setTimeout takes at most 2^31-1 ms (~24.8 days); a link's expiry further out is re-armed when that passes. */
-const MAX_TIMER_MS = 2 ** 31 - 1
-
-/** Close codes that mean the client broke the protocol (as opposed to a refused link or a server problem). */
-const VIOLATIONS: ReadonlySet<number> = new Set([
-  CloseCodes.BAD_MESSAGE.code,
-  CloseCodes.MESSAGE_TOO_LARGE.code,
-  CloseCodes.RATE_LIMITED.code,
-])
-
-/** A connection more than this far ahead of its message/byte allowance is flooding and is closed (4429). */
-export const FLOOD_BACKLOG_MS = 5000
-
-/** How long a connection to a board not in memory waits for the client's sync step 1 before building the room. */
-export const FIRST_MESSAGE_WAIT_MS = 100
-
-/**
- * Frames kept while the board loads. A y-websocket client sends two or three (sync step 1, awareness, perhaps an
- * update) before it hears from the server; a connection that sends far more before it has joined is flooding (4429).
- */
-export const MAX_EARLY_FRAMES = 64
-
-/**
- * Presence entries a connection may introduce that the board has never seen. A y-websocket client has one (its own
- * client id); it also echoes the entries of others, which the board already knows and which are not counted. A
- * connection that keeps inventing client ids is flooding everyone's presence (4429, its frame is not relayed).
- */
-export const MAX_NEW_AWARENESS_CLIENTS = 4
+export type {
+  ConnectionRoom,
+  ConnectionRooms,
+  ConnectionState,
+  SyncConnectionOptions,
+} from './SyncConnectionOptions.ts'
 
 /**
  * The server side of one `/sync/:boardId?token=…` WebSocket: checks the link before anything is sent, loads the board

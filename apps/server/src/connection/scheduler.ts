@@ -1,5 +1,5 @@
-/** A timer handle; Node's can be unref'd, a test's need not be. */
-export type TimerHandle = { unref?(): unknown }
+/** A timer handle, as the scheduler that made it gives it out (Node: a Timeout; tests: their own record). */
+export type TimerHandle = object
 
 /**
  * How a connection reads the time and schedules work, injected so its unit tests drive both by hand. Besides
