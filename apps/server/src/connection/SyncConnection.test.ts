@@ -98,7 +98,7 @@ const presence = (...clients: number[]) => {
 }
 
 describe('SyncConnection', () => {
-  it('[C1] sends nothing before the link is checked, then joins the room and hands it what came meanwhile, in order', async () => {
+  it('[T1] sends nothing before the link is checked, then joins the room and hands it what came meanwhile, in order', async () => {
     const t = setup()
     const frames = [emptyStep1(), presence(7), encodeSyncUpdate(someUpdate())]
     for (const f of frames) t.connection.receive(f, true)
@@ -116,7 +116,7 @@ describe('SyncConnection', () => {
     expect(t.rooms.room.received).toEqual([frames[0], frames[2], frames[1]])
   })
 
-  it('[C2] a refused link closes with its code; only a forged token counts against the address', async () => {
+  it('[T1] a refused link closes with its code; only a forged token counts against the address', async () => {
     const expired = setup()
     await expired.authorize(new AppError('TOKEN_EXPIRED', 'token expired'))
     expect(expired.socket.closed).toEqual({ code: CloseCodes.TOKEN_EXPIRED.code, reason: 'TOKEN_EXPIRED' })
@@ -130,7 +130,7 @@ describe('SyncConnection', () => {
     expect(forged.notes).toEqual(['info TOKEN_INVALID'])
   })
 
-  it('[C3] a first visit to a board not in memory is answered from storage before the room is built', async () => {
+  it('[S11] a first visit to a board not in memory is answered from storage before the room is built', async () => {
     const t = setup({ inMemory: false })
     const stored = someUpdate()
     t.rooms.stored = { snapshot: stored, updates: [], lastSeq: 4 }
@@ -161,7 +161,7 @@ describe('SyncConnection', () => {
     expect(t.rooms.room.received).toEqual([])
   })
 
-  it('[C3] without a first frame the room is built after FIRST_MESSAGE_WAIT_MS; a later step 1 goes to the room', async () => {
+  it('[S11] without a first frame the room is built after FIRST_MESSAGE_WAIT_MS; a later step 1 goes to the room', async () => {
     const t = setup({ inMemory: false })
     await t.authorize()
     t.scheduler.advance(FIRST_MESSAGE_WAIT_MS - 1)
@@ -178,7 +178,7 @@ describe('SyncConnection', () => {
     expect(t.rooms.room.received).toEqual([step1])
   })
 
-  it('[C4] a frame that breaks the protocol closes the connection at once, counted once, and what follows is not read', async () => {
+  it('[S6] [S13] a frame that breaks the protocol closes the connection at once, counted once, and what follows is not read', async () => {
     const t = setup()
     await t.authorize()
     t.rooms.load()
@@ -194,7 +194,7 @@ describe('SyncConnection', () => {
     expect(t.rooms.room.received).toEqual([])
   })
 
-  it('[C4] a text frame, a frame over the size limit and an early flood each have their code', async () => {
+  it('[S6] [S7] [S13] a text frame, a frame over the size limit and an early flood each have their code', async () => {
     const text = setup()
     text.connection.receive(Uint8Array.from([0]), false)
     expect(text.socket.closed).toEqual({ code: CloseCodes.BAD_MESSAGE.code, reason: 'TEXT_FRAME' })
@@ -211,7 +211,7 @@ describe('SyncConnection', () => {
     expect(early.socket.closed).toEqual({ code: CloseCodes.RATE_LIMITED.code, reason: 'RATE_LIMITED' })
   })
 
-  it('[C5] a sender ahead of its allowance is paused until it is back within it; far ahead is a flood', async () => {
+  it('[S8] a sender ahead of its allowance is paused until it is back within it; far ahead is a flood', async () => {
     const t = setup()
     await t.authorize()
     t.rooms.load()
@@ -227,7 +227,7 @@ describe('SyncConnection', () => {
     expect(t.socket.closed).toEqual({ code: CloseCodes.RATE_LIMITED.code, reason: 'RATE_LIMITED' })
   })
 
-  it('[C6] inventing presence client ids beyond MAX_NEW_AWARENESS_CLIENTS is a flood; echoes of known ids are not', async () => {
+  it('[S12] inventing presence client ids beyond MAX_NEW_AWARENESS_CLIENTS is a flood; echoes of known ids are not', async () => {
     const t = setup()
     await t.authorize()
     t.rooms.load()
@@ -244,7 +244,7 @@ describe('SyncConnection', () => {
     expect(t.rooms.room.received).toEqual([])
   })
 
-  it('[C7] the link expires on the wall clock: closed with 4410 at exp', async () => {
+  it('[N8] the link expires on the wall clock: closed with 4410 at exp', async () => {
     const t = setup({ expiresInSeconds: 60 })
     await t.authorize()
     t.rooms.load()
@@ -257,7 +257,7 @@ describe('SyncConnection', () => {
     expect(t.violations()).toBe(0)
   })
 
-  it('[C8] a lone message is written at once; more in the same turn leave in one corked write', async () => {
+  it('a lone message is written at once; more in the same turn leave in one corked write', async () => {
     const t = setup()
     await t.authorize()
     t.rooms.load()
@@ -275,7 +275,7 @@ describe('SyncConnection', () => {
     expect(t.socket.sent).toHaveLength(4)
   })
 
-  it('[C9] when the socket closes it leaves the room, lets go of the board and stops its timers', async () => {
+  it('when the socket closes it leaves the room, lets go of the board and stops its timers', async () => {
     const t = setup()
     await t.authorize()
     t.rooms.load()
@@ -287,7 +287,7 @@ describe('SyncConnection', () => {
     expect(t.scheduler.pendingTimers).toBe(0)
   })
 
-  it('[C9] a socket closed while the board loads never joins it, and still lets go of it', async () => {
+  it('a socket closed while the board loads never joins it, and still lets go of it', async () => {
     const t = setup()
     await t.authorize()
     t.connection.socketClosed()
