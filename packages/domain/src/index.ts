@@ -87,11 +87,8 @@ export { STANDARD_VALUE_KEYS, VALUE_DEFINITIONS, VALUE_KEYS, valueLabel } from '
 
 // Programma van Waarden
 export type { PvwFromSnapshotResult } from './pvw/buildProgrammaVanWaarden.ts'
-export {
-  buildProgrammaVanWaarden,
-  faseOf,
-  programmaVanWaardenFromSnapshot,
-} from './pvw/buildProgrammaVanWaarden.ts'
+export { buildProgrammaVanWaarden, programmaVanWaardenFromSnapshot } from './pvw/buildProgrammaVanWaarden.ts'
+export { faseOf } from './pvw/faseOf.ts'
 export type { CheckDefinition, KwaliteitstoetsCode } from './pvw/kwaliteitstoetsChecks.ts'
 export { KWALITEITSTOETS_CHECKS } from './pvw/kwaliteitstoetsChecks.ts'
 export type {

@@ -230,9 +230,11 @@ describe('[PV4] the document does not contradict itself', () => {
   it('[PV4] in the Quickscan the classes are sturend / meekoppelen, and the document says which phase', () => {
     const pvw = pvwOf(workshopBoard())
     expect(pvw.fase).toBe('quickscan')
-    const md = pvwToMarkdown(pvw)
+    const md = pvwToMarkdown(pvw, { kwaliteitstoets: true })
     expect(md).toContain('### Sturende waarden')
     expect(md).toContain('### Meekoppelwaarden')
+    // The annex too: its checks name the classes in the words of the phase.
+    expect(md).toContain('Sturende waarde zonder richtinggevende ambitie.')
     expect(md).not.toMatch(/prioritair|secundair/i)
     expect(md).toMatch(/Fase: Quickscan/)
   })
@@ -240,8 +242,9 @@ describe('[PV4] the document does not contradict itself', () => {
   it('[PV4] once the waardenkompas is scored (Kansenanalyse) they are prioritair / secundair', () => {
     const pvw = pvwOf(workshopBoard({ scores: true }))
     expect(pvw.fase).toBe('kansenanalyse')
-    const md = pvwToMarkdown(pvw)
+    const md = pvwToMarkdown(pvw, { kwaliteitstoets: true })
     expect(md).toContain('### Prioritaire waarden')
+    expect(md).toContain('Prioritaire waarde zonder baathouder.')
     // The Quickscan one-pager in the annex keeps the Quickscan's own words: it is the record of that phase.
     expect(md.slice(0, md.indexOf('## Quickscan'))).not.toMatch(/sturende waarden|meekoppelwaarden/i)
     expect(md).toMatch(/Fase: Kansenanalyse/)
@@ -278,7 +281,14 @@ describe('[PV5] the import keeps the snapshot whole', () => {
           expect(JSON.parse(JSON.stringify(imported))).toEqual(JSON.parse(once))
           const again = boardSnapshotSchema.parse(JSON.parse(JSON.stringify(imported)))
           expect(pvwOf(again)).toEqual(pvwOf(exported))
-          expect(pvwOf(again).werksessie).toEqual({ ...workshop, gebied: pool[0] })
+          const read = readBoard(again)
+          expect(read.ok && read.board.workshop).toEqual({ ...workshop, gebied: pool[0] })
+          // The PvW keeps what it prints of the workshop, and no names of people.
+          expect(pvwOf(again).werksessie).toEqual({
+            gemeente: workshop.gemeente,
+            gebied: pool[0],
+            datum: workshop.datum,
+          })
         },
       ),
       { numRuns: 40 },

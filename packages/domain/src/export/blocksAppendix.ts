@@ -1,6 +1,7 @@
 import type { Finding } from '../findings.ts'
 import {
   type CheckDefinition,
+  inPhase,
   KWALITEITSTOETS_CHECKS,
   type KwaliteitstoetsCode,
 } from '../pvw/kwaliteitstoetsChecks.ts'
@@ -88,7 +89,11 @@ export function blocksQuickscan({ quickscan }: ProgrammaVanWaarden): DocumentBlo
  * kernteam and in plain Dutch: no codes, no card ids or type names (problems reading the board get a sentence of
  * their own, INVOER_LABELS), and the notices that only say a card was brought up to date are left out.
  */
-export function blocksKwaliteitstoets({ kwaliteitstoets, invoer }: ProgrammaVanWaarden): DocumentBlock[] {
+export function blocksKwaliteitstoets({
+  kwaliteitstoets,
+  invoer,
+  fase,
+}: ProgrammaVanWaarden): DocumentBlock[] {
   const groups = new Map<string, Finding[]>()
   for (const f of [...invoer.filter((f) => f.code !== 'BOARD-CARD-MIGRATED'), ...kwaliteitstoets]) {
     const group = groups.get(f.code)
@@ -104,7 +109,7 @@ export function blocksKwaliteitstoets({ kwaliteitstoets, invoer }: ProgrammaVanW
       ? `${plain}${count}`
       : group.length === 1 || !check
         ? first.message.nl
-        : `${check.nl}${count}`
+        : `${inPhase(check.nl, fase)}${count}`
     return {
       text: `${SEVERITY_LABELS[first.severity]}: ${message}`,
       sources: [...new Set(group.flatMap((f) => f.cardIds))],

@@ -8,14 +8,8 @@ import { buildPartE } from './buildPartE.ts'
 import { buildPartF } from './buildPartF.ts'
 import { buildQuickscan } from './buildQuickscan.ts'
 import { buildWaardenkompas } from './buildWaardenkompas.ts'
-import {
-  FASEN,
-  type Fase,
-  type PartB,
-  type ProgrammaVanWaarden,
-  PVW_FORMAT,
-  PVW_VERSION,
-} from './programmaVanWaardenSchema.ts'
+import { faseOf } from './faseOf.ts'
+import { type ProgrammaVanWaarden, PVW_FORMAT, PVW_VERSION } from './programmaVanWaardenSchema.ts'
 import { runKwaliteitstoets } from './runKwaliteitstoets.ts'
 
 /** The area's name: what the workshop says, else the schillen diagram's centre, else the board title. */
@@ -25,20 +19,18 @@ function gebiedsnaam(board: BoardModel): string {
 }
 
 /**
- * The phase the board is in. The workshop may say so (`workshop.fase`, docs/board-schema.md); otherwise the
- * board is in the Kansenanalyse once the waardenkompas can be drawn from it: there are sturende values and every
- * sturende and meekoppel value has both its scores (current situation and potential), which the handreiking
- * collects in the Kansenanalyse. Before that it is the Quickscan.
+ * What the document prints of the workshop. People's names (procesbegeleider, deelnemers) and keys we do not know
+ * stay in the board's snapshot: the PvW is handed on and published, and who agreed to be named is not known here.
  */
-export function faseOf(board: BoardModel, b: PartB): Fase {
-  const said = board.workshop?.fase
-  if (typeof said === 'string' && (FASEN as readonly string[]).includes(said)) return said as Fase
-  const cards = new Map(board.valueCards.map((c) => [c.id, c.props]))
-  const scored = [...b.prioritair, ...b.secundair].every((v) => {
-    const props = cards.get(v.valueId)
-    return props?.scoreCurrent != null && props.scorePotential != null
-  })
-  return b.prioritair.length > 0 && scored ? 'kansenanalyse' : 'quickscan'
+function werksessie(board: BoardModel): ProgrammaVanWaarden['werksessie'] {
+  const w = board.workshop
+  if (!w) return null
+  const { gemeente, gebied, datum } = w
+  return {
+    ...(gemeente !== undefined ? { gemeente } : {}),
+    ...(gebied !== undefined ? { gebied } : {}),
+    ...(datum !== undefined ? { datum } : {}),
+  }
 }
 
 /** Builds the Programma van Waarden, waardenkompas, Quickscan and kwaliteitstoets from a read board. */
@@ -59,7 +51,7 @@ export function buildProgrammaVanWaarden(board: BoardModel): ProgrammaVanWaarden
     board: { id: board.id, title: board.title, createdAt: board.createdAt },
     gebied,
     fase: faseOf(board, B),
-    werksessie: board.workshop,
+    werksessie: werksessie(board),
     ...parts,
     waardenkompas: buildWaardenkompas(board, B),
     quickscan: buildQuickscan(board, B, gebied),

@@ -1,4 +1,5 @@
 import type { Severity } from '../findings.ts'
+import type { Fase } from './programmaVanWaardenSchema.ts'
 
 // The kwaliteitstoets: checks taken from the handreiking's tips and aandachtspunten. Codes are stable (the UI
 // and documents refer to them); messages are Dutch first. One table, so docs and code cannot drift apart.
@@ -154,3 +155,14 @@ export const KWALITEITSTOETS_CHECKS = {
 } as const satisfies Record<string, CheckDefinition>
 
 export type KwaliteitstoetsCode = keyof typeof KWALITEITSTOETS_CHECKS
+
+/**
+ * A check's Dutch message in the words of the board's phase: the values that steer are *sturend* in the Quickscan
+ * and *prioritair* once the waardenkompas is vastgesteld (handreiking), and a message must not call them otherwise
+ * than the document it appears in. Only our own messages pass through here, never user text.
+ */
+export function inPhase(nl: string, fase: Fase): string {
+  return fase === 'quickscan'
+    ? nl.replace(/\bPrioritaire waarde\b/g, 'Sturende waarde')
+    : nl.replace(/\bSturende waarde\b/g, 'Prioritaire waarde').replace(/\bzijn sturend\b/g, 'zijn prioritair')
+}

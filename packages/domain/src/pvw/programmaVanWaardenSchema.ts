@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { workshopSchema } from '../board/boardSnapshotSchema.ts'
 import { SEVERITIES } from '../findings.ts'
 import { SCENARIOS } from '../method/sturingsinstrumenten.ts'
 import { VALUE_KEYS } from '../method/values.ts'
@@ -260,8 +259,10 @@ export const programmaVanWaardenSchema = z.object({
   board: z.object({ id: z.string(), title: z.string(), createdAt: z.string().nullable() }),
   gebied: z.string(),
   fase: z.enum(FASEN),
-  /** The snapshot's workshop details as they were (gemeente, procesbegeleider, datum, deelnemers, extra keys). */
-  werksessie: workshopSchema.nullable(),
+  /** The workshop details the document prints; names of people stay in the snapshot. */
+  werksessie: z
+    .object({ gemeente: z.string().optional(), gebied: z.string().optional(), datum: z.string().optional() })
+    .nullable(),
   A: partASchema,
   B: partBSchema,
   C: partCSchema,
