@@ -15,13 +15,12 @@ function errorBody(error: AppError): ApiErrorBody {
 
 /**
  * The one place an error becomes an HTTP response (its status from `HttpErrors`, docs/protocol.md); unexpected
- * errors are logged and hidden. When the answer has already begun (a file being streamed) or the client is gone,
- * there is nothing left to answer: the connection is ended instead of writing a second status line (which would
- * throw).
+ * errors are hidden (the boundary that caught them logs them, `RefusalLog`). When the answer has already begun (a
+ * file being streamed) or the client is gone, there is nothing left to answer: the connection is ended instead of
+ * writing a second status line (which would throw).
  */
-export function sendError(res: ServerResponse, error: unknown, log: (error: unknown) => void): void {
+export function sendError(res: ServerResponse, error: unknown): void {
   const appError = asAppError(error)
-  if (!(error instanceof AppError)) log(error)
   if (res.writableEnded || res.destroyed) return
   if (res.headersSent) {
     res.destroy()

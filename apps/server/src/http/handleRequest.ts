@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { type RouteDef, Routes } from '@waardentafel/protocol'
+import type { z } from 'zod'
 import { clientAddress } from '../admission/clientAddress.ts'
 import type { BoardService } from '../BoardService.ts'
 import type { Config } from '../config.ts'
@@ -59,7 +60,9 @@ export function createRequestHandler(
       organiserKey: config.organiserKey,
     })
     const body =
-      def.body.kind === 'json' ? parseBody(def, await readJsonBody(req, def.body.maxBytes)) : undefined
+      def.body.kind === 'json'
+        ? parsed(def.body.schema, await readJsonBody(req, def.body.maxBytes))
+        : undefined
     const handler = deps.handlers[route.name] as (ctx: unknown) => Promise<unknown>
     const result = await handler({ ...request, ...auth, route: route.name, params: route.params, body })
     if (def.produces === 'json') sendJson(res, def.status, result)
@@ -83,18 +86,17 @@ export function createRequestHandler(
       await answer(route, { req, res, query: target.query, baseUrl: baseUrl(host) }, token)
     } catch (error) {
       deps.refusals.report(error, address(req), `${req.method} request`)
-      sendError(res, error, () => {})
+      sendError(res, error)
     }
   }
 }
 
 /** A body that does not fit the route's schema: 400 INVALID_BODY naming the first field at fault. */
-function parseBody(def: RouteDef, raw: unknown): unknown {
-  if (def.body.kind !== 'json') return undefined
-  const parsed = def.body.schema.safeParse(raw)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
+function parsed(schema: z.ZodType, raw: unknown): unknown {
+  const result = schema.safeParse(raw)
+  if (!result.success) {
+    const issue = result.error.issues[0]
     throw new AppError('INVALID_BODY', `${issue?.path.join('.') || 'body'}: ${issue?.message}`)
   }
-  return parsed.data
+  return result.data
 }

@@ -4,7 +4,6 @@ import type { Readable } from 'node:stream'
 import sirv from 'sirv'
 import { AppError } from '../errors.ts'
 import { sendError } from './handleError.ts'
-import { sendJson } from './sendJson.ts'
 
 /** Answers a request for the web app; `onError` hears of a file that failed while it was being sent. */
 export type StaticFiles = (
@@ -16,12 +15,12 @@ export type StaticFiles = (
 /** The built web app in `webDist`, or — without one (tests, headless use) — a 404 that says so. */
 export function staticFiles(webDist: string): StaticFiles {
   if (!existsSync(webDist)) {
-    return (_req, res) => sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'web app not built' } })
+    return (_req, res) => sendError(res, new AppError('NOT_FOUND', 'web app not built'))
   }
   const serve = sirv(webDist, { single: true, etag: true, gzip: false })
   return (req, res, onError) =>
     serve(withSafeRange(req), withStreamErrors(res, onError), () =>
-      sendError(res, new AppError('NOT_FOUND', 'not found'), () => {}),
+      sendError(res, new AppError('NOT_FOUND', 'not found')),
     )
 }
 
