@@ -37,6 +37,9 @@ const EnvSchema = z.object({
   RATE_LIMITS: bool,
   RATE_CREATE_PER_ADDRESS: z.coerce.number().int().positive().default(5),
   RATE_IMPORT_PER_ADDRESS: z.coerce.number().int().positive().default(3),
+  /** Board creations and imports per minute on one instance in all, when it has no ORGANISER_KEY (0: no bound). */
+  RATE_CREATE_PER_INSTANCE: z.coerce.number().int().nonnegative().default(120),
+  RATE_IMPORT_PER_INSTANCE: z.coerce.number().int().nonnegative().default(30),
   RATE_JOIN_PER_ADDRESS: z.coerce.number().int().positive().default(1200),
   RATE_JOIN_PER_LINK: z.coerce.number().int().positive().default(3000),
   /** Wrong join codes an address may try per minute (right ones count only against RATE_JOIN_*). */
@@ -188,8 +191,18 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     limits: {
       rateLimits: e.RATE_LIMITS ?? true,
       rates: {
-        create: { perAddress: e.RATE_CREATE_PER_ADDRESS, perLink: null },
-        import: { perAddress: e.RATE_IMPORT_PER_ADDRESS, perLink: null },
+        // An instance with an organiser key refuses strangers' creations anyway (403), and an instance budget there
+        // would let them lock the organiser out: it bounds only instances open to anyone.
+        create: {
+          perAddress: e.RATE_CREATE_PER_ADDRESS,
+          perLink: null,
+          perInstance: e.ORGANISER_KEY ? null : e.RATE_CREATE_PER_INSTANCE || null,
+        },
+        import: {
+          perAddress: e.RATE_IMPORT_PER_ADDRESS,
+          perLink: null,
+          perInstance: e.ORGANISER_KEY ? null : e.RATE_IMPORT_PER_INSTANCE || null,
+        },
         join: { perAddress: e.RATE_JOIN_PER_ADDRESS, perLink: e.RATE_JOIN_PER_LINK },
         read: { perAddress: e.RATE_READ_PER_ADDRESS, perLink: e.RATE_READ_PER_LINK },
         write: { perAddress: e.RATE_WRITE_PER_ADDRESS, perLink: e.RATE_WRITE_PER_LINK },

@@ -346,3 +346,45 @@ describe('rate limits across instances (Redis)', () => {
     }
   })
 })
+
+describe('a creation flood spread over many addresses', () => {
+  const postFrom = (url: string, address: string, headers: Record<string, string> = {}) =>
+    fetch(`${url}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': address, ...headers },
+      body: JSON.stringify({ title: `Bord van ${address}` }),
+    })
+
+  it('[L11] an instance open to anyone creates at most RATE_CREATE_PER_INSTANCE boards a minute in all; one address flooding does not use it up; with an organiser key it does not apply', async () => {
+    const srv = await start({
+      TRUST_PROXY: 'true',
+      RATE_CREATE_PER_ADDRESS: '4',
+      RATE_CREATE_PER_INSTANCE: '10',
+    })
+    // One address floods first: its own budget stops it, and the instance's budget is not touched by the refusals.
+    const one = await Promise.all(Array.from({ length: 12 }, () => postFrom(srv.url, '203.0.113.7')))
+    expect(one.filter((r) => r.status === 201)).toHaveLength(4)
+    // Then 30 addresses, one creation each: the instance's remaining 6 pass, the rest wait.
+    const spread = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => postFrom(srv.url, `198.51.100.${i + 1}`)),
+    )
+    expect(spread.filter((r) => r.status === 201)).toHaveLength(6)
+    const refused = spread.find((r) => r.status === 429)!
+    expect(await errorCode(refused)).toBe('RATE_LIMITED')
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+
+    // An instance with an organiser key: strangers are refused by the key, so no instance budget can be used up.
+    const keyed = await start({
+      TRUST_PROXY: 'true',
+      RATE_CREATE_PER_ADDRESS: '4',
+      RATE_CREATE_PER_INSTANCE: '10',
+      ORGANISER_KEY: 'organiser-key-1234',
+    })
+    const keyedSpread = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        postFrom(keyed.url, `192.0.2.${i + 1}`, { authorization: 'Bearer organiser-key-1234' }),
+      ),
+    )
+    expect(keyedSpread.filter((r) => r.status === 201)).toHaveLength(20)
+  })
+})

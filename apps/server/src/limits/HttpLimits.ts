@@ -12,7 +12,7 @@ import type { LimitsConfig, RequestKind } from './LimitsConfig.ts'
 const WINDOW_SECONDS = 60
 
 /** A request over a budget: when to try again, and which budget it ran out of. */
-export type Refusal = { retryAfterSeconds: number; scope: 'address' | 'link' }
+export type Refusal = { retryAfterSeconds: number; scope: 'address' | 'link' | 'instance' }
 
 export type LimitsStore = {
   /** Multi-instance mode: the budgets are kept in Redis, so every instance counts against the same ones. */
@@ -20,7 +20,15 @@ export type LimitsStore = {
   onError?: (error: unknown) => void
 }
 
-type Pair = { address: RateLimiterAbstract; link: RateLimiterAbstract | null }
+type Pair = {
+  address: RateLimiterAbstract
+  link: RateLimiterAbstract | null
+  /** Counted in this process's memory, never in Redis: it guards this process's own work. */
+  instance: RateLimiterAbstract | null
+}
+
+/** The one key of a per-instance budget. */
+const INSTANCE = 'instance'
 
 /**
  * Per-address and per-link request budgets for each kind of request (rate-limiter-flexible). In one process the
@@ -63,6 +71,9 @@ export class HttpLimits {
       this.#pairs.set(kind, {
         address: limiter(kind, 'address', budget.perAddress),
         link: budget.perLink === null ? null : limiter(kind, 'link', budget.perLink),
+        instance: budget.perInstance
+          ? new RateLimiterMemory({ points: budget.perInstance, duration: WINDOW_SECONDS })
+          : null,
       })
     }
     this.#joinCodeMisses = limiter('join-code', 'misses', config.joinCodeMissesPerAddress)
@@ -89,19 +100,24 @@ export class HttpLimits {
 
   /**
    * Counts one request of `kind` from `address` (with the link's token, if any) and says whether it is over a
-   * budget. The token is hashed: the store never holds a usable link.
+   * budget. The token is hashed: the store never holds a usable link. The instance's budget is counted last, so a
+   * flood from one address (refused by its own budget) never uses it up for everyone else.
    */
   async check(kind: RequestKind, address: string, token: string | null): Promise<Refusal | null> {
     const pair = this.#pairs.get(kind)
     if (!pair) return null
     const byAddress = await consume(pair.address, address)
     if (byAddress !== null) return { retryAfterSeconds: byAddress, scope: 'address' }
-    if (!pair.link || !token) return null
-    const byLink = await consume(
-      pair.link,
-      createHash('sha256').update(token).digest('base64url').slice(0, 22),
-    )
-    return byLink === null ? null : { retryAfterSeconds: byLink, scope: 'link' }
+    if (pair.link && token) {
+      const byLink = await consume(
+        pair.link,
+        createHash('sha256').update(token).digest('base64url').slice(0, 22),
+      )
+      if (byLink !== null) return { retryAfterSeconds: byLink, scope: 'link' }
+    }
+    if (!pair.instance) return null
+    const byInstance = await consume(pair.instance, INSTANCE)
+    return byInstance === null ? null : { retryAfterSeconds: byInstance, scope: 'instance' }
   }
 
   /** Resolves once the Redis connection is up, or after `timeoutMs` (the insurance limiters count meanwhile). */

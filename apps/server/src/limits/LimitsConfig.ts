@@ -1,8 +1,11 @@
 /** The kinds of HTTP request that have budgets of their own (see `requestKind`). */
 export type RequestKind = 'create' | 'import' | 'join' | 'read' | 'write' | 'static'
 
-/** Requests allowed per minute: per client address, and per link (token) when the request carries one. */
-export type Budget = { perAddress: number; perLink: number | null }
+/**
+ * Requests allowed per minute: per client address, per link (token) when the request carries one, and per instance
+ * in all (creation and import on an instance without an organiser key: a flood spread over many addresses).
+ */
+export type Budget = { perAddress: number; perLink: number | null; perInstance?: number | null }
 
 export type LimitsConfig = {
   /** Off only where every client is trusted (tests, a laptop); quotas and import limits still apply. */
