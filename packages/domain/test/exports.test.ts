@@ -25,8 +25,9 @@ describe('DOCX export, read back', async () => {
 
   it('has a Heading 1 per part A–F, in order', () => {
     const headings = paragraphs.filter((p) => p.includes('<w:pStyle w:val="Heading1"/>')).map(textOf)
-    expect(headings.slice(0, 6)).toEqual(PART_HEADINGS)
-    expect(headings).toContain('Waardenkompas')
+    // The bestuurlijke samenvatting comes first, the waardenkompas is an annex (issue #19).
+    expect(headings.slice(0, 7)).toEqual(['Bestuurlijke samenvatting', ...PART_HEADINGS])
+    expect(headings).toContain('Bijlage: waardenkompas')
   })
 
   it('has tables for D and the tensions with the right content', () => {

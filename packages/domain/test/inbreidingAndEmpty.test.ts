@@ -70,7 +70,8 @@ describe('empty board', () => {
       'PVW-F-NO-BORGING',
     ])
     const md = pvwToMarkdown(pvw)
-    expect(md).toContain('## A. Gebiedsambitie\n\nNog niet ingevuld.')
+    // An empty part says in one line what is still to be done (issue #19, "kort en krachtig").
+    expect(md).toContain('## A. Gebiedsambitie\n\nNog te doen: de gebiedsambitie formuleren')
     // The kwaliteitstoets is an annex on request, in plain Dutch without codes (issue #19, point 3).
     expect(md).not.toContain('PVW-B-NO-VALUES')
     expect(pvwToMarkdown(pvw, { kwaliteitstoets: true })).toContain(

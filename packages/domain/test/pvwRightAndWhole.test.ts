@@ -246,7 +246,7 @@ describe('[PV4] the document does not contradict itself', () => {
     expect(md).toContain('### Prioritaire waarden')
     expect(md).toContain('Prioritaire waarde zonder baathouder.')
     // The Quickscan one-pager in the annex keeps the Quickscan's own words: it is the record of that phase.
-    expect(md.slice(0, md.indexOf('## Quickscan'))).not.toMatch(/sturende waarden|meekoppelwaarden/i)
+    expect(md.slice(0, md.indexOf('## Bijlage: Quickscan'))).not.toMatch(/sturende waarden|meekoppelwaarden/i)
     expect(md).toMatch(/Fase: Kansenanalyse/)
   })
 })

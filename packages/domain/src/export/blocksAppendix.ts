@@ -5,9 +5,17 @@ import {
   KWALITEITSTOETS_CHECKS,
   type KwaliteitstoetsCode,
 } from '../pvw/kwaliteitstoetsChecks.ts'
-import type { ProgrammaVanWaarden } from '../pvw/programmaVanWaardenSchema.ts'
-import { type DocumentBlock, h, list, section, table, text } from './DocumentBlock.ts'
-import { INVOER_LABELS, KLASSE_LABELS, SEVERITY_LABELS, schilLabel } from './labels.ts'
+import type { BaathouderLine, ProgrammaVanWaarden } from '../pvw/programmaVanWaardenSchema.ts'
+import { type DocumentBlock, h, list, section, table, text, todo } from './DocumentBlock.ts'
+import {
+  CONTRIBUTION_LABELS,
+  INVOER_LABELS,
+  INVOLVEMENT_LABELS,
+  KLASSE_LABELS,
+  LEVEL_LABELS,
+  SEVERITY_LABELS,
+  schilLabel,
+} from './labels.ts'
 
 const score = (n: number | null) => (n === null ? '–' : String(n).replace('.', ','))
 
@@ -28,15 +36,18 @@ export function blocksWaardenkompas({ waardenkompas, fase }: ProgrammaVanWaarden
               '',
             ],
             sources: nietGekoppeld.sources,
+            perSchil: nietGekoppeld.betrokkenheid,
           },
         ]
       : []),
     {
       cells: ['Alle baathouders', '', '', '', totaal.betrokkenheid.join(' · '), String(totaal.shareholders)],
       sources: totaal.sources,
+      perSchil: totaal.betrokkenheid,
     },
   ]
   const rows = waardenkompas.values.map((v) => ({
+    perSchil: v.betrokkenheid,
     cells: [
       v.name,
       KLASSE_LABELS[fase][v.klasse],
@@ -47,25 +58,37 @@ export function blocksWaardenkompas({ waardenkompas, fase }: ProgrammaVanWaarden
     ],
     sources: v.sources,
   }))
-  return section(2, 'Waardenkompas', [
+  if (rows.length === 0 && totaal.sources.length === 0) {
+    return [
+      h(2, WAARDENKOMPAS_TITLE),
+      todo(
+        'Nog te doen: waarden op het bord zetten, scoren (huidig en potentieel) en aan baathouders koppelen.',
+      ),
+    ]
+  }
+  const figures = table(
+    // One column for the four schillen keeps the table readable on A4 portrait.
+    [
+      'Waarde',
+      'Klasse',
+      'Huidig',
+      'Potentieel',
+      'Baathouders per schil (1 · 2 · 3 · 4)',
+      'Aantal shareholders',
+    ],
+    [...rows, ...summary],
+  )
+  // The drawing formats show the counts per schil as bars beside the numbers (betrokkenheid per schil per waarde).
+  return section(2, WAARDENKOMPAS_TITLE, [
     { kind: 'kompas' },
-    ...table(
-      // One column for the four schillen keeps the table readable on A4 portrait.
-      [
-        'Waarde',
-        'Klasse',
-        'Huidig',
-        'Potentieel',
-        'Baathouders per schil (1 · 2 · 3 · 4)',
-        'Aantal shareholders',
-      ],
-      rows.length || totaal.sources.length ? [...rows, ...summary] : [],
-    ),
+    ...figures.map((b) => (b.kind === 'table' ? { ...b, perSchilColumn: 4 } : b)),
   ])
 }
 
+export const WAARDENKOMPAS_TITLE = 'Bijlage: waardenkompas'
+
 export function blocksQuickscan({ quickscan }: ProgrammaVanWaarden): DocumentBlock[] {
-  return section(2, 'Quickscan: waardegedreven potentieel op één pagina', [
+  return section(2, 'Bijlage: Quickscan, waardegedreven potentieel op één pagina', [
     text(`Sturende waarden: ${quickscan.sturend.join(', ') || 'nog geen'}`),
     text(`Meekoppelwaarden: ${quickscan.meekoppelen.join(', ') || 'nog geen'}`),
     ...table(
@@ -81,6 +104,44 @@ export function blocksQuickscan({ quickscan }: ProgrammaVanWaarden): DocumentBlo
       })),
     ),
   ])
+}
+
+/**
+ * Every baathouder on the board in full, once: who, which organisation, which schil, how involved, at the table as
+ * what, and what they bring. Part D stays short and points at the values; this annex is the list to work from.
+ */
+export function blocksBaathouders(pvw: ProgrammaVanWaarden): DocumentBlock[] {
+  const lines = new Map<string, BaathouderLine>()
+  for (const l of [
+    ...pvw.D.kernwaarden.flatMap((k) => k.baathoudersPerSchil.flatMap((g) => g.baathouders)),
+    ...pvw.D.overigeShareholders,
+    ...pvw.D.nietGekoppeld,
+  ])
+    if (!lines.has(l.baathouderId)) lines.set(l.baathouderId, l)
+  const aanTafel = new Map(pvw.E.aanTafel.map((x) => [x.baathouderId, x]))
+  const rows = pvw.quickscan.baathouders.map((b) => {
+    const line = lines.get(b.baathouderId)
+    const tafel = aanTafel.get(b.baathouderId)
+    const rol = [tafel?.role, tafel?.level ? LEVEL_LABELS[tafel.level] : null].filter(Boolean).join(', ')
+    return {
+      cells: [
+        b.name,
+        line?.organisation.trim() ?? '',
+        schilLabel(b.schil),
+        tafel ? INVOLVEMENT_LABELS[tafel.involvement] : line ? INVOLVEMENT_LABELS[line.involvement] : '',
+        rol,
+        b.waarden.join(', ') || 'nog niet aan een waarde gekoppeld',
+        (line?.contributions ?? []).map((c) => `${CONTRIBUTION_LABELS[c.kind]}: ${c.description}`).join('; '),
+      ],
+      sources: b.sources,
+    }
+  })
+  return rows.length
+    ? [
+        h(2, 'Bijlage: baathouders'),
+        ...table(['Baathouder', 'Organisatie', 'Schil', 'Betrokkenheid', 'Rol', 'Waarden', 'Bijdrage'], rows),
+      ]
+    : [h(2, 'Bijlage: baathouders'), todo('Nog te doen: baathouders in de schillen zetten.')]
 }
 
 /**

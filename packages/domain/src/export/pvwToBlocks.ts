@@ -1,12 +1,25 @@
 import type { ProgrammaVanWaarden } from '../pvw/programmaVanWaardenSchema.ts'
-import { blocksKwaliteitstoets, blocksQuickscan, blocksWaardenkompas } from './blocksAppendix.ts'
+import {
+  blocksBaathouders,
+  blocksKwaliteitstoets,
+  blocksQuickscan,
+  blocksWaardenkompas,
+} from './blocksAppendix.ts'
+import { blocksCover, type CoverOptions } from './blocksCover.ts'
 import { blocksPartA, blocksPartB, blocksPartC } from './blocksPartsAtoC.ts'
 import { blocksPartD, blocksPartE, blocksPartF } from './blocksPartsDtoF.ts'
-import { type DocumentBlock, h, text } from './DocumentBlock.ts'
+import { blocksSamenvatting } from './blocksSamenvatting.ts'
+import { type DocumentBlock, shortPart } from './DocumentBlock.ts'
+import { parseLogo } from './documentLogo.ts'
 import { cleanText } from './escape.ts'
-import { FASE_TEXT } from './labels.ts'
+import { KLASSE_WORDS } from './labels.ts'
 
-export type DocumentOptions = {
+export type DocumentOptions = CoverOptions & {
+  /**
+   * A logo for the cover as a PNG or JPEG data URL (`data:image/png;base64,…`); anything else is ignored. Only the
+   * formats that can show images (HTML, DOCX, PDF) print it.
+   */
+  logo?: string
   /**
    * Adds the kwaliteitstoets as an annex. It is the kernteam's working list, not part of what the college adopts,
    * so the document leaves it out unless asked.
@@ -15,11 +28,20 @@ export type DocumentOptions = {
 }
 
 /**
- * The whole document as format-neutral blocks: title, parts A–F, then the annexes (waardenkompas, Quickscan and,
- * when asked, the kwaliteitstoets).
+ * The whole document as format-neutral blocks: the cover, the bestuurlijke samenvatting, parts A–F, then the
+ * annexes (waardenkompas, baathouders, Quickscan and, when asked, the kwaliteitstoets).
  */
 export function pvwToBlocks(pvw: ProgrammaVanWaarden, options: DocumentOptions = {}): DocumentBlock[] {
-  return outline(pvw, options).map(cleanBlock)
+  return pvwDocument(pvw, options).blocks
+}
+
+/**
+ * The document with what only some formats can show: the cover's logo, and how many blocks the cover and the
+ * samenvatting take, so a paged format can start part A on a new page.
+ */
+export function pvwDocument(pvw: ProgrammaVanWaarden, options: DocumentOptions = {}) {
+  const { blocks, firstPageBlocks } = outline(pvw, options)
+  return { blocks: blocks.map(cleanBlock), firstPageBlocks, logo: parseLogo(options.logo) }
 }
 
 /** Cleaned once here, so the Markdown, HTML and DOCX exports all carry the same text. */
@@ -46,29 +68,47 @@ function cleanBlock(block: DocumentBlock): DocumentBlock {
   }
 }
 
-function outline(pvw: ProgrammaVanWaarden, options: DocumentOptions): DocumentBlock[] {
-  const w = pvw.werksessie
-  // People's names (procesbegeleider, deelnemers) stay out of the document: who agreed to be named is not known here.
-  const meta = [
-    pvw.board.title,
-    w?.gemeente?.trim() ? `gemeente ${w.gemeente.trim()}` : '',
-    w?.datum?.trim() ? `werksessie van ${w.datum.trim()}` : '',
-    pvw.board.createdAt ? `bord van ${pvw.board.createdAt.slice(0, 10)}` : '',
-  ]
-    .filter(Boolean)
-    .join(' · ')
-  return [
-    h(1, `Programma van Waarden: ${pvw.gebied}`),
-    text(meta, [pvw.board.id]),
-    text(FASE_TEXT[pvw.fase]),
-    ...blocksPartA(pvw),
-    ...blocksPartB(pvw),
-    ...blocksPartC(pvw),
-    ...blocksPartD(pvw),
-    ...blocksPartE(pvw),
-    ...blocksPartF(pvw),
-    ...blocksWaardenkompas(pvw),
-    ...blocksQuickscan(pvw),
-    ...(options.kwaliteitstoets ? blocksKwaliteitstoets(pvw) : []),
-  ]
+/** What each part still needs, in one line, when it is empty (handreiking, "Opbouw en tips" per part). */
+function nogTeDoen(pvw: ProgrammaVanWaarden): Record<'A' | 'B' | 'C' | 'D' | 'E' | 'F', string> {
+  const hoofd = KLASSE_WORDS[pvw.fase].hoofd.toLowerCase()
+  return {
+    A: 'de gebiedsambitie formuleren: wat dit gebied maatschappelijk moet betekenen, voor wie, en wat we hier níet doen.',
+    B: `de ${hoofd} kiezen, met hun ambities, en de spanningen tussen waarden benoemen en wegen.`,
+    C: 'vastleggen wat de leefwereld heeft opgehaald en welke afspraken over betrokkenheid gelden.',
+    D: `baathouders in de schillen zetten en aan de ${hoofd} koppelen; wie wordt shareholder?`,
+    E: 'de principes vastleggen voor samenwerken, sturen (welk instrument wanneer) en rekenen.',
+    F: 'kernindicatoren, de ondertekenaars van de intentieverklaring en de borging vastleggen.',
+  }
+}
+
+function outline(pvw: ProgrammaVanWaarden, options: DocumentOptions) {
+  const todo = nogTeDoen(pvw)
+  const parts = (
+    [
+      ['A', blocksPartA],
+      ['B', blocksPartB],
+      ['C', blocksPartC],
+      ['D', blocksPartD],
+      ['E', blocksPartE],
+      ['F', blocksPartF],
+    ] as const
+  ).map(([letter, build]) => ({ letter, ...shortPart(build(pvw), todo[letter]) }))
+  const cover = blocksCover(pvw, options)
+  const samenvatting = blocksSamenvatting({
+    pvw,
+    legeDelen: parts.filter((p) => p.leeg).map((p) => p.letter),
+    status: options.status ?? 'concept',
+  })
+  return {
+    blocks: [
+      ...cover,
+      ...samenvatting,
+      ...parts.flatMap((p) => p.blocks),
+      ...blocksWaardenkompas(pvw),
+      ...blocksBaathouders(pvw),
+      ...blocksQuickscan(pvw),
+      ...(options.kwaliteitstoets ? blocksKwaliteitstoets(pvw) : []),
+    ],
+    firstPageBlocks: cover.length + samenvatting.length,
+  }
 }

@@ -3,3 +3,6 @@
 declare class TextEncoder {
   encode(input?: string): Uint8Array
 }
+
+// atob likewise: a standard global of browsers and Node (≥ 16), used to read a logo's data URL.
+declare function atob(data: string): string

@@ -11,10 +11,12 @@ import {
   WidthType,
 } from 'docx'
 import type { ProgrammaVanWaarden } from '../pvw/programmaVanWaardenSchema.ts'
-import type { DocumentBlock } from './DocumentBlock.ts'
+import type { DocumentBlock, PerSchil } from './DocumentBlock.ts'
+import type { Logo } from './documentLogo.ts'
 import { plainParagraph, plainTableRow } from './docxPlain.ts'
 import { cleanText } from './escape.ts'
-import { type DocumentOptions, pvwToBlocks } from './pvwToBlocks.ts'
+import { perSchilScale, SCHIL_COLOURS } from './perSchilFigure.ts'
+import { type DocumentOptions, pvwDocument } from './pvwToBlocks.ts'
 import { waardenkompasPng } from './waardenkompasPng.ts'
 import { waardenkompasSvg } from './waardenkompasSvg.ts'
 
@@ -35,6 +37,41 @@ function runs(text: string, bold = false): TextRun[] {
 // (docxPlain.ts) that docx writes exactly as its own.
 function cellParagraph(text: string, bold = false): Paragraph {
   return !bold && !text.includes('\n') ? plainParagraph(text) : new Paragraph({ children: runs(text, bold) })
+}
+
+/** Squares drawn per schil, at most this many each: a count beyond it is in the number beside them. */
+const MAX_SQUARES = 10
+
+/**
+ * Betrokkenheid per schil drawn in Word: per schil a row of filled squares in the schil's colour, as many as
+ * baathouders (up to MAX_SQUARES, scaled to the table's largest count beyond that), after the numbers.
+ */
+function perSchilCell(text: string, counts: PerSchil, max: number): TableCell {
+  const scale = Math.min(1, MAX_SQUARES / max)
+  const squares = counts.map(
+    (n, i) =>
+      new TextRun({
+        text: `${'■'.repeat(n > 0 ? Math.max(1, Math.round(n * scale)) : 0)}${i < 3 ? ' ' : ''}`,
+        color: SCHIL_COLOURS[i],
+        ...(i === 0 ? { break: 1 } : {}),
+      }),
+  )
+  return new TableCell({
+    children: [new Paragraph({ children: [new TextRun(text), ...squares] })],
+  })
+}
+
+function logoParagraph(logo: Logo): Paragraph {
+  return new Paragraph({
+    children: [
+      new ImageRun({
+        type: logo.type,
+        data: logo.bytes,
+        transformation: { width: 160, height: 60 },
+        altText: { name: 'Logo', title: 'Logo', description: 'Logo' },
+      }),
+    ],
+  })
 }
 
 function render(block: DocumentBlock, pvw: ProgrammaVanWaarden): (Paragraph | Table)[] {
@@ -68,11 +105,19 @@ function render(block: DocumentBlock, pvw: ProgrammaVanWaarden): (Paragraph | Ta
               children: block.header.map((c) => new TableCell({ children: [cellParagraph(c, true)] })),
             }),
             ...block.rows.map((row) =>
-              row.cells.length === block.header.length && !row.cells.some((c) => c.includes('\n'))
-                ? plainTableRow(row.cells)
-                : new TableRow({
-                    children: row.cells.map((c) => new TableCell({ children: [cellParagraph(c)] })),
-                  }),
+              row.perSchil && block.perSchilColumn !== undefined
+                ? new TableRow({
+                    children: row.cells.map((c, i) =>
+                      i === block.perSchilColumn && row.perSchil
+                        ? perSchilCell(c, row.perSchil, perSchilScale(block))
+                        : new TableCell({ children: [cellParagraph(c)] }),
+                    ),
+                  })
+                : row.cells.length === block.header.length && !row.cells.some((c) => c.includes('\n'))
+                  ? plainTableRow(row.cells)
+                  : new TableRow({
+                      children: row.cells.map((c) => new TableCell({ children: [cellParagraph(c)] })),
+                    }),
             ),
           ],
         }),
@@ -105,11 +150,24 @@ export async function pvwToDocx(
   pvw: ProgrammaVanWaarden,
   options: DocumentOptions = {},
 ): Promise<Uint8Array> {
+  const document = pvwDocument(pvw, options)
   const doc = new Document({
     creator: 'Waardentafel',
     title: cleanText(`Programma van Waarden: ${pvw.gebied}`),
     styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
-    sections: [{ children: pvwToBlocks(pvw, options).flatMap((b) => render(b, pvw)) }],
+    sections: [
+      {
+        children: [
+          ...(document.logo ? [logoParagraph(document.logo)] : []),
+          ...document.blocks.flatMap((b, i) =>
+            // Part A starts on a new page: the cover and the samenvatting are page one.
+            i === document.firstPageBlocks
+              ? [new Paragraph({ pageBreakBefore: true, children: [] }), ...render(b, pvw)]
+              : render(b, pvw),
+          ),
+        ],
+      },
+    ],
   })
   return new Uint8Array(await Packer.toArrayBuffer(doc))
 }

@@ -1,7 +1,8 @@
 import type { ProgrammaVanWaarden } from '../pvw/programmaVanWaardenSchema.ts'
-import type { DocumentBlock } from './DocumentBlock.ts'
+import type { DocumentBlock, PerSchil } from './DocumentBlock.ts'
 import { escapeXml as esc } from './escape.ts'
-import { type DocumentOptions, pvwToBlocks } from './pvwToBlocks.ts'
+import { perSchilScale, perSchilSvg } from './perSchilFigure.ts'
+import { type DocumentOptions, pvwDocument } from './pvwToBlocks.ts'
 import { waardenkompasSvg } from './waardenkompasSvg.ts'
 
 // Print-ready standalone HTML: no external assets, so it can be mailed, archived and printed to PDF as is.
@@ -16,6 +17,8 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.9rem}
 th,td{border:1px solid #bbb;padding:.3rem .45rem;text-align:left;vertical-align:top}
 th{background:#eef5f7}
 figure{margin:1rem 0;text-align:center}
+.logo{max-height:4rem;max-width:14rem;display:block;margin-bottom:1rem}
+svg.schillen{display:block;margin-top:.2rem}
 .leeg{color:#777;font-style:italic}
 @media print{
   body{margin:0;max-width:none;font-size:10.5pt}
@@ -38,17 +41,23 @@ function render(block: DocumentBlock, pvw: ProgrammaVanWaarden): string {
       return `<h${block.level}>${esc(block.text)}</h${block.level}>`
     case 'paragraph': {
       const label = block.label ? `<strong>${esc(block.label)}:</strong> ` : ''
-      const leeg = block.text === 'Nog niet ingevuld.' ? ' class="leeg"' : ''
+      const leeg = block.leeg ? ' class="leeg"' : ''
       return `<p${leeg}${src(block.sources)}>${label}${multiline(block.text)}</p>`
     }
     case 'list': {
       const tag = block.ordered ? 'ol' : 'ul'
       return `<${tag}>${block.items.map((i) => `<li${src(i.sources)}>${multiline(i.text)}</li>`).join('')}</${tag}>`
     }
-    case 'table':
+    case 'table': {
+      const max = perSchilScale(block)
+      const cell = (c: string, i: number, perSchil: PerSchil | undefined) =>
+        perSchil && i === block.perSchilColumn
+          ? `<td>${multiline(c)}<br>${perSchilSvg(perSchil, max)}</td>`
+          : `<td>${multiline(c)}</td>`
       return `<table><thead><tr>${block.header.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead><tbody>${block.rows
-        .map((r) => `<tr${src(r.sources)}>${r.cells.map((c) => `<td>${multiline(c)}</td>`).join('')}</tr>`)
+        .map((r) => `<tr${src(r.sources)}>${r.cells.map((c, i) => cell(c, i, r.perSchil)).join('')}</tr>`)
         .join('')}</tbody></table>`
+    }
     case 'kompas':
       return `<figure>${waardenkompasSvg(pvw.waardenkompas)}<figcaption>Waardenkompas: huidige situatie tegenover potentieel per waarde (0–5).</figcaption></figure>`
   }
@@ -56,9 +65,10 @@ function render(block: DocumentBlock, pvw: ProgrammaVanWaarden): string {
 
 /** The Programma van Waarden as one standalone, print-ready HTML document. */
 export function pvwToHtml(pvw: ProgrammaVanWaarden, options: DocumentOptions = {}): string {
-  const body = pvwToBlocks(pvw, options)
-    .map((b) => render(b, pvw))
-    .join('\n')
+  const { blocks, logo } = pvwDocument(pvw, options)
+  // The data URL was checked by parseLogo: base64 characters only, safe inside a quoted attribute.
+  const cover = logo ? `<img class="logo" src="${logo.dataUrl}" alt="Logo">\n` : ''
+  const body = cover + blocks.map((b) => render(b, pvw)).join('\n')
   return `<!doctype html>
 <html lang="nl">
 <head>
