@@ -1,7 +1,6 @@
 import { createServer as createHttpServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import type { Duplex } from 'node:stream'
 import type { ClientConfig } from '@waardentafel/protocol'
 import { CloseCodes } from '@waardentafel/protocol'
 import type { Logger } from 'pino'
@@ -13,15 +12,13 @@ import { BoardTransfer } from './BoardTransfer.ts'
 import type { Config } from './config.ts'
 import { closeCodeFor } from './errors.ts'
 import type { BoardFanout } from './fanout/BoardFanout.ts'
-import { refuseUpgrade } from './http/handleError.ts'
 import { createRequestHandler } from './http/handleRequest.ts'
 import { createHandlers } from './http/handlers.ts'
 import { LogThrottle } from './http/LogThrottle.ts'
 import { RefusalLog } from './http/RefusalLog.ts'
-import { checkedHost } from './http/requestGuards.ts'
-import { parseRequestTarget } from './http/requestTarget.ts'
 import { staticFiles } from './http/staticFiles.ts'
 import { handleSyncConnection, type SyncTarget } from './http/syncEndpoint.ts'
+import { createUpgradeHandler } from './http/upgrade.ts'
 import { CachingTokenSigner } from './http/verifiedTokens.ts'
 import { Limits } from './limits/Limits.ts'
 import { MergeWorker } from './room/MergeWorker.ts'
@@ -123,7 +120,7 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
     perMessageDeflate: false,
   })
   wss.on('error', (err) => log.error({ err }, 'websocket server error'))
-  // Upgrades from an address whose connections keep breaking the protocol are spaced out (see AdmissionControl).
+  // Upgrades from an address whose connections keep breaking the protocol are spaced out (http/upgrade.ts).
   const admission = new AdmissionControl(config.admission)
   const violation = (req: IncomingMessage) => admission.violation(clientAddress(req, config.trustProxy))
   const connect = (ws: WebSocket, req: IncomingMessage, target: SyncTarget) => {
@@ -136,60 +133,10 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
       ws.close(closeCodeFor(error).code, closeCodeFor(error).reason)
     }
   }
-  // The error boundary of every upgrade: a request that is not a well-formed `/sync/:boardId[?token=…]` is
-  // answered over plain HTTP (400 with the JSON error body, or 404) and never reaches the WebSocket server.
-  http.on('upgrade', (req, socket, head) => {
-    socket.on('error', (err) =>
-      refusals.note('debug', 'UPGRADE_SOCKET_ERROR', clientAddress(req, config.trustProxy), err.message),
-    )
-    try {
-      upgradeRequest(req, socket, head)
-    } catch (error) {
-      refusals.report(error, clientAddress(req, config.trustProxy), 'upgrade')
-      refuseUpgrade(socket, error)
-    }
-  })
-  const upgradeRequest = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    checkedHost(req)
-    const parsed = parseRequestTarget(req.url)
-    if (parsed.segments.length < 2 || parsed.segments[0] !== 'sync') {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
-      return
-    }
-    const target: SyncTarget = {
-      boardId: parsed.segments.slice(1).join('/'),
-      token: parsed.query.get('token'),
-    }
-    const upgrade = () =>
-      wss.handleUpgrade(req, socket, head, (ws) => {
-        wss.emit('connection', ws, req)
-        connect(ws, req, target)
-      })
-    const decision = admission.admit(clientAddress(req, config.trustProxy))
-    if (!decision.admit) {
-      socket.end(
-        `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${decision.retryAfterSeconds}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
-      )
-      return
-    }
-    if (decision.waitMs === 0) {
-      decision.done()
-      return upgrade()
-    }
-    const timer = setTimeout(() => {
-      decision.done()
-      try {
-        if (!socket.destroyed) upgrade()
-      } catch (error) {
-        refusals.report(error, clientAddress(req, config.trustProxy), 'upgrade')
-        refuseUpgrade(socket, error)
-      }
-    }, decision.waitMs)
-    socket.once('close', () => {
-      clearTimeout(timer)
-      decision.done()
-    })
-  }
+  http.on(
+    'upgrade',
+    createUpgradeHandler({ wss, admission, refusals, trustProxy: config.trustProxy, connect }),
+  )
 
   // Detect dead peers: a socket that did not answer the previous ping is terminated.
   const alive = new WeakSet<object>()
