@@ -39,9 +39,9 @@ const REMOTE = Symbol('remote-instance')
 type Pending = { update: Uint8Array; origin: RoomSocket | typeof SERVER; live: boolean }
 
 /**
- * One board in memory, coordinating its parts: the document (`DocHolder`: load, hibernation, size), the
- * group-commit queue (`CommitQueue`), presence (`PresenceRelay`), and the policies over updates (`gaps.ts`,
- * `updateChecks.ts`, `../policy/`). Pure: no ws, http or storage imports.
+ * One board in memory, coordinating its parts: the document (`DocHolder`: load, hibernation, size), the group-commit
+ * queue (`CommitQueue`), presence (`PresenceRelay`), positions and the storage tail (`PeerSync`), questions after a
+ * gap (`AskThrottle`), and the pure judgement of an update (`admitUpdate`). Pure: no ws, http or storage imports.
  *
  * Order of an edit: decode and check the update → queue → persist the batch (group commit) →
  * apply to the doc → relay to the other sockets. So every byte any client can receive is durable.
