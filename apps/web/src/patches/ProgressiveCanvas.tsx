@@ -16,6 +16,13 @@ import {
   useValue,
 } from 'tldraw'
 
+// Patch (editor and shape-util methods swapped at runtime: `editor.getNotVisibleShapes`, `editor.getRenderingShapes`,
+// each util's `getCanvasSvgDefs`), written for tldraw 5.4.2; ProgressiveCanvas.test.ts fails when an upgrade changes
+// what it relies on.
+
+/** The tldraw version this patch was written and checked for (the test compares it with the installed one). */
+export const PATCHED_FOR = { tldraw: '5.4.2' } as const
+
 // tldraw mounts a React component for every shape of the page and hides (display: none) the ones outside the
 // viewport. Opening a 5,000-card board spent most of its time there: thousands of components, each with its own
 // reactors, for shapes nobody sees yet. This canvas mounts the shapes on screen first, so the board paints as soon
