@@ -3,6 +3,7 @@ import type { BoardService } from '../BoardService.ts'
 import type { BoardTransfer } from '../BoardTransfer.ts'
 import type { Limits } from '../limits/Limits.ts'
 import type { RoomManager } from '../room/RoomManager.ts'
+import { RoundService } from '../rounds/RoundService.ts'
 import type { BoardStorage } from '../storage/BoardStorage.ts'
 import { facilitate, issueBoardJoinCode, issueLink, revokeLinks } from './boardActions.ts'
 import type { Handlers } from './context.ts'
@@ -31,6 +32,10 @@ export type HandlerDeps = {
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { storage, boards, transfer, limits } = deps
   const now = deps.now ?? Date.now
+  const rounds = {
+    rounds: new RoundService({ storage, docs: deps.rooms, limits: deps.roundKeys, now }),
+    trustProxy: deps.trustProxy,
+  }
   return {
     health: async () => ({ ok: true }),
     config: async () => deps.clientConfig,
@@ -65,9 +70,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const onMiss = () => limits.joinCodeMissed(req, res)
       return resolveJoinCode(params.code, baseUrl, { storage, boards, onMiss })
     },
-    issueParticipantKey: (ctx) => issueKey(ctx, deps),
-    putPlacements: (ctx) => putPlacements(ctx, deps),
-    roundReport: (ctx) => roundReport(ctx, deps),
+    issueParticipantKey: (ctx) => issueKey(ctx, rounds),
+    putPlacements: (ctx) => putPlacements(ctx, rounds),
+    roundReport: (ctx) => roundReport(ctx, rounds),
     saveSession: (ctx) => saveSession(ctx, deps),
     listSessions: (ctx) => listSessions(ctx, deps),
     compareSessions: (ctx) => compareSessions(ctx, deps),

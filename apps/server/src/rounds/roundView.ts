@@ -5,12 +5,14 @@ import type { StoredPlacement } from '../storage/BoardStorage.ts'
 /** Who asks for a round's report: their role, and — when they proved authorship with a ballot key — its hash. */
 export type Asker = { role: Role; keyHash: string | null }
 
-/** A stored row as a placement of one of the three classes (rows of other classes are not placements). */
-function asPlacement(p: StoredPlacement): RoundPlacement | null {
-  return p.klasse === 'sturend' || p.klasse === 'meekoppelen' || p.klasse === 'vinger-aan-de-pols'
-    ? { participantKey: p.participantKey, valueId: p.valueId, klasse: p.klasse, twijfel: p.twijfel, at: p.at }
-    : null
-}
+/** A stored row as a placement (storage parsed its class at the edge: only the three classes come back). */
+const asPlacement = (p: StoredPlacement): RoundPlacement => ({
+  participantKey: p.participantKey,
+  valueId: p.valueId,
+  klasse: p.klasse,
+  twijfel: p.twijfel,
+  at: p.at,
+})
 
 const withoutKey = ({ valueId, klasse, twijfel, at }: RoundPlacement): Placement => ({
   valueId,
@@ -31,7 +33,7 @@ export function roundView(
   stored: readonly StoredPlacement[],
   asker: Asker,
 ): RoundReport {
-  const placements = stored.flatMap((p) => asPlacement(p) ?? [])
+  const placements = stored.map(asPlacement)
   const aggregate = aggregateRound(placements, valueIds)
   // A person's name and organisation as they gave them last.
   const people = new Map<string, StoredPlacement>()
