@@ -10,6 +10,7 @@ import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { AppError } from '../errors.ts'
+import { SHARED_FRAME_MAX_BYTES } from '../http/sharedFrame.ts'
 import {
   FIRST_MESSAGE_WAIT_MS,
   FLOOD_BACKLOG_MS,
@@ -273,6 +274,34 @@ describe('SyncConnection', () => {
     t.scheduler.runTurn()
     expect(t.socket.events.at(-1)).toBe('uncork')
     expect(t.socket.sent).toHaveLength(4)
+  })
+
+  it('a close by the room for a broken rule counts against the address; a full board does not', async () => {
+    for (const [code, reason, counted] of [
+      [CloseCodes.BAD_MESSAGE.code, 'BAD_MESSAGE', 1],
+      [CloseCodes.MESSAGE_TOO_LARGE.code, 'BOARD_FULL', 0],
+    ] as const) {
+      const t = setup()
+      await t.authorize()
+      t.rooms.load()
+      await t.started
+      const socket = [...t.rooms.room.members][0]!
+      socket.close(code, reason)
+      expect(t.socket.closed).toEqual({ code, reason })
+      expect(t.violations()).toBe(counted)
+    }
+  })
+
+  it('a message too large to share a frame goes through the WebSocket library framing', async () => {
+    const t = setup()
+    await t.authorize()
+    t.rooms.load()
+    await t.started
+    const large = encodeSyncUpdate(new Uint8Array(SHARED_FRAME_MAX_BYTES + 1).fill(1))
+    const socket = [...t.rooms.room.members][0]!
+    socket.send(large)
+    expect(t.socket.sent).toEqual([large])
+    expect(t.socket.sent[0]).toBe(large) // handed over as it is, not copied into a frame
   })
 
   it('when the socket closes it leaves the room, lets go of the board and stops its timers', async () => {
