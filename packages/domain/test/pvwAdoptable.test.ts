@@ -141,7 +141,7 @@ describe('[PA3] a cover', () => {
     expect(orgs).toEqual(expect.arrayContaining(['GGD', 'Waterschap', 'Zorgverzekeraar']))
     expect(new Set(orgs).size).toBe(orgs.length)
     const md = pvwToMarkdown(withPeople)
-    expect(md).toContain(`**Organisaties aan tafel:** ${orgs.join(', ')}`)
+    expect(md).toContain(`**Partijen aan tafel:** ${orgs.join(', ')}`)
     const xml = new TextDecoder().decode(unzip(await pvwToDocx(withPeople)).get('word/document.xml'))
     for (const text of [md, pvwToHtml(withPeople), xml])
       for (const name of ['Karin Bosschaert', 'Anna de Vries', 'Pieter Jansma'])

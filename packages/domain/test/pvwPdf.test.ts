@@ -1,5 +1,5 @@
 import { encode } from 'fast-png'
-import { decodePDFRawStream, PDFArray, PDFDocument, type PDFPage, PDFRawStream } from 'pdf-lib'
+import { decodePDFRawStream, PDFArray, PDFDocument, type PDFPage, PDFRawStream, StandardFonts } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { exportFileName } from '../src/export/exportFileName.ts'
 import { toFontText, wrapText } from '../src/export/pdfText.ts'
@@ -102,6 +102,50 @@ describe('[PA5] the PDF, made without a browser', () => {
     expect(wrapText('een twee', 9, measure, 6)).toEqual(['een', 'twee'])
     expect(wrapText('regel\nnog een', 20, measure)).toEqual(['regel', 'nog een'])
     expect(toFontText('ĳs\u0000', new Set([...'ijs'].map((c) => c.codePointAt(0)!)))).toBe('ijs')
+  })
+})
+
+/** Every line drawn, with its font, size and position. */
+async function drawnLines(bytes: Uint8Array) {
+  const doc = await PDFDocument.load(bytes)
+  const winAnsi = new TextDecoder('windows-1252')
+  return doc.getPages().flatMap((page, p) =>
+    streamsOf(page).flatMap((s) => {
+      const ops = new TextDecoder('latin1').decode(decodePDFRawStream(s).decode())
+      return [
+        ...ops.matchAll(
+          /\/(\S+) ([\d.]+) Tf\s+[\s\S]*?1 0 0 1 ([\d.-]+) ([\d.-]+) Tm\s+<([0-9A-Fa-f]*)> Tj/g,
+        ),
+      ].map((m) => ({
+        page: p,
+        bold: m[1]!.includes('Bold'),
+        size: Number(m[2]),
+        x: Number(m[3]),
+        y: Number(m[4]),
+        text: winAnsi.decode(Uint8Array.from(m[5]!.match(/../g) ?? [], (h) => Number.parseInt(h, 16))),
+      }))
+    }),
+  )
+}
+
+describe('[PA5] nothing drawn outside the page', () => {
+  it('[PA5] every line of the handreiking, the inbreiding board and a board of long words lies within the margins', async () => {
+    const metrics = await PDFDocument.create()
+    const regular = await metrics.embedFont(StandardFonts.Helvetica)
+    const bold = await metrics.embedFont(StandardFonts.HelveticaBold)
+    const longWords = { ...handreiking, gebied: `Gebied${'x'.repeat(200)}` }
+    for (const pvw of [handreiking, pvwOf(loadFixture('inbreiding-spoorkwartier')), longWords]) {
+      const lines = await drawnLines(await pvwToPdf(pvw))
+      expect(lines.length).toBeGreaterThan(20)
+      for (const line of lines) {
+        // Oblique has the regular font's widths.
+        const width = (line.bold ? bold : regular).widthOfTextAtSize(line.text, line.size)
+        expect(line.x, line.text).toBeGreaterThanOrEqual(56 - 0.01)
+        expect(line.x + width, line.text).toBeLessThanOrEqual(595.28 - 56 + 0.5)
+        expect(line.y, line.text).toBeGreaterThanOrEqual(25)
+        expect(line.y, line.text).toBeLessThanOrEqual(841.89 - 40)
+      }
+    }
   })
 })
 

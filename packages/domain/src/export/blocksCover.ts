@@ -45,7 +45,7 @@ export function blocksCover(pvw: ProgrammaVanWaarden, options: CoverOptions): Do
     ...row('Datum', datum),
     ...row('Versie', options.versie),
     ...row('Status', options.status ?? 'concept'),
-    ...row('Organisaties aan tafel', organisaties.join(', ')),
+    ...row('Partijen aan tafel', organisaties.join(', ')),
     text(FASE_TEXT[pvw.fase]),
   ]
 }
