@@ -1,21 +1,13 @@
 import type { SessionResponse } from '@waardentafel/protocol'
-import { bindPresence } from '@waardentafel/tldraw-yjs'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
-  atom,
-  createPresenceStateDerivation,
-  createUserId,
   DefaultStylePanel,
   type Editor,
-  getDefaultUserPresence,
   type TLComponents,
-  type TLCurrentUser,
   type TLUiOverrides,
-  type TLUserPreferences,
   Tldraw,
   type TldrawOptions,
-  UserRecordType,
   useEditor,
   useValue,
 } from 'tldraw'
@@ -30,7 +22,6 @@ import { bindingUtils, shapeUtils, useSyncedStore } from '../../board/useSyncedS
 import { BoardContextMenu, BoardMainMenu } from '../../export/BoardMenus.tsx'
 import { withBoardExports } from '../../export/boardExports.ts'
 import { exportTranslations } from '../../export/exportMessages.ts'
-import { loadDeviceLocation } from '../../facilitation/deviceLocation.ts'
 import { FacilitationOverlay } from '../../facilitation/FacilitationOverlay.tsx'
 import { FacilitationProvider } from '../../facilitation/FacilitationProvider.tsx'
 import { AwarenessContext, ParticipantsSharePanel } from '../../facilitation/ParticipantList.tsx'
@@ -40,13 +31,13 @@ import type { Identity } from '../../identity.ts'
 import { OutlinePanel } from '../../outline/OutlinePanel.tsx'
 import { ProgressiveCanvas } from '../../patches/ProgressiveCanvas.tsx'
 import { WtSelectTool } from '../../patches/WtSelectTool.ts'
-import { isPrivateRecord } from '../../private/isPrivateRecord.ts'
 import { usePrivateMode, usePrivateNotes } from '../../private/usePrivateNotes.ts'
 import { PvwPanel } from '../../pvw/PvwPanel.tsx'
 import { ToolbarContext, TopbarContext } from '../../shared/Topbar.tsx'
 import { TemplatePanels } from '../../templates/index.ts'
 import { ValueCardLockGuard } from '../../templates/lock/ValueCardLockGuard.tsx'
 import { BoardPrivateModeBar } from './BoardPrivateModeBar.tsx'
+import { usePublishedPresence, useTldrawUser } from './presence.ts'
 
 // Fonts, icons and translations are served by us, not by a CDN: the app works on closed networks.
 const assetUrls = getAssetUrlsByImport()
@@ -81,9 +72,12 @@ const tools = [WtSelectTool]
 
 type Props = { session: SessionResponse; token: string; identity: Identity; licenseKey: string | null }
 
-/** The live board: the synced store, presence, and tldraw with our undo/redo and read-only rules. */
+/**
+ * The board page's composition: the synced store and tldraw (our undo/redo, presence and read-only rules), and
+ * which providers, panels and overlays of the features a board has around it.
+ */
 export function BoardView({ session, token, identity: ownIdentity, licenseKey }: Props) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   // Presenter mode (?presenter=1): the room's big screen, read-only and following the facilitator.
   const [presenter] = useState(isPresenterMode)
   const identity = usePresenterIdentity(ownIdentity, presenter)
@@ -96,48 +90,8 @@ export function BoardView({ session, token, identity: ownIdentity, licenseKey }:
   const privateMode = usePrivateMode(synced?.connection.doc ?? null)
   const privateCount = usePrivateNotes(editor, session.board.id, session.role, privateMode)
 
-  // tldraw's own user: its id is ours so that tldraw tells our presence from others', and its locale follows i18n.
-  const user = useMemo<TLCurrentUser>(() => {
-    const prefs = atom<TLUserPreferences>('userPreferences', {
-      id: identity.userId,
-      name: label,
-      color: identity.color,
-      locale: i18n.language,
-    })
-    return { userPreferences: prefs, setUserPreferences: (next) => prefs.set(next) }
-  }, [identity.userId, identity.color, label, i18n.language])
-
-  // Publish our presence (cursor, viewport, name) and mirror everyone else's into the store.
-  useEffect(() => {
-    if (!synced) return
-    const $user = atom(
-      'presenceUser',
-      UserRecordType.create({ id: createUserId(identity.userId), name: label, color: identity.color }),
-    )
-    // Private notes stay private in presence too: their ids never appear in what others see selected.
-    const presence = createPresenceStateDerivation($user, {
-      getUserPresence(store, presenceUser) {
-        const base = getDefaultUserPresence(store, presenceUser)
-        if (!base) return null
-        return {
-          ...base,
-          selectedShapeIds: base.selectedShapeIds.filter((id) => !isPrivateRecord(store.get(id))),
-        }
-      },
-    })(synced.store)
-    const awareness = synced.connection.provider.awareness
-    awareness.setLocalStateField('user', {
-      name: identity.name,
-      organisation: identity.organisation,
-      role: session.role,
-      userId: createUserId(identity.userId),
-      color: identity.color,
-      location: presenter ? null : loadDeviceLocation(),
-      presenter,
-    })
-    const binding = bindPresence({ store: synced.store, awareness, presence })
-    return () => binding.dispose()
-  }, [synced, identity, label, session.role, presenter])
+  const user = useTldrawUser(identity, label)
+  usePublishedPresence(synced, identity, label, session.role, presenter)
 
   // Undo/redo go through the Y.UndoManager: they revert only this person's edits.
   const overrides = useMemo<TLUiOverrides>(
