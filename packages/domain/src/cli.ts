@@ -4,15 +4,17 @@ import { pvwToDocx } from './export/toDocx.ts'
 import { pvwToHtml } from './export/toHtml.ts'
 import { pvwToJson } from './export/toJson.ts'
 import { pvwToMarkdown } from './export/toMarkdown.ts'
+import { pvwToPdf } from './export/toPdf.ts'
 import { programmaVanWaardenFromSnapshot } from './pvw/buildProgrammaVanWaarden.ts'
 
 // Thin I/O shell around the pure library: read a board snapshot, write a Programma van Waarden.
 // Exit codes: 0 ok, 2 bad usage or invalid input. Errors are converted to a message here and nowhere else.
 
-const FORMATS = ['md', 'json', 'docx', 'html'] as const
+const FORMATS = ['md', 'json', 'docx', 'html', 'pdf'] as const
 type Format = (typeof FORMATS)[number]
 
-const USAGE = 'Gebruik: pvw <snapshot.json> --format md|json|docx|html [--out bestand] [--kwaliteitstoets]'
+const USAGE =
+  'Gebruik: pvw <snapshot.json> --format md|json|docx|html|pdf [--out bestand] [--kwaliteitstoets]'
 
 class CliError extends Error {
   readonly code = 2
@@ -67,7 +69,9 @@ async function main(argv: readonly string[]): Promise<void> {
         ? pvwToJson(pvw)
         : format === 'html'
           ? pvwToHtml(pvw, options)
-          : await pvwToDocx(pvw, options)
+          : format === 'pdf'
+            ? await pvwToPdf(pvw, options)
+            : await pvwToDocx(pvw, options)
   if (out) writeFileSync(out, output)
   else process.stdout.write(output)
   const findings = [...pvw.invoer, ...pvw.kwaliteitstoets]

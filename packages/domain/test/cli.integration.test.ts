@@ -33,6 +33,13 @@ describe('pvw CLI', () => {
     expect(readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK')
   })
 
+  it('[PA5] writes a PDF to --out, made without a browser', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'pvw-')), 'pvw.pdf')
+    const result = run(FIXTURE, '--format=pdf', '--out', out)
+    expect(result.status).toBe(0)
+    expect(readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+  })
+
   it('exits 2 with a clear message on invalid input and bad usage', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pvw-'))
     writeFileSync(join(dir, 'bad.json'), '{"format":"iets anders"}')
@@ -44,7 +51,7 @@ describe('pvw CLI', () => {
     )
     expect(run(join(dir, 'broken.json'), '--format', 'md').status).toBe(2)
     expect(run(join(dir, 'missing.json'), '--format', 'md').status).toBe(2)
-    expect(run(FIXTURE, '--format', 'pdf').status).toBe(2)
+    expect(run(FIXTURE, '--format', 'odt').status).toBe(2)
     expect(run().status).toBe(2)
   })
 })
