@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { encode } from 'fast-png'
 import { describe, expect, it } from 'vitest'
 import { organisatiesAanTafel } from '../src/export/blocksCover.ts'
@@ -45,6 +46,50 @@ describe('[PA1] a bestuurlijke samenvatting on page one', () => {
     expect(s).toContain('**Gevraagd van het college:**')
     // The words of the board's phase, as in part B.
     expect(s).toContain('Prioritaire waarden en hun ambities')
+  })
+
+  it('[PA1] property: however long the names and texts on the board, the samenvatting stays within budget', () => {
+    // Long on purpose: every text between half its maximum and its maximum in words, names with full stops.
+    const words = (max: number) =>
+      fc
+        .array(fc.stringMatching(/^[a-zé]{1,12}\.?$/), {
+          minLength: Math.ceil(max / 2),
+          maxLength: max,
+          size: 'max',
+        })
+        .map((w) => w.join(' '))
+    const v0 = handreiking.B.prioritair[0]!
+    const t0 = handreiking.B.spanningen[0]!
+    const p0 = handreiking.D.gebiedscoalitie[0]!
+    fc.assert(
+      fc.property(
+        fc.record({
+          gebied: words(60),
+          ambitie: words(300),
+          values: fc.array(fc.tuple(words(40), words(200)), { minLength: 1, maxLength: 12, size: 'max' }),
+          mee: fc.array(words(40), { maxLength: 12, size: 'max' }),
+          parties: fc.array(words(30), { maxLength: 20, size: 'max' }),
+          tensions: fc.array(fc.tuple(words(40), words(200)), { maxLength: 10, size: 'max' }),
+        }),
+        (r) => {
+          const pvw = {
+            ...handreiking,
+            gebied: r.gebied,
+            A: { ...handreiking.A, ambitie: { text: r.ambitie, sources: [] } },
+            B: {
+              ...handreiking.B,
+              prioritair: r.values.map(([name, ambition]) => ({ ...v0, name, ambitions: [ambition] })),
+              secundair: r.mee.map((name) => ({ ...v0, name })),
+              spanningen: r.tensions.map(([name, weighing]) => ({ ...t0, name, weighing, decision: '' })),
+            },
+            D: { ...handreiking.D, gebiedscoalitie: r.parties.map((name) => ({ ...p0, name })) },
+          }
+          const s = sectionOf(pvwToMarkdown(pvw), 'Bestuurlijke samenvatting')
+          expect(wordsOf(s)).toBeLessThanOrEqual(SAMENVATTING_MAX_WORDS)
+        },
+      ),
+      { numRuns: 100, seed: 20261207 },
+    )
   })
 
   it('[PA1] an empty board: the samenvatting says in one line what is still to be done', () => {

@@ -5,15 +5,32 @@ import { KLASSE_WORDS } from './labels.ts'
 
 // The bestuurlijke samenvatting: half a page for the college, composed from the parts, never typed separately, so
 // it cannot drift from what the parts say. The handreiking asks half a page per part ("Houd het kort. Per
-// onderdeel een halve bladzijde volstaat."); half an A4 page of body text is about 250 words, so every sentence
-// here is cut to a word budget and every list to a few items.
+// onderdeel een halve bladzijde volstaat."); half an A4 page of body text is about 250 words. Every sentence is
+// cut to a word budget and every list to a few items; when long names still push it over, it is composed again
+// with tighter limits, down to limits that fit whatever the board holds.
 
 export const SAMENVATTING_TITLE = 'Bestuurlijke samenvatting'
 export const SAMENVATTING_MAX_WORDS = 250
 
-const MAX_VALUES = 4
-const MAX_TENSIONS = 3
-const MAX_PARTIES = 8
+type Limits = {
+  name: number
+  ambitie: number
+  values: number
+  ambition: number
+  parties: number
+  tensions: number
+  weighing: number
+}
+
+const TIERS: readonly Limits[] = [
+  { name: 12, ambitie: 45, values: 4, ambition: 25, parties: 8, tensions: 3, weighing: 20 },
+  { name: 8, ambitie: 30, values: 3, ambition: 15, parties: 6, tensions: 3, weighing: 12 },
+  // At most ~190 words whatever the board holds: 20 + 3 × (5 + 8) + 3 × 5 + 4 × 5 + 2 × (5 + 8) + labels and the
+  // request to the college.
+  { name: 5, ambitie: 20, values: 3, ambition: 8, parties: 4, tensions: 2, weighing: 8 },
+]
+
+export const countWords = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
 
 /** The first sentence of `value`, cut to `maxWords` words with an ellipsis. */
 export function firstSentence(value: string, maxWords: number): string {
@@ -22,10 +39,10 @@ export function firstSentence(value: string, maxWords: number): string {
   return words.length > maxWords ? `${words.slice(0, maxWords).join(' ')}…` : words.join(' ')
 }
 
-function some(names: readonly string[], max: number): string {
-  const shown = names.slice(0, max).join(', ')
-  const rest = names.length - max
-  return rest > 0 ? `${shown} en ${rest} andere` : shown
+/** `value` cut to `maxWords` words with an ellipsis, whatever its punctuation (names may hold "Dr." or "St."). */
+function cutWords(value: string, maxWords: number): string {
+  const words = value.trim().split(/\s+/).filter(Boolean)
+  return words.length > maxWords ? `${words.slice(0, maxWords).join(' ')}…` : words.join(' ')
 }
 
 export type SamenvattingInput = {
@@ -35,8 +52,8 @@ export type SamenvattingInput = {
   status: DocumentStatus
 }
 
-export function blocksSamenvatting({ pvw, legeDelen, status }: SamenvattingInput): DocumentBlock[] {
-  if (legeDelen.length === 6) {
+export function blocksSamenvatting(input: SamenvattingInput): DocumentBlock[] {
+  if (input.legeDelen.length === 6) {
     return [
       h(2, SAMENVATTING_TITLE),
       todo(
@@ -44,19 +61,48 @@ export function blocksSamenvatting({ pvw, legeDelen, status }: SamenvattingInput
       ),
     ]
   }
+  let blocks: DocumentBlock[] = []
+  for (const limits of TIERS) {
+    blocks = compose(input, limits)
+    if (wordsOf(blocks) <= SAMENVATTING_MAX_WORDS) break
+  }
+  return blocks
+}
+
+function wordsOf(blocks: readonly DocumentBlock[]): number {
+  return blocks
+    .map((b) =>
+      b.kind === 'paragraph'
+        ? countWords(`${b.label ?? ''} ${b.text}`)
+        : b.kind === 'list'
+          ? b.items.reduce((n, i) => n + countWords(i.text), 0)
+          : b.kind === 'heading'
+            ? countWords(b.text)
+            : 0,
+    )
+    .reduce((a, b) => a + b, 0)
+}
+
+function compose({ pvw, legeDelen, status }: SamenvattingInput, limits: Limits): DocumentBlock[] {
   const { A, B, D, fase } = pvw
   const words = KLASSE_WORDS[fase]
+  const name = (s: string) => cutWords(s, limits.name)
+  const some = (names: readonly string[], max: number) => {
+    const shown = names.slice(0, max).map(name).join(', ')
+    return names.length > max ? `${shown} en ${names.length - max} andere` : shown
+  }
   const gemeente = pvw.werksessie?.gemeente?.trim()
-  const gebied = `${pvw.gebied}${gemeente ? `, gemeente ${gemeente}` : ''}.`
-  const values = B.prioritair.slice(0, MAX_VALUES).map((v) => ({
-    text: v.ambitions[0] ? `${v.name}: ${firstSentence(v.ambitions[0], 25)}` : v.name,
+  const gebied = `${name(pvw.gebied)}${gemeente ? `, gemeente ${name(gemeente)}` : ''}.`
+  const values = B.prioritair.slice(0, limits.values).map((v) => ({
+    text: v.ambitions[0]
+      ? `${name(v.name)}: ${firstSentence(v.ambitions[0], limits.ambition)}`
+      : name(v.name),
     sources: v.sources,
   }))
-  const coalitie = D.gebiedscoalitie.map((x) => x.name)
-  const spanningen = B.spanningen.slice(0, MAX_TENSIONS).map((t) => {
+  const spanningen = B.spanningen.slice(0, limits.tensions).map((t) => {
     const how = t.decision.trim() || t.weighing.trim()
     return {
-      text: how ? `${t.name}: ${firstSentence(how, 20)}` : `${t.name}: nog niet gewogen`,
+      text: `${name(t.name)}: ${how ? firstSentence(how, limits.weighing) : 'nog niet gewogen'}`,
       sources: t.sources,
     }
   })
@@ -66,57 +112,46 @@ export function blocksSamenvatting({ pvw, legeDelen, status }: SamenvattingInput
       : status === 'vastgesteld'
         ? 'het college heeft dit Programma van Waarden vastgesteld als kader voor de volgende fasen.'
         : 'dit Programma van Waarden vast te stellen als kader voor het Programma van Eisen, de aanbesteding en het beheer, en de werkwijze bestuurlijk te dragen.'
+  const paragraph = (label: string, text: string, sources: string[] = []): DocumentBlock => ({
+    kind: 'paragraph',
+    label,
+    text,
+    sources,
+  })
   return [
     h(2, SAMENVATTING_TITLE),
-    {
-      kind: 'paragraph',
-      label: 'Gebied',
-      text: `${gebied}${A.ambitie ? ` ${firstSentence(A.ambitie.text, 45)}` : ' De gebiedsambitie is nog niet geformuleerd.'}`,
-      sources: A.ambitie?.sources ?? [],
-    },
+    paragraph(
+      'Gebied',
+      `${gebied} ${A.ambitie ? firstSentence(A.ambitie.text, limits.ambitie) : 'De gebiedsambitie is nog niet geformuleerd.'}`,
+      A.ambitie?.sources ?? [],
+    ),
     ...(values.length
-      ? [
-          {
-            kind: 'paragraph',
-            label: `${words.hoofd} en hun ambities`,
-            text: '',
-            sources: [],
-          } as DocumentBlock,
-        ]
+      ? [paragraph(`${words.hoofd} en hun ambities`, ''), ...list(values)]
       : [todo(words.geenHoofd)]),
-    ...list(values),
     ...(B.secundair.length
       ? [
-          {
-            kind: 'paragraph',
-            label: words.mee,
-            text: some(
+          paragraph(
+            words.mee,
+            some(
               B.secundair.map((v) => v.name),
-              MAX_VALUES,
+              limits.values,
             ),
-            sources: [],
-          } as DocumentBlock,
+          ),
         ]
       : []),
-    {
-      kind: 'paragraph',
-      label: 'Gebiedscoalitie',
-      text: coalitie.length
-        ? `${some(coalitie, MAX_PARTIES)}.`
+    paragraph(
+      'Gebiedscoalitie',
+      D.gebiedscoalitie.length
+        ? `${some(
+            D.gebiedscoalitie.map((x) => x.name),
+            limits.parties,
+          )}.`
         : `nog geen shareholders; ${pvw.quickscan.baathouders.length} baathouders in beeld.`,
-      sources: D.gebiedscoalitie.flatMap((x) => x.sources),
-    },
+      D.gebiedscoalitie.flatMap((x) => x.sources),
+    ),
     ...(spanningen.length
-      ? [
-          {
-            kind: 'paragraph',
-            label: 'Spanningen en hoe ze zijn gewogen',
-            text: '',
-            sources: [],
-          } as DocumentBlock,
-          ...list(spanningen),
-        ]
+      ? [paragraph('Spanningen en hoe ze zijn gewogen', ''), ...list(spanningen)]
       : [todo('Nog geen spanningen benoemd.')]),
-    { kind: 'paragraph', label: 'Gevraagd van het college', text: gevraagd, sources: [] },
+    paragraph('Gevraagd van het college', gevraagd),
   ]
 }
