@@ -1,6 +1,6 @@
 import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto'
 import type { Role, TokenPayload } from '@waardentafel/protocol'
-import { TokenPayloadSchema } from '@waardentafel/protocol'
+import { TokenPayloadSchema, withWholeExpiry } from '@waardentafel/protocol'
 import { AppError } from './errors.ts'
 
 /** Signs and verifies role-link tokens: `base64url(JSON payload).base64url(HMAC-SHA256)`. */
@@ -43,6 +43,8 @@ export class TokenSigner {
     } catch {
       throw new AppError('TOKEN_INVALID', 'unreadable payload')
     }
+    // Links signed before `exp` was rounded may carry a fractional expiry; ours (the signature checked out), they
+    // keep working, rounded down — the same rule the web's `peekToken` applies.
     const parsed = TokenPayloadSchema.safeParse(withWholeExpiry(json))
     if (!parsed.success) throw new AppError('TOKEN_INVALID', 'invalid payload')
     if (parsed.data.exp * 1000 <= this.#now()) throw new AppError('TOKEN_EXPIRED', 'token expired')
@@ -52,16 +54,4 @@ export class TokenSigner {
   #mac(body: string): string {
     return createHmac('sha256', this.#secret).update(body).digest('base64url')
   }
-}
-
-/**
- * Links signed before `exp` was rounded may carry a fractional expiry. They are ours (the signature checked out)
- * and otherwise valid, so they keep working: the expiry is rounded down, i.e. such a link ends up to a second early.
- */
-function withWholeExpiry(json: unknown): unknown {
-  if (typeof json !== 'object' || json === null || !('exp' in json)) return json
-  const { exp } = json
-  return typeof exp === 'number' && Number.isFinite(exp) && !Number.isInteger(exp)
-    ? { ...json, exp: Math.floor(exp) }
-    : json
 }

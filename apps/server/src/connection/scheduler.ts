@@ -1,32 +1,26 @@
+import { type Clock, realClock, realScheduler, type Scheduler, type Timer } from '../time/Clock.ts'
+
 /** A timer handle, as the scheduler that made it gives it out (Node: a Timeout; tests: their own record). */
-export type TimerHandle = object
+export type TimerHandle = Timer
 
 /**
- * How a connection reads the time and schedules work, injected so its unit tests drive both by hand. Besides
- * timers, the two event-loop moments its writes and presence rely on: `endOfTurn` (process.nextTick: after the
- * current callback, before any I/O) and `afterIo` (setImmediate: after the poll phase has read every socket that
- * was ready). The same shape as the room's scheduler, so one test clock can drive both.
+ * How a connection reads the time and schedules work — the server's one `Clock` and `Scheduler` (`time/Clock.ts`),
+ * the parts a connection uses, plus the wall clock (a link's expiry is a Unix time). Injected so its unit tests
+ * drive both by hand.
  */
-export interface ConnectionScheduler {
-  /** Monotonic milliseconds (rate limits). */
-  now(): number
-  /** Wall-clock milliseconds since the epoch (a link's expiry is a Unix time). */
-  wallNow(): number
-  setTimeout(run: () => void, ms: number): TimerHandle
-  clearTimeout(timer: TimerHandle): void
-  endOfTurn(run: () => void): void
-  afterIo(run: () => void): void
-}
-
-type NodeTimer = ReturnType<typeof setTimeout>
+export type ConnectionScheduler = Clock &
+  Pick<Scheduler, 'setTimeout' | 'clearTimeout' | 'endOfTurn' | 'afterIo'> & {
+    /** Wall-clock milliseconds since the epoch. */
+    wallNow(): number
+  }
 
 export const realConnectionScheduler: ConnectionScheduler = {
-  now: () => performance.now(),
+  now: realClock.now,
   wallNow: () => Date.now(),
-  setTimeout: (run, ms) => setTimeout(run, ms),
-  clearTimeout: (timer) => clearTimeout(timer as NodeTimer),
-  endOfTurn: (run) => process.nextTick(run),
-  afterIo: (run) => setImmediate(run),
+  setTimeout: realScheduler.setTimeout,
+  clearTimeout: realScheduler.clearTimeout,
+  endOfTurn: realScheduler.endOfTurn,
+  afterIo: realScheduler.afterIo,
 }
 
 /**

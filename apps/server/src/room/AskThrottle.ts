@@ -1,4 +1,4 @@
-import type { Clock, Scheduler, Timer } from './Clock.ts'
+import type { Clock, Scheduler, Timer } from '../time/Clock.ts'
 
 /** A connection is asked again at most this often. */
 export const ASK_INTERVAL_MS = 1000

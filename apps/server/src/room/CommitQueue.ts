@@ -1,4 +1,4 @@
-import type { Clock, Scheduler } from './Clock.ts'
+import type { Clock, Scheduler } from '../time/Clock.ts'
 
 /** A room whose last flush is longer ago than this stores a new update without waiting for others (see `schedule`). */
 export const GROUP_COMMIT_QUIET_MS = 2

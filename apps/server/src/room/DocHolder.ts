@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import type { StoredDoc } from '../storage/BoardStorage.ts'
-import type { Clock, Scheduler, Timer } from './Clock.ts'
+import type { Clock, Scheduler, Timer } from '../time/Clock.ts'
 import { syncStep2Message } from './messages.ts'
 import { isEmptyStateVector } from './updateChecks.ts'
 

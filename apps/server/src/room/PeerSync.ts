@@ -1,7 +1,7 @@
 import type { Role } from '@waardentafel/protocol'
 import type { SeqUpdate } from '../fanout/BoardFanout.ts'
 import type { StoredDoc } from '../storage/BoardStorage.ts'
-import type { Scheduler, Timer } from './Clock.ts'
+import type { Scheduler, Timer } from '../time/Clock.ts'
 import { SeqTracker } from './SeqTracker.ts'
 
 /** Other server instances on the same board (multi-instance mode); absent when this process is alone. */

@@ -1,7 +1,7 @@
 import { CloseCodes } from '@waardentafel/protocol'
 import type { BoardFanout, ControlMessage } from '../fanout/BoardFanout.ts'
 import type { BoardStorage, MergeUpdates } from '../storage/BoardStorage.ts'
-import { realScheduler, type Scheduler, type Timer } from './Clock.ts'
+import { realScheduler, type Scheduler, type Timer } from '../time/Clock.ts'
 import { Room } from './Room.ts'
 import type { RoomLimits } from './RoomLimits.ts'
 

@@ -1,5 +1,5 @@
 import type { StoredDoc } from '../storage/BoardStorage.ts'
-import type { Clock, Scheduler } from './Clock.ts'
+import type { Clock, Scheduler } from '../time/Clock.ts'
 import type { RoomPeers } from './PeerSync.ts'
 import type { RoomLimits } from './RoomLimits.ts'
 import type { RoomSocket } from './RoomSocket.ts'

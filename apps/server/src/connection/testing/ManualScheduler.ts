@@ -1,6 +1,6 @@
 import type { ConnectionScheduler, TimerHandle } from '../scheduler.ts'
 
-type Scheduled = { at: number; run: () => void; order: number }
+type Scheduled = { at: number; run: () => void; order: number; unref?(): unknown }
 
 /**
  * A scheduler driven by hand (unit tests): time moves only in `advance`, which runs every timer that falls due on

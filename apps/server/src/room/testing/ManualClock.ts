@@ -1,4 +1,4 @@
-import type { Clock, Scheduler, Timer } from '../Clock.ts'
+import type { Clock, Scheduler, Timer } from '../../time/Clock.ts'
 
 type Scheduled = { at: number; every: number | null; run: () => void; order: number; unref(): void }
 
