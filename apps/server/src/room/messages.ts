@@ -1,16 +1,17 @@
-import { MessageType, SyncMessageType } from '@waardentafel/protocol'
+import {
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncUpdate,
+  MessageType,
+  SyncMessageType,
+} from '@waardentafel/protocol'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import * as syncProtocol from 'y-protocols/sync'
+
+// The frames are the protocol's wire module's; only sync step 2 is built here, in one buffer with the update.
 
 /** Sync step 1: the server's state vector (the client answers with step 2, what the server lacks). */
-export function syncStep1Message(stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.sync)
-  encoding.writeVarUint(encoder, SyncMessageType.step1)
-  encoding.writeVarUint8Array(encoder, stateVector)
-  return encoding.toUint8Array(encoder)
-}
+export const syncStep1Message = encodeSyncStep1
 
 /**
  * Sync step 2 carrying `update`, and where the update starts in it. Header and update in one buffer (an encoder
@@ -29,17 +30,9 @@ export function syncStep2Message(update: Uint8Array): { message: Uint8Array; off
 }
 
 /** A sync update message, as relayed to the room's sockets. */
-export function syncUpdateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.sync)
-  syncProtocol.writeUpdate(encoder, update)
-  return encoding.toUint8Array(encoder)
-}
+export const syncUpdateMessage = encodeSyncUpdate
 
 /** An awareness message with the current states of `clients`. */
 export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.awareness)
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
-  return encoding.toUint8Array(encoder)
+  return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
 }
