@@ -9,9 +9,9 @@ import {
 } from '@waardentafel/protocol'
 import type { BoardService } from '../BoardService.ts'
 import { AppError } from '../errors.ts'
-import type { BoardRecord, BoardStorage, JoinCode } from '../storage/BoardStorage.ts'
+import type { BoardRecord, BoardStore, JoinCode } from '../storage/ports/BoardStore.ts'
 
-export type JoinCodeDeps = { storage: BoardStorage; boards: BoardService }
+export type JoinCodeDeps = { storage: BoardStore; boards: BoardService }
 
 /** A code issued now is reused while its link has at least this long to go; after that a fresh one is issued. */
 const REUSE_MIN_REMAINING_MS = 2 * 3_600_000

@@ -4,11 +4,12 @@ import type { CreateBoardResponse, SessionSummary } from '@waardentafel/protocol
 import type { BoardService } from '../BoardService.ts'
 import type { BoardTransfer } from '../BoardTransfer.ts'
 import { AppError } from '../errors.ts'
-import type { BoardRecord, BoardStorage } from '../storage/BoardStorage.ts'
+import type { BoardRecord } from '../storage/ports/BoardStore.ts'
+import type { SessionStore } from '../storage/ports/SessionStore.ts'
 import type { Answer, Context } from './context.ts'
 
 export type SessionDeps = {
-  storage: BoardStorage
+  storage: SessionStore
   transfer: BoardTransfer
   boards: BoardService
   now?: () => number

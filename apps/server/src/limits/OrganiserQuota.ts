@@ -1,5 +1,5 @@
 import { AppError } from '../errors.ts'
-import type { BoardStorage, OrganiserUsage } from '../storage/BoardStorage.ts'
+import type { BoardStore, OrganiserUsage } from '../storage/ports/BoardStore.ts'
 
 export type QuotaLimits = { boards: number | null; storageBytes: number | null }
 
@@ -25,11 +25,11 @@ export function quotaRefusal(usage: OrganiserUsage, limits: QuotaLimits, bytes: 
  * limit on creation bounds.
  */
 export class OrganiserQuota {
-  readonly #storage: BoardStorage
+  readonly #storage: Pick<BoardStore, 'organiserUsage'>
   readonly #limits: QuotaLimits
   readonly #queues = new Map<string, Promise<unknown>>()
 
-  constructor(storage: BoardStorage, limits: QuotaLimits) {
+  constructor(storage: Pick<BoardStore, 'organiserUsage'>, limits: QuotaLimits) {
     this.#storage = storage
     this.#limits = limits
   }

@@ -1,6 +1,8 @@
 import { CloseCodes } from '@waardentafel/protocol'
 import type { BoardFanout, ControlMessage } from '../fanout/BoardFanout.ts'
-import type { BoardStorage, MergeUpdates } from '../storage/BoardStorage.ts'
+import type { MergeUpdates } from '../storage/BoardStorage.ts'
+import type { BoardStore } from '../storage/ports/BoardStore.ts'
+import type { DocumentLog } from '../storage/ports/DocumentLog.ts'
 import { realScheduler, type Scheduler, type Timer } from '../time/Clock.ts'
 import { Room } from './Room.ts'
 import type { RoomLimits } from './RoomLimits.ts'
@@ -26,7 +28,8 @@ export type RoomManagerEvents = {
 }
 
 export type RoomManagerOptions = {
-  storage: BoardStorage
+  /** The document log, and the board's link generations (revocations with other instances). */
+  storage: DocumentLog & Pick<BoardStore, 'getBoard'>
   merge: MergeUpdates
   unloadGraceMs: number
   compactAfterUpdates: number
@@ -110,7 +113,7 @@ export class RoomManager {
   }
 
   /** What storage holds for a board, read without loading it (answers a first visit while the room is built). */
-  readStored(boardId: string): ReturnType<BoardStorage['loadDoc']> {
+  readStored(boardId: string): ReturnType<DocumentLog['loadDoc']> {
     return this.#options.storage.loadDoc(boardId)
   }
 
@@ -171,7 +174,7 @@ export class RoomManager {
           },
         })
       : null
-    let stored: Awaited<ReturnType<BoardStorage['loadDoc']>>
+    let stored: Awaited<ReturnType<DocumentLog['loadDoc']>>
     try {
       stored = await storage.loadDoc(boardId)
     } catch (error) {

@@ -8,13 +8,13 @@ import {
 } from '@waardentafel/protocol'
 import type * as Y from 'yjs'
 import { AppError } from '../errors.ts'
-import type { BoardStorage } from '../storage/BoardStorage.ts'
+import type { RoundStore } from '../storage/ports/RoundStore.ts'
 import { type BallotLimits, type BallotStore, checkKey, issueBallot } from './ballots.ts'
 import { roundValueIds } from './roundValueIds.ts'
 import { roundView } from './roundView.ts'
 
 /** What rounds need of storage: ballots, and the placements of each round. */
-export type RoundStorage = BallotStore & Pick<BoardStorage, 'savePlacements' | 'listPlacements'>
+export type RoundStorage = BallotStore & RoundStore
 
 /** Where a board's live document is read (the room manager): held while read, released after. */
 export type BoardDocs = {

@@ -1,10 +1,10 @@
 import { createHash, randomInt } from 'node:crypto'
 import type { TokenPayload } from '@waardentafel/protocol'
 import { AppError } from '../errors.ts'
-import type { BoardStorage } from '../storage/BoardStorage.ts'
+import type { BoardStore } from '../storage/ports/BoardStore.ts'
 
 /** What ballots need of storage: issuing a key within bounds and checking one. */
-export type BallotStore = Pick<BoardStorage, 'issueParticipantKey' | 'hasParticipantKey'>
+export type BallotStore = Pick<BoardStore, 'issueParticipantKey' | 'hasParticipantKey'>
 
 /** Bounds on issuing ballot keys (config `MAX_ROUND_KEYS_PER_BOARD`, `MAX_ROUND_KEYS_PER_LINK_ADDRESS`). */
 export type BallotLimits = { perBoard: number; perLinkAddress: number; windowMs: number }
