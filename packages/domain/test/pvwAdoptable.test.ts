@@ -8,6 +8,7 @@ import { pvwToBlocks } from '../src/export/pvwToBlocks.ts'
 import { pvwToDocx } from '../src/export/toDocx.ts'
 import { pvwToHtml } from '../src/export/toHtml.ts'
 import { pvwToMarkdown } from '../src/export/toMarkdown.ts'
+import { KOMPAS_LABEL_CHARS, kompasLabelLines } from '../src/export/waardenkompasSvg.ts'
 import { loadFixture, pvwOf } from './support/loadFixture.ts'
 import { unzip } from './support/unzip.ts'
 
@@ -233,6 +234,19 @@ describe('[PA4] drawn, not only numbers', () => {
     expect(xml).toContain('Waardenkompas')
     const squares = [...xml.matchAll(/<w:color w:val="([0-9a-fA-F]{6})"\/>[\s\S]*?<w:t[^>]*>(■+) ?<\/w:t>/g)]
     expect(squares.length).toBeGreaterThan(handreiking.waardenkompas.values.length)
+  })
+
+  it('[PA4] kompas labels are broken into short lines, so a long value name stays inside the figure', () => {
+    expect(kompasLabelLines('Gezonde leefomgeving (klimaat, lucht, geluid, groen)')).toEqual([
+      'Gezonde',
+      'leefomgeving',
+      '(klimaat, lucht,',
+      'geluid, groen)',
+    ])
+    expect(kompasLabelLines('Geluid')).toEqual(['Geluid'])
+    const svg = pvwToHtml(handreiking)
+    for (const [, line] of svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g))
+      if (line!.includes(' ')) expect(line!.length, line).toBeLessThanOrEqual(KOMPAS_LABEL_CHARS)
   })
 
   it('[PA4] the blocks mark which column counts per schil, the numbers stay for Markdown', () => {

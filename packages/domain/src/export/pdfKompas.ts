@@ -1,6 +1,6 @@
 import { type PDFFont, type PDFPage, rgb } from 'pdf-lib'
 import type { Waardenkompas } from '../pvw/programmaVanWaardenSchema.ts'
-import { scoredValues } from './waardenkompasSvg.ts'
+import { KOMPAS_RADIUS, kompasLabelLines, scoredValues } from './waardenkompasSvg.ts'
 
 // The waardenkompas drawn in the PDF as vectors, with the geometry of waardenkompasSvg.ts (one axis per scored
 // value, rings for scores 1…5, current situation filled, potential dashed), so it stays sharp when printed and
@@ -24,7 +24,7 @@ export function drawKompas(
 ) {
   const values = scoredValues(kompas)
   const c = size / 2
-  const radius = size * 0.3
+  const radius = size * KOMPAS_RADIUS
   const label = (s: string, x: number, y: number, fontSize: number) =>
     page.drawText(pen.text(s), { x, y, size: fontSize, font: pen.font, color: DARK })
   if (values.length < 3) {
@@ -56,10 +56,13 @@ export function drawKompas(
     })
     const lx = c + (radius + 8) * Math.cos(angle(i))
     const ly = c + (radius + 8) * Math.sin(angle(i))
-    const text = pen.text(v.name)
-    const width = pen.font.widthOfTextAtSize(text, 7)
-    const dx = Math.abs(lx - c) < 1 ? -width / 2 : lx > c ? 0 : -width
-    label(text, left + lx + dx, top - ly - 2.5, 7)
+    const lines = kompasLabelLines(v.name).map(pen.text)
+    const first = ly < c - 1 ? -(lines.length - 1) * 8.5 : ly > c + 1 ? 0 : (-(lines.length - 1) * 8.5) / 2
+    lines.forEach((line, n) => {
+      const width = pen.font.widthOfTextAtSize(line, 7)
+      const dx = Math.abs(lx - c) < 1 ? -width / 2 : lx > c ? 0 : -width
+      label(line, left + lx + dx, top - (ly + first + n * 8.5) - 2.5, 7)
+    })
   })
   const polygon = (key: 'current' | 'potential') => path(values.map((v, i) => at(i, v[key] ?? 0)))
   page.drawSvgPath(polygon('current'), {

@@ -13,6 +13,24 @@ const fmt = (n: number) => (Math.round(n * 10) / 10).toString()
  */
 export const KOMPAS_MAX_AXES = 24
 
+/** Characters per line of an axis label: a longer value name is broken at spaces so it stays inside the figure. */
+export const KOMPAS_LABEL_CHARS = 16
+
+/** An axis label as lines of at most KOMPAS_LABEL_CHARS characters (a longer word keeps a line of its own). */
+export function kompasLabelLines(name: string): string[] {
+  const lines: string[] = []
+  for (const word of name.trim().split(/\s+/)) {
+    const last = lines[lines.length - 1]
+    if (last !== undefined && `${last} ${word}`.length <= KOMPAS_LABEL_CHARS)
+      lines[lines.length - 1] = `${last} ${word}`
+    else lines.push(word)
+  }
+  return lines
+}
+
+/** Radius of score 5 as a share of the figure's size: the rest is room for the labels around it. */
+export const KOMPAS_RADIUS = 0.26
+
 export function scoredValues(kompas: Waardenkompas) {
   return kompas.values.filter((v) => v.current !== null || v.potential !== null).slice(0, KOMPAS_MAX_AXES)
 }
@@ -20,7 +38,7 @@ export function scoredValues(kompas: Waardenkompas) {
 export function waardenkompasSvg(kompas: Waardenkompas, size = 520): string {
   const values = scoredValues(kompas)
   const c = size / 2
-  const radius = size * 0.3
+  const radius = size * KOMPAS_RADIUS
   const head = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" width="${size}" height="${size}" role="img" aria-label="Waardenkompas: huidige situatie en potentieel per waarde" font-family="Helvetica, Arial, sans-serif" font-size="12">`
   if (values.length < 3) {
     return `${head}<text x="${c}" y="${c}" text-anchor="middle">Te weinig gescoorde waarden voor een kompas (minimaal 3).</text></svg>`
@@ -41,7 +59,18 @@ export function waardenkompasSvg(kompas: Waardenkompas, size = 520): string {
       const lx = c + (radius + 14) * Math.cos(angle(i))
       const ly = c + (radius + 14) * Math.sin(angle(i))
       const anchor = Math.abs(lx - c) < 1 ? 'middle' : lx > c ? 'start' : 'end'
-      return `<line x1="${c}" y1="${c}" x2="${end.split(',')[0]}" y2="${end.split(',')[1]}" stroke="#999"/><text x="${fmt(lx)}" y="${fmt(ly)}" text-anchor="${anchor}" dominant-baseline="middle">${escapeXml(v.name)}</text>`
+      // One <text> per line, centred on the axis end; lines stack upwards above the top and downwards below it.
+      const lines = kompasLabelLines(v.name)
+      const first = ly < c - 1 ? -(lines.length - 1) * 14 : ly > c + 1 ? 0 : (-(lines.length - 1) * 14) / 2
+      const text = lines
+        .map(
+          (line, n) =>
+            `<text x="${fmt(lx)}" y="${fmt(ly + first + n * 14)}" text-anchor="${anchor}" dominant-baseline="middle">${escapeXml(line)}</text>`,
+        )
+        .join('')
+      // The group's title names the whole value, for screen readers and for text search in the figure; as element
+      // text, not an attribute, like every other user string in the SVG.
+      return `<line x1="${c}" y1="${c}" x2="${end.split(',')[0]}" y2="${end.split(',')[1]}" stroke="#999"/><g><title>${escapeXml(v.name)}</title>${text}</g>`
     })
     .join('')
   const polygon = (key: 'current' | 'potential') => values.map((v, i) => point(i, v[key] ?? 0)).join(' ')
