@@ -129,7 +129,7 @@ async function drawnLines(bytes: Uint8Array) {
 }
 
 describe('[PA5] nothing drawn outside the page', () => {
-  it('[PA5] every line of the handreiking, the inbreiding board and a board of long words lies within the margins', async () => {
+  it('[PA5] every line of the handreiking, the inbreiding board and a board of long words lies within the margins, none over another', async () => {
     const metrics = await PDFDocument.create()
     const regular = await metrics.embedFont(StandardFonts.Helvetica)
     const bold = await metrics.embedFont(StandardFonts.HelveticaBold)
@@ -145,6 +145,17 @@ describe('[PA5] nothing drawn outside the page', () => {
         expect(line.y, line.text).toBeGreaterThanOrEqual(25)
         expect(line.y, line.text).toBeLessThanOrEqual(841.89 - 40)
       }
+      // No two lines on a page overlap: where their widths meet, their baselines are at least 90% of a line apart.
+      const boxes = lines
+        .filter((l) => l.text.trim())
+        .map((l) => ({ ...l, right: l.x + (l.bold ? bold : regular).widthOfTextAtSize(l.text, l.size) }))
+      for (const [i, a] of boxes.entries())
+        for (const b of boxes.slice(i + 1)) {
+          if (a.page !== b.page || Math.min(a.right, b.right) - Math.max(a.x, b.x) <= 0.5) continue
+          expect(Math.abs(a.y - b.y), `${a.text} / ${b.text}`).toBeGreaterThanOrEqual(
+            0.9 * Math.min(a.size, b.size),
+          )
+        }
     }
   })
 })
