@@ -103,11 +103,15 @@ describe('security headers', () => {
     expect(csp.get('frame-ancestors')).toEqual(["'none'"])
     expect(html.headers.get('x-content-type-options')).toBe('nosniff')
     const inline = html.headers.get('content-disposition') ?? ''
+    // Characters a file system refuses (quotes, <, >, /, \\) become a dash; the day is the server's.
+    const day = new Date().toISOString().slice(0, 10)
     expect(inline).toMatch(
-      /^inline; filename="Programma van Waarden - Gn_phoek Oost scriptx\.html"; filename\*=UTF-8''/,
+      new RegExp(
+        `^inline; filename="Programma van Waarden - Gn_phoek -Oost- -script-\\.\\.-x ${day}\\.html"; filename\\*=UTF-8''`,
+      ),
     )
     expect(decodeURIComponent(inline.split("UTF-8''")[1] ?? '')).toBe(
-      'Programma van Waarden - Gnéphoek Oost scriptx.html',
+      `Programma van Waarden - Gnéphoek -Oost- -script-..-x ${day}.html`,
     )
     expect(await html.text()).not.toMatch(/<script/i)
 

@@ -70,7 +70,7 @@ describe('board snapshot, import and Programma van Waarden', () => {
     expect(((await again.json()) as { id: string }).id).not.toBe(board.id)
   })
 
-  it('[X3] GET /programma answers JSON, Markdown, HTML and DOCX built by the domain', async () => {
+  it('[X3] GET /programma answers JSON, Markdown, HTML, DOCX and PDF built by the domain, named after the board and the day', async () => {
     const board = (await (await importBoard(fixture)).json()) as Parameters<typeof connectClient>[1]
     const token = tokenOf(board.links.participant)
     const json = await get(`/api/boards/${board.id}/programma?format=json`, token)
@@ -86,7 +86,21 @@ describe('board snapshot, import and Programma van Waarden', () => {
     expect(docx.headers.get('content-disposition')).toContain('attachment')
     const bytes = new Uint8Array(await docx.arrayBuffer())
     expect([...bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]) // a zip, as .docx files are
-    expect((await get(`/api/boards/${board.id}/programma?format=pdf`, token)).status).toBe(400)
+    const pdf = await get(`/api/boards/${board.id}/programma?format=pdf`, token)
+    expect(pdf.headers.get('content-type')).toBe('application/pdf')
+    const day = new Date().toISOString().slice(0, 10)
+    expect(decodeURIComponent(pdf.headers.get('content-disposition') ?? '')).toContain(`${day}.pdf`)
+    expect(new TextDecoder().decode(new Uint8Array(await pdf.arrayBuffer()).subarray(0, 5))).toBe('%PDF-')
+    // The kwaliteitstoets is the kernteam's annex, only on request; the cover says where the version stands.
+    expect(md).not.toMatch(/Kwaliteitstoets/i)
+    const withToets = await get(
+      `/api/boards/${board.id}/programma?format=md&kwaliteitstoets=1&status=ter%20vaststelling`,
+      token,
+    )
+    const withToetsText = await withToets.text()
+    expect(withToetsText).toMatch(/Kwaliteitstoets/i)
+    expect(withToetsText).toMatch(/ter vaststelling/)
+    expect((await get(`/api/boards/${board.id}/programma?format=odt`, token)).status).toBe(400)
   })
 
   it('[X4] observers may not export; bad snapshots are refused with INVALID_BODY and create nothing', async () => {

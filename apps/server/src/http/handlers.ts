@@ -57,7 +57,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     // The board's content (backup, the Programma van Waarden) is for the people working on it, not observers.
     snapshot: ({ board }) => transfer.snapshot(board),
     programma: async ({ res, board, query }) => {
-      await sendProgramma(res, await transfer.snapshot(board), query.get('format'), query.has('download'))
+      await sendProgramma(res, await transfer.snapshot(board), query.get('format'), query.has('download'), {
+        kwaliteitstoets: query.get('kwaliteitstoets') === '1',
+        status: query.get('status'),
+        now,
+      })
       return undefined
     },
     facilitation: (ctx) => facilitate(ctx, deps),

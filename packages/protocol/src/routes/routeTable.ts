@@ -157,8 +157,12 @@ export const Routes = {
     auth: workers,
     body: none,
     query: z.object({
-      format: z.enum(['json', 'md', 'docx', 'html']).optional(),
+      format: z.enum(['json', 'md', 'docx', 'html', 'pdf']).optional(),
       download: z.string().optional(),
+      /** Adds the kernteam's kwaliteitstoets as an annex (`1`); the document for the college leaves it out. */
+      kwaliteitstoets: z.enum(['0', '1']).optional(),
+      /** Where this version stands on the cover: `concept` unless given. */
+      status: z.enum(['concept', 'ter vaststelling', 'vastgesteld']).optional(),
     }),
     status: 200,
     produces: 'file',
