@@ -1,7 +1,8 @@
-import { describeCloseCode, type Role, readSyncMessage } from '@waardentafel/protocol'
+import { describeCloseCode, type Role } from '@waardentafel/protocol'
 import { IndexeddbPersistence } from 'y-indexeddb'
-import { messageSync, WebsocketProvider } from 'y-websocket'
+import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { applyFirstSyncQuietly } from '../patches/quietFirstSync.ts'
 import { REFUSED_CHANGE_CODES } from './refusedChange.ts'
 
 export type ConnectionStatus =
@@ -48,7 +49,8 @@ export class BoardConnection {
       disableBc: role === 'observer',
       maxBackoffTime: 5000,
     })
-    this.#applyFirstSyncQuietly()
+    // A patch of y-websocket and y-indexeddb internals (patches/README.md): the first sync without re-encoding.
+    applyFirstSyncQuietly(this.doc, this.provider, this.local, () => this.#everSynced)
     this.provider.on('status', (event: { status: string }) => {
       if (event.status === 'connected' && !this.#everSynced) performance.mark('wt:ws-open')
       this.#update()
@@ -72,44 +74,6 @@ export class BoardConnection {
     })
     window.addEventListener('online', this.#onOnline)
     window.addEventListener('offline', this.#onOffline)
-  }
-
-  /**
-   * Until the first sync, the server's messages are applied without the doc's 'update' event. For that event Yjs
-   * encodes every applied change again (the whole board on a first visit: 3 MB and ~80 ms for 5,000 shapes, on the
-   * way to the first paint), and its two listeners have no use for it here: y-websocket skips what came from the
-   * server, and the local copy (y-indexeddb) stores the update as it came from the server instead: the same bytes,
-   * without encoding the doc again (that took another ~100 ms of the main thread after the first paint). Nothing else
-   * writes to the doc before the first sync (the store is bound to it after that).
-   */
-  #applyFirstSyncQuietly(): void {
-    const handle = this.provider.messageHandlers[messageSync]
-    if (!handle) return
-    let quiet = false
-    const resume = () => {
-      if (!quiet) return
-      quiet = false
-      this.doc.on('update', this.provider._updateHandler)
-      this.doc.on('update', this.local._storeUpdate)
-    }
-    // First among the 'sync' listeners: the doc's listeners are back before anyone else hears of the sync.
-    this.provider.on('sync', resume)
-    this.provider.messageHandlers[messageSync] = (encoder, decoder, provider, emitSynced, messageType) => {
-      if (this.provider.synced || this.#everSynced)
-        return handle(encoder, decoder, provider, emitSynced, messageType)
-      const update = updateOfSyncMessage(decoder.arr, decoder.pos)
-      quiet = true
-      this.doc.off('update', this.provider._updateHandler)
-      this.doc.off('update', this.local._storeUpdate)
-      try {
-        handle(encoder, decoder, provider, emitSynced, messageType)
-      } finally {
-        resume()
-      }
-      // Into the local copy as it came. Before the local copy is open, y-indexeddb stores the doc's whole state
-      // when it opens (which then includes this update).
-      if (update) this.local._storeUpdate(update, this.provider)
-    }
   }
 
   get status(): ConnectionStatus {
@@ -186,14 +150,4 @@ export class BoardConnection {
     this.#status = status
     for (const listener of this.#listeners) listener(status)
   }
-}
-
-/**
- * The Yjs update a sync message (read from `pos`, after its message type) carries, as a view of the message's bytes:
- * sync step 2 and update messages carry one; sync step 1 carries a state vector (null). A malformed message is null
- * too: the sync handler refuses it as it reads it.
- */
-function updateOfSyncMessage(bytes: Uint8Array, pos: number): Uint8Array | null {
-  const read = readSyncMessage(bytes, pos)
-  return read.ok && read.value.subtype !== 'step1' ? read.value.update : null
 }

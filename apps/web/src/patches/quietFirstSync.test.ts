@@ -8,8 +8,7 @@ import { messageSync, WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { installedPackage, installedVersion } from './testing/installedVersion.ts'
 
-// Guard of the patch in board/BoardConnection.ts (#applyFirstSyncQuietly; the file belongs to the connection's
-// owner, so the patch itself stays there): until the first sync it swaps this provider's sync message handler,
+// Guard of the patch in quietFirstSync.ts (used by board/BoardConnection.ts): until the first sync it swaps this provider's sync message handler,
 // takes y-websocket's `_updateHandler` and y-indexeddb's `_storeUpdate` off the doc's 'update' event, and calls
 // `_storeUpdate(update, provider)` itself. These tests fail when an upgrade changes any of that.
 const PATCHED_FOR = { 'y-websocket': '3.1.0', 'y-indexeddb': '9.0.12' } as const
