@@ -355,16 +355,16 @@ describe('a creation flood spread over many addresses', () => {
       body: JSON.stringify({ title: `Bord van ${address}` }),
     })
 
-  it('[L11] an instance open to anyone creates at most RATE_CREATE_PER_INSTANCE boards a minute in all; one address flooding does not use it up; with an organiser key it does not apply', async () => {
+  it('[L11] an instance open to anyone creates at most RATE_CREATE_PER_INSTANCE boards a minute in all, a sixth of them per 10 s; one address flooding does not use it up; with an organiser key it does not apply', async () => {
     const srv = await start({
       TRUST_PROXY: 'true',
       RATE_CREATE_PER_ADDRESS: '4',
-      RATE_CREATE_PER_INSTANCE: '10',
+      RATE_CREATE_PER_INSTANCE: '60',
     })
     // One address floods first: its own budget stops it, and the instance's budget is not touched by the refusals.
     const one = await Promise.all(Array.from({ length: 12 }, () => postFrom(srv.url, '203.0.113.7')))
     expect(one.filter((r) => r.status === 201)).toHaveLength(4)
-    // Then 30 addresses, one creation each: the instance's remaining 6 pass, the rest wait.
+    // Then 30 addresses, one creation each: the remaining 6 of the instance's 10 pass, the rest wait.
     const spread = await Promise.all(
       Array.from({ length: 30 }, (_, i) => postFrom(srv.url, `198.51.100.${i + 1}`)),
     )
@@ -377,7 +377,7 @@ describe('a creation flood spread over many addresses', () => {
     const keyed = await start({
       TRUST_PROXY: 'true',
       RATE_CREATE_PER_ADDRESS: '4',
-      RATE_CREATE_PER_INSTANCE: '10',
+      RATE_CREATE_PER_INSTANCE: '60',
       ORGANISER_KEY: 'organiser-key-1234',
     })
     const keyedSpread = await Promise.all(
