@@ -99,4 +99,42 @@ describe('PresenceRelay', () => {
     expect(published).toHaveLength(2)
     relay.destroy()
   })
+
+  it('[P2] the same tab reconnecting before its old socket is gone takes its id when the old one leaves, with its latest state; a watcher echoing it does not', () => {
+    const { clock, relay, join } = setup()
+    const old = join('tab (old socket)', 'facilitator')
+    const watcher = join('watcher')
+    relay.receive(old, awarenessUpdate([7, 3, { user: { name: 'Fenna' } }]))
+    relay.receive(watcher, awarenessUpdate([9, 1, { user: { name: 'Wim' } }]))
+    clock.runTurn()
+    // The tab reconnects: its new socket speaks for id 7 while the old socket still holds it.
+    const fresh = join('tab (new socket)', 'facilitator')
+    relay.receive(fresh, awarenessUpdate([7, 4, { user: { name: 'Fenna', terug: true } }]))
+    // A watcher echoing 7's state (as the stock client does) never waits for it: it speaks for its own id.
+    relay.receive(watcher, awarenessUpdate([7, 3, { user: { name: 'Fenna', echo: true } }]))
+    clock.runTurn()
+    expect(watcher.presence().get(7)).toMatchObject({ user: { name: 'Fenna' } })
+    expect(watcher.presence().get(7)?.user).not.toHaveProperty('terug')
+    relay.leave(old)
+    clock.runTurn()
+    // Not removed: replaced by the new socket's state, stamped with its role.
+    expect(watcher.presence().get(7)).toMatchObject({
+      user: { name: 'Fenna', terug: true, role: 'facilitator' },
+    })
+    relay.receive(fresh, awarenessUpdate([7, 5, { user: { name: 'Fenna', verder: true } }]))
+    clock.runTurn()
+    expect(watcher.presence().get(7)).toMatchObject({ user: { verder: true } })
+  })
+
+  it('[P2] a connection of another role cannot wait for an id: when its holder leaves, the entry is removed', () => {
+    const { clock, relay, join } = setup()
+    const facilitator = join('facilitator', 'facilitator')
+    const watcher = join('watcher')
+    relay.receive(facilitator, awarenessUpdate([7, 1, { user: { name: 'Fenna' } }]))
+    const intruder = join('intruder', 'participant')
+    relay.receive(intruder, awarenessUpdate([7, 2, { user: { name: 'nep-Fenna' } }]))
+    relay.leave(facilitator)
+    clock.runTurn()
+    expect(watcher.presence().has(7)).toBe(false)
+  })
 })

@@ -33,10 +33,15 @@ const REMOTE = Symbol('remote-instance')
  * then on entries for any other id are dropped. `offset`: how far the clock the room last relayed for that id is
  * ahead of the connection's own (the room's clocks are its own, see `#applyOwn`). `joinedAt`: the presence epoch
  * when it joined. `rate` is its presence allowance; an update over it waits in `pending` (a later one replaces it)
- * until the allowance allows, so the latest state always arrives.
+ * until the allowance allows, so the latest state always arrives. `waiting`: the latest entry a connection that
+ * speaks for no id yet sent for the id of its first entry while another connection of its role still held it — the
+ * same tab reconnecting before the server saw its old socket close; it takes the id when that socket leaves.
  */
 type Member = {
   client: number | null
+  /** The id of the first entry the connection sent (a stock client's own), or null before its first. */
+  first: number | null
+  waiting: AwarenessEntry | null
   offset: number
   joinedAt: number
   rate: TokenBucket
@@ -92,6 +97,8 @@ export class PresenceRelay {
     const now = () => this.#options.clock.now()
     this.#members.set(socket, {
       client: null,
+      first: null,
+      waiting: null,
       offset: 0,
       joinedAt: ++this.#epoch,
       rate: new TokenBucket(updatesPerSecond, burst, now),
@@ -126,8 +133,31 @@ export class PresenceRelay {
     if (client === null || this.#owners.get(client) !== socket) return
     this.#owners.delete(client)
     this.#holders.freed(client, ++this.#epoch)
+    const heir = this.#heirOf(client)
+    if (heir) {
+      // The same tab, reconnected before its old socket was gone: its entry replaces the old one, never removed.
+      const [next, waiting] = heir
+      this.#take(next, this.#members.get(next)!, client)
+      this.#members.get(next)!.waiting = null
+      this.#applyOwn(next, waiting)
+      return
+    }
     if (this.awareness.states.has(client))
       awarenessProtocol.removeAwarenessStates(this.awareness, [client], null)
+  }
+
+  /** A connection waiting for `client` (see `Member`), with the entry it sent last. */
+  #heirOf(client: number): [RoomSocket, AwarenessEntry] | null {
+    for (const [socket, member] of this.#members) {
+      if (member.client === null && member.waiting?.client === client) return [socket, member.waiting]
+    }
+    return null
+  }
+
+  #take(socket: RoomSocket, member: Member, client: number): void {
+    member.client = client
+    this.#owners.set(client, socket)
+    this.#holders.held(client, socket.role, socket.generation)
   }
 
   /**
@@ -144,12 +174,17 @@ export class PresenceRelay {
     const member = this.#members.get(socket)!
     let own: AwarenessEntry | null = null
     for (const entry of readAwarenessEntries(update)) {
-      if (member.client === null && this.#mayClaim(socket, member, entry)) {
-        member.client = entry.client
-        this.#owners.set(entry.client, socket)
-        this.#holders.held(entry.client, socket.role, socket.generation)
-      }
+      member.first ??= entry.client
+      if (member.client === null && this.#mayClaim(socket, member, entry))
+        this.#take(socket, member, entry.client)
       if (entry.client === member.client) own = entry
+      else if (
+        member.client === null &&
+        entry.client === member.first &&
+        this.#heldBySameRole(socket, entry)
+      ) {
+        member.waiting = entry
+      }
     }
     if (!own) return
     if (!member.flood.take()) {
@@ -210,6 +245,18 @@ export class PresenceRelay {
     if (verdict !== 'echo-possible') return verdict === 'fresh'
     const meta = this.awareness.meta.get(client)
     return meta === undefined || meta.clock < clock
+  }
+
+  /** Whether another connection here of this connection's role (and no newer link) holds the entry's id. */
+  #heldBySameRole(socket: RoomSocket, { client, json }: AwarenessEntry): boolean {
+    const holder = this.#owners.get(client)
+    return (
+      !isRemoval(json) &&
+      holder !== undefined &&
+      holder !== socket &&
+      holder.role === socket.role &&
+      socket.generation >= holder.generation
+    )
   }
 
   #schedulePending(socket: RoomSocket, member: Member): void {
