@@ -83,6 +83,15 @@ describe('private mode', () => {
       }, noteId)
     }
     await anna.page.getByText('1 privénotitie op dit apparaat').waitFor({ state: 'detached' })
+    // Bram did not write it: with private mode still on, the revealed note reaches his board as a shared note, not as
+    // a private note of his own ("1 privénotitie op dit apparaat" until he reconnected, in a workshop played in
+    // Chromium). Only notes a person makes here become private, not notes arriving from others.
+    const privateAtBram = await bram.page.evaluate((id) => {
+      const editor = (window as unknown as W).__wtEditor
+      return (editor.getShape(id as never) as { meta?: { private?: unknown } } | undefined)?.meta?.private
+    }, noteId)
+    expect(privateAtBram).toBe(false)
+    expect(await bram.page.getByTestId('private-mode').textContent()).not.toMatch(/privénotitie/)
     for (const p of [fac, anna, bram]) await p.context.close()
   })
 })

@@ -67,11 +67,14 @@ export function usePrivateNotes(
     }
   }, [editor, boardId, role])
 
-  // New notes made while private mode is on are private.
+  // New notes made here while private mode is on are private. Only this person's ('user'): a note arriving from the
+  // shared doc ('remote' — another person's revealed note, the facilitator's note) stays as it came.
   useEffect(() => {
     if (!editor || role !== 'participant' || !mode.on) return
-    return editor.sideEffects.registerBeforeCreateHandler('shape', (shape: TLShape) =>
-      shape.type === 'note' ? { ...shape, meta: { ...shape.meta, private: true } } : shape,
+    return editor.sideEffects.registerBeforeCreateHandler('shape', (shape: TLShape, source) =>
+      source === 'user' && shape.type === 'note'
+        ? { ...shape, meta: { ...shape.meta, private: true } }
+        : shape,
     )
   }, [editor, role, mode.on])
 
