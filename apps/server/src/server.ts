@@ -15,6 +15,7 @@ import type { BoardFanout } from './fanout/BoardFanout.ts'
 import { createRequestHandler } from './http/handleRequest.ts'
 import { createHandlers } from './http/handlers.ts'
 import { LogThrottle } from './http/LogThrottle.ts'
+import { NoOrganiserAuth } from './http/organiserAuth.ts'
 import { RefusalLog } from './http/RefusalLog.ts'
 import { staticFiles } from './http/staticFiles.ts'
 import { handleSyncConnection, type SyncTarget } from './http/syncEndpoint.ts'
@@ -106,6 +107,7 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
     boards,
     limits,
     refusals,
+    organisers: NoOrganiserAuth,
     // The API and sync work without a built web app (tests, headless use); the page then says so.
     staticFiles: staticFiles(config.webDist ?? join(import.meta.dirname, '../../web/dist')),
   })

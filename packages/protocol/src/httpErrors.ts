@@ -38,6 +38,24 @@ export const HttpErrors = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   /** A state-changing request whose `Origin` is neither this server nor in `ALLOWED_ORIGINS`. */
   ORIGIN_FORBIDDEN: 403,
+  /** Organisers (issue #17): a route for signed-in organisers, asked without a valid session cookie. */
+  SIGN_IN_REQUIRED: 401,
+  /** A wrong name or password, or an OpenID Connect answer that does not check out. */
+  SIGN_IN_FAILED: 401,
+  /** A state-changing request of a signed-in organiser without the session's CSRF token. */
+  CSRF_FAILED: 403,
+  /** Not there, or not visible to this organiser (the same answer, so membership does not leak). */
+  WORKSPACE_NOT_FOUND: 404,
+  PROJECT_NOT_FOUND: 404,
+  /** The request conflicts with the current state (a name in use, a board already archived or deleted, …). */
+  CONFLICT: 409,
+  /** An archived board is read-only until it is restored. */
+  BOARD_ARCHIVED: 409,
+  /** Assets (issue #18). */
+  ASSET_NOT_FOUND: 404,
+  ASSET_TOO_LARGE: 413,
+  /** The bytes are not an image or PDF the server takes (checked by content, not by name). */
+  ASSET_TYPE_UNSUPPORTED: 415,
   INTERNAL: 500,
 } as const
 

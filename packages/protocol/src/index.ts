@@ -76,6 +76,9 @@ export {
   SaveSessionRequestSchema,
   SessionSummarySchema,
 } from './rounds.ts'
+export * from './routes/assetRoutes.ts'
+export * from './routes/authRoutes.ts'
+export * from './routes/orgRoutes.ts'
 export type {
   HttpMethod,
   PathParams,

@@ -1,8 +1,9 @@
-import type { IncomingMessage } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RouteAuth, TokenPayload } from '@waardentafel/protocol'
 import type { BoardService } from '../BoardService.ts'
 import { AppError } from '../errors.ts'
 import type { BoardRecord } from '../storage/BoardStorage.ts'
+import type { OrganiserAuth, SignedInOrganiser } from './organiserAuth.ts'
 
 /** The token or key a request carries as `Authorization: Bearer …`. */
 export function bearer(req: IncomingMessage): string | null {
@@ -17,7 +18,10 @@ export function checkOrganiserKey(req: IncomingMessage, organiserKey: string | n
   if (given !== organiserKey) throw new AppError('ORGANISER_KEY_REQUIRED', 'organiser key required')
 }
 
-export type Authorisation = { board: BoardRecord; payload: TokenPayload } | Record<string, never>
+export type Authorisation =
+  | { board: BoardRecord; payload: TokenPayload }
+  | { organiser: SignedInOrganiser }
+  | Record<string, never>
 
 /**
  * Checks a route's `auth` from the table before anything else of the request is read: the organiser key, or a
@@ -28,7 +32,7 @@ export async function authorise(
   req: IncomingMessage,
   boardId: string | undefined,
   token: string | null,
-  deps: { boards: BoardService; organiserKey: string | null },
+  deps: { boards: BoardService; organiserKey: string | null; organisers: OrganiserAuth; res: ServerResponse },
 ): Promise<Authorisation> {
   switch (auth.kind) {
     case 'none':
@@ -36,6 +40,11 @@ export async function authorise(
     case 'organiser':
       checkOrganiserKey(req, deps.organiserKey)
       return {}
+    case 'signedIn': {
+      const organiser = await deps.organisers.fromRequest(req, deps.res)
+      if (!organiser) throw new AppError('SIGN_IN_REQUIRED', 'sign in as an organiser first')
+      return { organiser }
+    }
     case 'token': {
       const { board, payload } = await deps.boards.authorize(boardId ?? '', token)
       if (!auth.roles.includes(payload.r)) {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RouteName, RouteParams, Routes, TokenPayload } from '@waardentafel/protocol'
 import type { z } from 'zod'
 import type { BoardRecord } from '../storage/BoardStorage.ts'
+import type { SignedInOrganiser } from './organiserAuth.ts'
 
 type Def<N extends RouteName> = (typeof Routes)[N]
 
@@ -16,7 +17,9 @@ export type ParsedBody<N extends RouteName> = Def<N>['body'] extends {
 /** On routes that need a role token: the board in the path and the token's payload, both verified. */
 export type Authorised<N extends RouteName> = Def<N>['auth'] extends { kind: 'token' }
   ? { readonly board: BoardRecord; readonly payload: TokenPayload }
-  : unknown
+  : Def<N>['auth'] extends { kind: 'signedIn' }
+    ? { readonly organiser: SignedInOrganiser }
+    : unknown
 
 /**
  * What every handler gets: the request as the router matched it, authorised and with its body parsed (all in

@@ -9,6 +9,7 @@ import type { Limits } from '../limits/Limits.ts'
 import { authorise, bearer } from './authorise.ts'
 import type { Context, Handlers } from './context.ts'
 import { sendError } from './handleError.ts'
+import type { OrganiserAuth } from './organiserAuth.ts'
 import type { RefusalLog } from './RefusalLog.ts'
 import { readJsonBody } from './readJsonBody.ts'
 import { checkedHost, checkStateChanging, originSet, setSecurityHeaders } from './requestGuards.ts'
@@ -23,6 +24,8 @@ export type RequestDeps = {
   limits: Limits
   refusals: RefusalLog
   staticFiles: StaticFiles
+  /** Who signed in (issue #17); `NoOrganiserAuth` until the sign-in layer is wired. */
+  organisers: OrganiserAuth
 }
 
 /** The part of a handler's Context that is the same for every route. */
@@ -58,6 +61,8 @@ export function createRequestHandler(
     const auth = await authorise(def.auth, req, boardId, token, {
       boards: deps.boards,
       organiserKey: config.organiserKey,
+      organisers: deps.organisers,
+      res,
     })
     const body =
       def.body.kind === 'json'

@@ -12,7 +12,6 @@ import {
   RevokeLinksRequestSchema,
 } from '../facilitation.ts'
 import { JoinCodeResponseSchema, JoinResolveResponseSchema } from '../joinCode.ts'
-import type { Role } from '../roles.ts'
 import {
   ParticipantKeyResponseSchema,
   PutPlacementsRequestSchema,
@@ -20,51 +19,12 @@ import {
   SaveSessionRequestSchema,
   SessionSummarySchema,
 } from '../rounds.ts'
+import { AssetRoutes } from './assetRoutes.ts'
+import { AuthRoutes } from './authRoutes.ts'
+import { OrgRoutes } from './orgRoutes.ts'
+import { anyRole, facilitator, json, none, noQuery, type RouteDef, workers } from './routeKit.ts'
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT'
-
-/**
- * Who may call a route. `organiser`: the organiser key when the server has one (`Authorization: Bearer <key>` or
- * `X-Organiser-Key`); `token`: a role link's token for the board in the path (`Authorization: Bearer <token>` or
- * `?token=`), of one of `roles`.
- */
-export type RouteAuth =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'organiser' }
-  | { readonly kind: 'token'; readonly roles: readonly Role[] }
-
-/**
- * What a route reads from the request body. `json`: parsed with `schema` (the server refuses anything else with
- * 400 INVALID_BODY, and a body over `maxBytes` with 413 BODY_TOO_LARGE); `none`: the body is not read; `stream`:
- * the route reads its own bytes under its own limits (imports).
- */
-export type RouteBody =
-  | { readonly kind: 'json'; readonly schema: z.ZodType; readonly maxBytes: number }
-  | { readonly kind: 'none' }
-  | { readonly kind: 'stream' }
-
-export type RouteDef = {
-  readonly method: HttpMethod
-  /** `/api/boards/:boardId/…`: each `:name` is one path segment, percent-encoded by the client. */
-  readonly path: string
-  readonly auth: RouteAuth
-  readonly body: RouteBody
-  /** Query parameters the route reads (all optional strings on the wire). */
-  readonly query: z.ZodType
-  /** The status of a successful answer. */
-  readonly status: number
-  /** `json`: the body is `response` as JSON; `file`: whatever the route produces (see its comment). */
-  readonly produces: 'json' | 'file'
-  readonly response: z.ZodType
-}
-
-const none = { kind: 'none' } as const
-const anyRole = { kind: 'token', roles: ['facilitator', 'participant', 'observer'] } as const
-const workers = { kind: 'token', roles: ['facilitator', 'participant'] } as const
-const facilitator = { kind: 'token', roles: ['facilitator'] } as const
-const json = <S extends z.ZodType>(schema: S, maxBytes = 16 * 1024) =>
-  ({ kind: 'json', schema, maxBytes }) as const
-const noQuery = z.object({})
+export type { HttpMethod, RouteAuth, RouteBody, RouteDef } from './routeKit.ts'
 
 /** A board snapshot in the format of docs/board-schema.md (validated by `packages/domain`, not here). */
 export const BoardSnapshotJsonSchema = z.unknown()
@@ -290,6 +250,12 @@ export const Routes = {
     produces: 'json',
     response: CreateBoardResponseSchema,
   },
+  /** Organiser sign-in (local account, OpenID Connect): `authRoutes.ts`. */
+  ...AuthRoutes,
+  /** Workspaces, projects, the organiser's boards and their lifecycle: `orgRoutes.ts`. */
+  ...OrgRoutes,
+  /** Images and PDF maps stored by the server: `assetRoutes.ts`. */
+  ...AssetRoutes,
 } as const satisfies Record<string, RouteDef>
 
 export type RouteName = keyof typeof Routes
