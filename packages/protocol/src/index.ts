@@ -79,6 +79,7 @@ export {
 export * from './routes/assetRoutes.ts'
 export * from './routes/authRoutes.ts'
 export * from './routes/orgRoutes.ts'
+export * from './routes/privacyRoutes.ts'
 export type {
   HttpMethod,
   PathParams,

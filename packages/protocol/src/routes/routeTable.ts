@@ -22,6 +22,7 @@ import {
 import { AssetRoutes } from './assetRoutes.ts'
 import { AuthRoutes } from './authRoutes.ts'
 import { OrgRoutes } from './orgRoutes.ts'
+import { PrivacyRoutes } from './privacyRoutes.ts'
 import { anyRole, facilitator, json, none, noQuery, type RouteDef, workers } from './routeKit.ts'
 
 export type { HttpMethod, RouteAuth, RouteBody, RouteDef } from './routeKit.ts'
@@ -254,6 +255,8 @@ export const Routes = {
   ...AuthRoutes,
   /** Workspaces, projects, the organiser's boards and their lifecycle: `orgRoutes.ts`. */
   ...OrgRoutes,
+  /** Inzage, export and erasure of a person's data, retention: `privacyRoutes.ts`. */
+  ...PrivacyRoutes,
   /** Images and PDF maps stored by the server: `assetRoutes.ts`. */
   ...AssetRoutes,
 } as const satisfies Record<string, RouteDef>
