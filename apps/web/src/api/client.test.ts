@@ -107,6 +107,17 @@ describe('api client: requests', () => {
       .catch(() => null)
     expect(seen[0]?.headers['x-participant-key']).toBe('k')
   })
+
+  it("sends the organiser's CSRF token on state-changing calls only, and stops after sign-out", async () => {
+    client.setCsrfToken('csrf-1')
+    reply = json(201, { participantKey: 'k'.repeat(32) })
+    await client.call('issueParticipantKey', { boardId: 'b' }).catch(() => null)
+    reply = json(200, [])
+    await client.call('listSessions', { boardId: 'b' })
+    client.setCsrfToken(null)
+    await client.call('issueParticipantKey', { boardId: 'b' }).catch(() => null)
+    expect(seen.map((s) => s.headers['x-csrf-token'])).toEqual(['csrf-1', undefined, undefined])
+  })
 })
 
 describe('api client: answers', () => {

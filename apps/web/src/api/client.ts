@@ -47,6 +47,9 @@ export type ApiClient = {
   ): Promise<RouteResponse<N>>
   /** Calls a route that produces a file (the Programma van Waarden as docx, md, html) and returns its bytes. */
   file<N extends RouteName>(name: N, params: RouteParams<N>, options?: CallOptions): Promise<Blob>
+  /** The signed-in organiser's CSRF token (from authMe/authLocal), sent as `X-CSRF-Token` on every call that is
+   * not a GET; null after signing out. */
+  setCsrfToken(token: string | null): void
 }
 
 /**
@@ -55,6 +58,7 @@ export type ApiClient = {
  * becomes one `ApiError`. `origin` is empty in the browser (same origin); tests pass a server's address.
  */
 export function createApiClient(origin = '', fetchFn: typeof fetch = (...args) => fetch(...args)): ApiClient {
+  let csrfToken: string | null = null
   async function send(
     name: RouteName,
     params: object,
@@ -73,6 +77,7 @@ export function createApiClient(origin = '', fetchFn: typeof fetch = (...args) =
     const headers: Record<string, string> = {
       ...(options.bearer ? { authorization: `Bearer ${options.bearer}` } : {}),
       ...(writes ? { 'content-type': 'application/json' } : {}),
+      ...(writes && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
       ...options.headers,
     }
     let res: Response
@@ -100,6 +105,9 @@ export function createApiClient(origin = '', fetchFn: typeof fetch = (...args) =
     async file(name, params, options = {}) {
       const res = await send(name, params, undefined, options)
       return res.blob()
+    },
+    setCsrfToken(token) {
+      csrfToken = token
     },
   }
 }
