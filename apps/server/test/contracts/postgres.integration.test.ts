@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openPostgresPorts, PostgresBoardStorage } from '../../src/storage/PostgresBoardStorage.ts'
+import { PostgresAssetStore } from '../../src/storage/postgres/PostgresAssetStore.ts'
 import { StorageError } from '../../src/storage/StorageError.ts'
+import { assetStoreContract } from './assetStore.contract.ts'
 import { boardStorageContract } from './boardStorage.contract.ts'
 import { boardStoreContract } from './boardStore.contract.ts'
 import { documentLogContract } from './documentLog.contract.ts'
@@ -34,6 +36,8 @@ boardStorageContract(
   'PostgreSQL',
   async () => new PostgresBoardStorage({ connectionString: url, schema: schema() }),
 )
+
+assetStoreContract('PostgreSQL', async () => new PostgresAssetStore({ connectionString: url, schema: schema() }))
 
 describe('PostgresBoardStorage', () => {
   it("refuses a schema name that is not a plain identifier (it is part of the SQL text): 'invalid-config'", () => {

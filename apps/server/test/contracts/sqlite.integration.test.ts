@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { INITIAL_GENERATIONS } from '../../src/storage/BoardStorage.ts'
 import { openSqlitePorts, SqliteBoardStorage } from '../../src/storage/SqliteBoardStorage.ts'
+import { FileAssetStore } from '../../src/storage/files/FileAssetStore.ts'
+import { assetStoreContract } from './assetStore.contract.ts'
 import { boardStorageContract } from './boardStorage.contract.ts'
 import { boardStoreContract } from './boardStore.contract.ts'
 import { documentLogContract } from './documentLog.contract.ts'
@@ -21,6 +23,7 @@ boardStoreContract('SQLite', make)
 roundStoreContract('SQLite', make)
 sessionStoreContract('SQLite', make)
 boardStorageContract('SQLite', async () => new SqliteBoardStorage(file()))
+assetStoreContract('files (embedded default)', async () => new FileAssetStore(join(dir, `assets-${n++}`)))
 
 describe('SqliteBoardStorage', () => {
   it('keeps data across reopen of the same file', async () => {
