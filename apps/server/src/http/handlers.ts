@@ -2,6 +2,7 @@ import type { ClientConfig } from '@waardentafel/protocol'
 import type { BoardService } from '../BoardService.ts'
 import type { BoardTransfer } from '../BoardTransfer.ts'
 import type { Limits } from '../limits/Limits.ts'
+import { orgHandlers } from '../org/workspaces/orgHandlers.ts'
 import type { RoomManager } from '../room/RoomManager.ts'
 import { RoundService } from '../rounds/RoundService.ts'
 import type { BoardStorage } from '../storage/BoardStorage.ts'
@@ -81,5 +82,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     listSessions: (ctx) => listSessions(ctx, deps),
     compareSessions: (ctx) => compareSessions(ctx, deps),
     restoreSession: (ctx) => restoreSession(ctx, deps),
+    ...orgHandlers(),
   }
 }

@@ -1,5 +1,6 @@
 import type { RouteName } from '@waardentafel/protocol'
 import type { Route } from '../http/router.ts'
+import { ORG_BUDGETS } from '../org/workspaces/orgBudgets.ts'
 import type { RequestKind } from './LimitsConfig.ts'
 
 /**
@@ -28,6 +29,7 @@ const BUDGETS: Readonly<Record<RouteName, RequestKind>> = {
   issueParticipantKey: 'write',
   putPlacements: 'write',
   saveSession: 'write',
+  ...ORG_BUDGETS,
 }
 
 /** The budget of a request the router matched (each API route has one method, so the route alone decides). */
