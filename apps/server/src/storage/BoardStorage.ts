@@ -1,5 +1,6 @@
 import type { BoardStore } from './ports/BoardStore.ts'
 import type { DocumentLog } from './ports/DocumentLog.ts'
+import type { OrganiserStore } from './ports/OrganiserStore.ts'
 import type { RoundStore } from './ports/RoundStore.ts'
 import type { SessionStore } from './ports/SessionStore.ts'
 
@@ -25,6 +26,8 @@ export type StoragePorts = {
   boards: BoardStore
   rounds: RoundStore
   sessions: SessionStore
+  /** Organisers, their sessions and sign-ins (issue #17): reached as `storage.organisers`, not spread. */
+  organisers: OrganiserStore
   close(): Promise<void>
 }
 

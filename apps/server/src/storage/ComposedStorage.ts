@@ -21,6 +21,7 @@ export class ComposedStorage implements BoardStorage {
   readonly boards: StoragePorts['boards']
   readonly rounds: StoragePorts['rounds']
   readonly sessions: StoragePorts['sessions']
+  readonly organisers: StoragePorts['organisers']
   readonly #close: () => Promise<void>
 
   constructor(ports: StoragePorts) {
@@ -28,6 +29,7 @@ export class ComposedStorage implements BoardStorage {
     this.boards = ports.boards
     this.rounds = ports.rounds
     this.sessions = ports.sessions
+    this.organisers = ports.organisers
     this.#close = () => ports.close()
   }
 

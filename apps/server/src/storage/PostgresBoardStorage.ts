@@ -3,6 +3,7 @@ import { ComposedStorage } from './ComposedStorage.ts'
 import { PostgresBoardStore } from './postgres/PostgresBoardStore.ts'
 import { PostgresConnection, type PostgresStorageOptions } from './postgres/PostgresConnection.ts'
 import { PostgresDocumentLog } from './postgres/PostgresDocumentLog.ts'
+import { PostgresOrganiserStore } from './postgres/PostgresOrganiserStore.ts'
 import { PostgresRoundStore } from './postgres/PostgresRoundStore.ts'
 import { PostgresSessionStore } from './postgres/PostgresSessionStore.ts'
 
@@ -16,6 +17,7 @@ export function openPostgresPorts(options: PostgresStorageOptions): StoragePorts
     boards: new PostgresBoardStore(conn),
     rounds: new PostgresRoundStore(conn),
     sessions: new PostgresSessionStore(conn),
+    organisers: new PostgresOrganiserStore(conn),
     close: () => conn.close(),
   }
 }

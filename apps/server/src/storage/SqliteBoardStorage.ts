@@ -3,6 +3,7 @@ import { ComposedStorage } from './ComposedStorage.ts'
 import { SqliteBoardStore } from './sqlite/SqliteBoardStore.ts'
 import { SqliteConnection } from './sqlite/SqliteConnection.ts'
 import { SqliteDocumentLog } from './sqlite/SqliteDocumentLog.ts'
+import { SqliteOrganiserStore } from './sqlite/SqliteOrganiserStore.ts'
 import { SqliteRoundStore } from './sqlite/SqliteRoundStore.ts'
 import { SqliteSessionStore } from './sqlite/SqliteSessionStore.ts'
 
@@ -14,6 +15,7 @@ export function openSqlitePorts(path: string): StoragePorts {
     boards: new SqliteBoardStore(conn),
     rounds: new SqliteRoundStore(conn),
     sessions: new SqliteSessionStore(conn),
+    organisers: new SqliteOrganiserStore(conn),
     close: () => conn.close(),
   }
 }

@@ -8,6 +8,7 @@ import { assetStoreContract } from './assetStore.contract.ts'
 import { boardStorageContract } from './boardStorage.contract.ts'
 import { boardStoreContract } from './boardStore.contract.ts'
 import { documentLogContract } from './documentLog.contract.ts'
+import { organiserStoreContract } from './organiserStore.contract.ts'
 import { roundStoreContract } from './roundStore.contract.ts'
 import { sessionStoreContract } from './sessionStore.contract.ts'
 
@@ -32,12 +33,16 @@ documentLogContract('PostgreSQL', make)
 boardStoreContract('PostgreSQL', make)
 roundStoreContract('PostgreSQL', make)
 sessionStoreContract('PostgreSQL', make)
+organiserStoreContract('PostgreSQL', make)
 boardStorageContract(
   'PostgreSQL',
   async () => new PostgresBoardStorage({ connectionString: url, schema: schema() }),
 )
 
-assetStoreContract('PostgreSQL', async () => new PostgresAssetStore({ connectionString: url, schema: schema() }))
+assetStoreContract(
+  'PostgreSQL',
+  async () => new PostgresAssetStore({ connectionString: url, schema: schema() }),
+)
 
 describe('PostgresBoardStorage', () => {
   it("refuses a schema name that is not a plain identifier (it is part of the SQL text): 'invalid-config'", () => {

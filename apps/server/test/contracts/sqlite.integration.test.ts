@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { INITIAL_GENERATIONS } from '../../src/storage/BoardStorage.ts'
-import { openSqlitePorts, SqliteBoardStorage } from '../../src/storage/SqliteBoardStorage.ts'
 import { FileAssetStore } from '../../src/storage/files/FileAssetStore.ts'
+import { openSqlitePorts, SqliteBoardStorage } from '../../src/storage/SqliteBoardStorage.ts'
 import { assetStoreContract } from './assetStore.contract.ts'
 import { boardStorageContract } from './boardStorage.contract.ts'
 import { boardStoreContract } from './boardStore.contract.ts'
 import { documentLogContract } from './documentLog.contract.ts'
+import { organiserStoreContract } from './organiserStore.contract.ts'
 import { roundStoreContract } from './roundStore.contract.ts'
 import { sessionStoreContract } from './sessionStore.contract.ts'
 
@@ -22,6 +23,7 @@ documentLogContract('SQLite', make)
 boardStoreContract('SQLite', make)
 roundStoreContract('SQLite', make)
 sessionStoreContract('SQLite', make)
+organiserStoreContract('SQLite', make)
 boardStorageContract('SQLite', async () => new SqliteBoardStorage(file()))
 assetStoreContract('files (embedded default)', async () => new FileAssetStore(join(dir, `assets-${n++}`)))
 
