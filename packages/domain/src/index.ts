@@ -92,6 +92,25 @@ export {
 export type { HealthPerspective, StandardValueKey, ValueDefinition, ValueKey } from './method/values.ts'
 export { STANDARD_VALUE_KEYS, VALUE_DEFINITIONS, VALUE_KEYS, valueLabel } from './method/values.ts'
 
+// The people's data in a board (AVG): inzage, erasure, and what may leave the board (docs/privacy.md)
+export type { PersonMatcher } from './privacy/personName.ts'
+export {
+  ERASED_PERSON_NAME,
+  isSearchablePersonName,
+  normalisePersonName,
+  PERSON_NAME_MAX,
+  PERSON_NAME_MIN,
+  personMatcher,
+} from './privacy/personName.ts'
+export type { PersonInput, PersonMention, RecordsErasure } from './privacy/personRecords.ts'
+export {
+  erasePerson,
+  erasePersonInRecords,
+  findPerson,
+  PERSONAL_RECORD_TYPES,
+  stripPersonalRecords,
+} from './privacy/personRecords.ts'
+
 // Programma van Waarden
 export type { PvwFromSnapshotResult } from './pvw/buildProgrammaVanWaarden.ts'
 export { buildProgrammaVanWaarden, programmaVanWaardenFromSnapshot } from './pvw/buildProgrammaVanWaarden.ts'
