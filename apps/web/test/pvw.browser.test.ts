@@ -56,4 +56,37 @@ describe('Programma van Waarden panel', () => {
     await p.page.locator('[data-code="PVW-B-NO-TENSIONS"]').waitFor()
     await p.context.close()
   })
+
+  it('[P2] downloads the adoptable PDF with the chosen status, named after the board and the day', async () => {
+    const res = await fetch(`${app.url}/api/boards/import?title=${encodeURIComponent('De Veenhoek')}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: fixture,
+    })
+    const board = (await res.json()) as CreateBoardResponse
+    const p = await person(browser)
+    await joinBoard(p.page, board.links.participant, 'Pim')
+    await p.page.getByRole('button', { name: 'Programma van Waarden' }).click()
+    const panel = p.page.getByTestId('pvw-panel')
+    await panel.getByLabel('Status op het voorblad').selectOption('ter vaststelling')
+    await panel.getByLabel('Kwaliteitstoets als bijlage (voor het kernteam)').check()
+    const [download, request] = await Promise.all([
+      p.page.waitForEvent('download'),
+      p.page.waitForRequest((r) => r.url().includes('/programma?')),
+      panel.getByRole('button', { name: 'PDF', exact: true }).click(),
+    ])
+    const asked = new URL(request.url()).searchParams
+    expect(Object.fromEntries(asked)).toEqual({
+      format: 'pdf',
+      status: 'ter vaststelling',
+      kwaliteitstoets: '1',
+    })
+    expect(download.suggestedFilename()).toMatch(/^Programma van Waarden - .+ \d{4}-\d{2}-\d{2}\.pdf$/)
+    const path = await download.path()
+    const bytes = readFileSync(path)
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    // What the cover then says is the server's test ([X3] in apps/server); here, that the choice reached it.
+    expect(bytes.byteLength).toBeGreaterThan(2000)
+    await p.context.close()
+  })
 })

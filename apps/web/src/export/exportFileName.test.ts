@@ -22,6 +22,12 @@ describe('exportFileName', () => {
     expect(exportFileName('   ', day)).toBe('Waardentafel 2026-12-07')
   })
 
+  it('names a board called "Zonder titel" after the app, as the server does', () => {
+    expect(exportFileName('Zonder titel', day, 'Schillendiagram')).toBe(
+      'Waardentafel - Schillendiagram 2026-12-07',
+    )
+  })
+
   it('pads month and day', () => {
     expect(isoDay(new Date(2027, 0, 5))).toBe('2027-01-05')
   })

@@ -1,5 +1,4 @@
-/** Characters no file system accepts in a name, and control characters. */
-const UNSAFE = /[\\/:*?"<>|\p{Cc}]+/gu
+import { exportFileName as fileName, UNTITLED_EXPORT_NAME } from '@waardentafel/domain'
 
 /** A day as yyyy-mm-dd, in the local calendar (the day the workshop happened where it happened). */
 export function isoDay(date: Date): string {
@@ -10,11 +9,13 @@ export function isoDay(date: Date): string {
 
 /**
  * The base name (no extension) of an export: `<board title> <yyyy-mm-dd>`, or `<board title> - <part> <yyyy-mm-dd>`
- * for one named part of the board (a frame). Characters a file system refuses become a dash.
+ * for one named part of the board (a frame). The domain's rule (`exportFileName` in packages/domain), so the
+ * server's downloads and the browser's exports of the same board are named alike.
  */
 export function exportFileName(boardTitle: string, date: Date, part?: string): string {
-  const clean = (text: string) => text.replace(UNSAFE, '-').replace(/\s+/g, ' ').trim().slice(0, 120)
-  const title = clean(boardTitle) || 'Waardentafel'
-  const partName = part ? clean(part) : ''
-  return `${partName ? `${title} - ${partName}` : title} ${isoDay(date)}`
+  const title = fileName(boardTitle, '', '')
+  const named = part?.trim() ? `${title} - ${part}` : title
+  return fileName(named, isoDay(date), '')
 }
+
+export { UNTITLED_EXPORT_NAME }

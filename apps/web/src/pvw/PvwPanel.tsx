@@ -1,8 +1,10 @@
-import type { Finding } from '@waardentafel/domain'
+import { exportFileName, type Finding } from '@waardentafel/domain'
 import type { Role } from '@waardentafel/protocol'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Editor, TLShapeId } from 'tldraw'
 import { api } from '../api/client.ts'
+import { isoDay } from '../export/exportFileName.ts'
 import { InTopbar } from '../shared/Topbar.tsx'
 import { useSheet } from '../shared/useSheet.ts'
 import { PvwBlocks } from './PvwBlocks.tsx'
@@ -12,17 +14,25 @@ import { usePvw } from './usePvw.ts'
 type Props = { editor: Editor | null; board: { id: string; title: string }; token: string; role: Role }
 
 const FORMATS = [
+  { format: 'pdf', label: 'PDF' },
   { format: 'docx', label: 'Word (.docx)' },
-  { format: 'html', label: 'HTML / PDF' },
+  { format: 'html', label: 'HTML' },
   { format: 'md', label: 'Markdown' },
   { format: 'json', label: 'JSON' },
 ] as const
+type Format = (typeof FORMATS)[number]['format']
+
+/** Where this version of the programme stands, printed on its cover (the server's `status`). */
+const STATUSES = ['concept', 'ter vaststelling', 'vastgesteld'] as const
+type Status = (typeof STATUSES)[number]
 
 /** Beside the board: the Programma van Waarden as it stands, its quality checks, and downloads. */
 export function PvwPanel({ editor, board, token, role }: Props) {
   const { t, i18n } = useTranslation()
   const [open, setOpen] = useSheet('pvw')
   const pvw = usePvw(editor, board, open)
+  const [status, setStatus] = useState<Status>('concept')
+  const [withToets, setWithToets] = useState(false)
 
   const showCards = (ids: string[]) => {
     if (!editor) return
@@ -34,10 +44,11 @@ export function PvwPanel({ editor, board, token, role }: Props) {
     editor.zoomToSelection({ animation: { duration: 300 } })
   }
 
-  const download = async (format: string) => {
+  const download = async (format: Format) => {
     // A refused or failed download leaves the page as it is, as a browser's own failed download would.
+    const query = { format, status, kwaliteitstoets: withToets ? '1' : '0' } as const
     const blob = await api
-      .file('programma', { boardId: board.id }, { bearer: token, query: { format } })
+      .file('programma', { boardId: board.id }, { bearer: token, query })
       .catch(() => null)
     if (!blob) return
     const url = URL.createObjectURL(blob)
@@ -46,7 +57,8 @@ export function PvwPanel({ editor, board, token, role }: Props) {
     } else {
       const a = document.createElement('a')
       a.href = url
-      a.download = `Programma van Waarden - ${board.title}.${format}`
+      // The name the server gives the same file (packages/domain exportFileName): title and day.
+      a.download = `Programma van Waarden - ${exportFileName(board.title, isoDay(new Date()), format)}`
       a.click()
     }
     setTimeout(() => URL.revokeObjectURL(url), 60_000)
@@ -81,6 +93,20 @@ export function PvwPanel({ editor, board, token, role }: Props) {
           {role !== 'observer' && (
             <fieldset className="wt-pvw-downloads">
               <legend className="wt-visually-hidden">{t('pvw.download')}</legend>
+              <label>
+                {t('pvw.status')}{' '}
+                <select value={status} onChange={(e) => setStatus(e.target.value as Status)}>
+                  {STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`pvw.statuses.${s}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                <input type="checkbox" checked={withToets} onChange={(e) => setWithToets(e.target.checked)} />{' '}
+                {t('pvw.withToets')}
+              </label>
               {FORMATS.map(({ format, label }) => (
                 <button key={format} type="button" onClick={() => void download(format)}>
                   {label}

@@ -1,5 +1,6 @@
 // The name of an exported file: the project and the day, so a folder of exports sorts and reads by itself. The
-// rule mirrors apps/web/src/export/exportFileName.ts, so the server and the browser name the same file alike.
+// web app names its exports with it too (apps/web/src/export/exportFileName.ts), so the server and the browser name the
+// same file alike.
 
 /** Characters no file system accepts in a name, and control characters. */
 const UNSAFE = /[\\/:*?"<>|\p{Cc}]+/gu
