@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { LimitsConfig } from './limits/LimitsConfig.ts'
+import type { OrganiserConfig } from './org/auth/OrganiserConfig.ts'
 import type { RoomLimits } from './room/RoomLimits.ts'
 
 const bool = z
@@ -17,6 +18,42 @@ const EnvSchema = z.object({
   TOKEN_TTL_DAYS: z.coerce.number().positive().default(60),
   ORGANISER_KEY: z.string().min(8).optional(),
   TLDRAW_LICENSE_KEY: z.string().optional(),
+  /** Organisers sign in (`src/org/auth`, docs/operations.md "Organisers: local account and OpenID Connect"). */
+  LOCAL_ACCOUNTS: bool,
+  LOCAL_ORGANISER_EMAIL: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[^\s@]{1,64}@[^\s@]{1,190}$/)
+    .default('organisator@localhost'),
+  LOCAL_ORGANISER_NAME: z.string().trim().min(1).max(200).default('Organisator'),
+  LOCAL_ORGANISER_PASSWORD: z.string().min(12).max(1024).optional(),
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().default('openid email profile'),
+  ORGANISER_SESSION_DAYS: z.coerce.number().positive().default(14),
+  ORGANISER_SESSION_MAX_DAYS: z.coerce.number().positive().default(30),
+  SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+  SIGN_IN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  OPEN_BOARD_CREATION: bool,
+  WEB_DIST: z.string().optional(),
+  MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(4 * 1024 * 1024),
+  MAX_MESSAGES_PER_SECOND: z.coerce.number().positive().default(200),
+  MAX_BYTES_PER_SECOND: z.coerce
+    .number()
+    .positive()
+    .default(16 * 1024 * 1024),
+  MAX_IMPORT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
   WEB_DIST: z.string().optional(),
   MAX_MESSAGE_BYTES: z.coerce
     .number()
@@ -127,6 +164,8 @@ export type Config = {
   tokenSecret: string | null
   tokenTtlSeconds: number
   organiserKey: string | null
+  /** How organisers sign in, their sessions, and whether board creation is open to anyone. */
+  organisers: OrganiserConfig
   tldrawLicenseKey: string | null
   webDist: string | null
   maxMessageBytes: number
@@ -174,6 +213,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       'invalid configuration: REDIS_URL needs DATABASE_URL (instances must share storage)',
     )
   }
+  if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) {
+    throw new ConfigError('invalid configuration: OIDC_ISSUER needs OIDC_CLIENT_ID')
+  }
+  // Open creation counts against the per-instance budgets; with an organiser key or sign-in only, strangers are refused.
+  const openCreation = (e.OPEN_BOARD_CREATION ?? false) && !e.ORGANISER_KEY
   return {
     port: e.PORT,
     host: e.HOST,
@@ -182,6 +226,39 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     tokenSecret: e.TOKEN_SECRET ?? null,
     tokenTtlSeconds: Math.round(e.TOKEN_TTL_DAYS * 86_400),
     organiserKey: e.ORGANISER_KEY ?? null,
+    organisers: {
+      local:
+        e.LOCAL_ACCOUNTS === false
+          ? null
+          : {
+              email: e.LOCAL_ORGANISER_EMAIL,
+              name: e.LOCAL_ORGANISER_NAME,
+              password: e.LOCAL_ORGANISER_PASSWORD ?? null,
+            },
+      oidc:
+        e.OIDC_ISSUER && e.OIDC_CLIENT_ID
+          ? {
+              issuer: e.OIDC_ISSUER,
+              clientId: e.OIDC_CLIENT_ID,
+              clientSecret: e.OIDC_CLIENT_SECRET ?? null,
+              scopes: e.OIDC_SCOPES,
+            }
+          : null,
+      sessionIdleMs: Math.round(e.ORGANISER_SESSION_DAYS * 86_400_000),
+      sessionMaxMs: Math.round(Math.max(e.ORGANISER_SESSION_MAX_DAYS, e.ORGANISER_SESSION_DAYS) * 86_400_000),
+      signInFailures: {
+        perAccount: e.SIGN_IN_FAILURES_PER_ACCOUNT,
+        perAddress: e.SIGN_IN_FAILURES_PER_ADDRESS,
+        windowMs: Math.round(e.SIGN_IN_FAILURE_WINDOW_MINUTES * 60_000),
+      },
+      openBoardCreation: openCreation,
+    },
+    tldrawLicenseKey: e.TLDRAW_LICENSE_KEY?.trim() || null,
+    webDist: e.WEB_DIST ?? null,
+    maxMessageBytes: e.MAX_MESSAGE_BYTES,
+    maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
+    maxBytesPerSecond: e.MAX_BYTES_PER_SECOND,
+    maxImportBytes: e.MAX_IMPORT_BYTES,
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY?.trim() || null,
     webDist: e.WEB_DIST ?? null,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
@@ -191,17 +268,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     limits: {
       rateLimits: e.RATE_LIMITS ?? true,
       rates: {
-        // An instance with an organiser key refuses strangers' creations anyway (403), and an instance budget there
-        // would let them lock the organiser out: it bounds only instances open to anyone.
+        // An instance that needs sign-in or an organiser key refuses strangers' creations anyway (401), and an
+        // instance budget there would let them lock the organisers out: it bounds only instances open to anyone.
         create: {
           perAddress: e.RATE_CREATE_PER_ADDRESS,
           perLink: null,
-          perInstance: e.ORGANISER_KEY ? null : e.RATE_CREATE_PER_INSTANCE || null,
+          perInstance: openCreation ? e.RATE_CREATE_PER_INSTANCE || null : null,
         },
         import: {
           perAddress: e.RATE_IMPORT_PER_ADDRESS,
           perLink: null,
-          perInstance: e.ORGANISER_KEY ? null : e.RATE_IMPORT_PER_INSTANCE || null,
+          perInstance: openCreation ? e.RATE_IMPORT_PER_INSTANCE || null : null,
         },
         join: { perAddress: e.RATE_JOIN_PER_ADDRESS, perLink: e.RATE_JOIN_PER_LINK },
         read: { perAddress: e.RATE_READ_PER_ADDRESS, perLink: e.RATE_READ_PER_LINK },
