@@ -33,5 +33,7 @@ export type SessionResponse = z.infer<typeof SessionResponseSchema>
 export const ClientConfigSchema = z.object({
   tldrawLicenseKey: z.string().nullable(),
   version: z.string(),
+  /** Anyone may create boards without signing in (`OPEN_BOARD_CREATION`, a closed network): the home page offers it. */
+  openBoardCreation: z.boolean().optional(),
 })
 export type ClientConfig = z.infer<typeof ClientConfigSchema>

@@ -2,6 +2,7 @@ import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { facilitationEn, facilitationNl } from '../facilitation/facilitationMessages.ts'
 import { joinEn, joinNl } from '../join/joinMessages.ts'
+import { orgEn, orgNl } from '../org/orgMessages.ts'
 import { outlineEn, outlineNl } from '../outline/outlineMessages.ts'
 import { privateEn, privateNl } from '../private/privateMessages.ts'
 import { pvwEn, pvwNl } from '../pvw/pvwMessages.ts'
@@ -32,6 +33,7 @@ export function setupI18n(): typeof i18next {
           outline: outlineNl,
           facilitation: facilitationNl,
           join: joinNl,
+          org: orgNl,
         },
       },
       en: {
@@ -42,6 +44,7 @@ export function setupI18n(): typeof i18next {
           outline: outlineEn,
           facilitation: facilitationEn,
           join: joinEn,
+          org: orgEn,
         },
       },
     },

@@ -1,132 +1,81 @@
-import type { CreateBoardResponse } from '@waardentafel/protocol'
-import { Roles } from '@waardentafel/protocol'
-import { type FormEvent, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { createBoard } from '../api/boards.ts'
-import { ApiError } from '../api/client.ts'
+import { getClientConfig } from '../api/boards.ts'
 import { JoinCodeForm } from '../join/JoinCodeForm.tsx'
-import { RoleLink } from '../join/RoleLink.tsx'
 import '../join/join.css'
 import { LicenceNotice } from '../licence/LicenceNotice.tsx'
-import { parseBoardLink } from '../route.ts'
+import { AnonymousCreate } from '../org/AnonymousCreate.tsx'
+import { JoinWithLink } from '../org/JoinWithLink.tsx'
+import { OrgContext } from '../org/OrgContext.ts'
+import { OrgHome } from '../org/OrgHome.tsx'
+import { SignInPanel } from '../org/SignInPanel.tsx'
+import { useOrganiserSession } from '../org/useOrganiserSession.ts'
+import '../org/org.css'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 
+/**
+ * The home page. Signed in, an organiser's workspaces, projects and boards; signed out, signing in — and for
+ * everyone else the way in they need: a link or the room's code, no account. Where the operator allows boards
+ * without signing in (a closed network), the board form of old stays on the signed-out page.
+ */
 export function HomePage() {
   const { t } = useTranslation()
-  const [title, setTitle] = useState('')
-  const [organiserKey, setOrganiserKey] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [board, setBoard] = useState<CreateBoardResponse | null>(null)
-  const [joinLink, setJoinLink] = useState('')
-  const [joinError, setJoinError] = useState(false)
-
-  async function onCreate(event: FormEvent) {
-    event.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
-      setBoard(await createBoard(title, organiserKey || undefined))
-    } catch (e) {
-      const code = e instanceof ApiError ? e.code : 'generic'
-      setError(t([`errors.${code}`, 'errors.generic']))
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  function onJoin(event: FormEvent) {
-    event.preventDefault()
-    const target = parseBoardLink(joinLink)
-    if (!target) return setJoinError(true)
-    window.location.assign(target)
-  }
+  const { session, signIn, signOut, expired } = useOrganiserSession()
+  const openCreation = useOpenCreation()
 
   return (
-    <div className="wt-ui wt-home">
+    <div className={`wt-ui wt-home${session.state === 'signedIn' ? ' wt-home-wide' : ''}`}>
       <header className="wt-home-header">
         <div>
           <h1>{t('app.name')}</h1>
           <p>{t('app.tagline')}</p>
         </div>
-        <LanguageSwitch />
+        <div className="wt-org-account">
+          {session.state === 'signedIn' && (
+            <>
+              <span data-testid="signed-in-as">
+                {t('org.header.signedInAs', { name: session.organiser.name })}
+              </span>
+              <button type="button" className="wt-secondary" onClick={() => void signOut()}>
+                {t('org.header.signOut')}
+              </button>
+            </>
+          )}
+          <LanguageSwitch />
+        </div>
       </header>
       <main className="wt-home-main">
-        <section className="wt-card" aria-labelledby="create-title">
-          <h2 id="create-title">{t('home.createTitle')}</h2>
-          <form onSubmit={onCreate}>
-            <label htmlFor="board-title">{t('home.titleLabel')}</label>
-            <input
-              id="board-title"
-              value={title}
-              required
-              maxLength={200}
-              placeholder={t('home.titlePlaceholder')}
-              onChange={(e) => setTitle(e.target.value)}
-            />
-            <details>
-              <summary>{t('home.organiserKeyLabel')}</summary>
-              <input
-                aria-label={t('home.organiserKeyLabel')}
-                type="password"
-                value={organiserKey}
-                onChange={(e) => setOrganiserKey(e.target.value)}
-              />
-            </details>
-            <button type="submit" disabled={busy || title.trim() === ''}>
-              {busy ? t('home.creating') : t('home.create')}
-            </button>
-            {error && (
-              <p role="alert" className="wt-error">
-                {error}
-              </p>
-            )}
-          </form>
-        </section>
-        {board && <BoardLinks board={board} />}
-        <JoinCodeForm />
-        <section className="wt-card" aria-labelledby="join-title">
-          <h2 id="join-title">{t('home.joinTitle')}</h2>
-          <form onSubmit={onJoin}>
-            <label htmlFor="join-link">{t('home.joinLabel')}</label>
-            <input
-              id="join-link"
-              value={joinLink}
-              onChange={(e) => {
-                setJoinLink(e.target.value)
-                setJoinError(false)
-              }}
-            />
-            <button type="submit">{t('home.join')}</button>
-            {joinError && (
-              <p role="alert" className="wt-error">
-                {t('home.joinInvalid')}
-              </p>
-            )}
-          </form>
-        </section>
+        {session.state === 'loading' && <p>{t('org.loading')}</p>}
+        {session.state === 'signedIn' && (
+          <OrgContext.Provider value={{ expired }}>
+            <OrgHome />
+          </OrgContext.Provider>
+        )}
+        {session.state === 'signedOut' && (
+          <>
+            <SignInPanel methods={session.methods} onSignIn={signIn} />
+            {openCreation && <AnonymousCreate />}
+            <JoinWithLink />
+            <JoinCodeForm />
+          </>
+        )}
         <LicenceNotice />
       </main>
     </div>
   )
 }
 
-function BoardLinks({ board }: { board: CreateBoardResponse }) {
-  const { t } = useTranslation()
-  return (
-    <section className="wt-card" aria-labelledby="links-title" data-testid="board-links">
-      <h2 id="links-title">{t('home.linksTitle', { title: board.title })}</h2>
-      <p>{t('home.linksIntro')}</p>
-      <ul className="wt-links">
-        {Roles.map((role) => (
-          <li key={role}>
-            <RoleLink role={role} url={board.links[role]} id={`link-${role}`} />
-          </li>
-        ))}
-      </ul>
-      <a className="wt-button" href={board.links.facilitator}>
-        {t('home.open')}
-      </a>
-    </section>
-  )
+/** Whether this server lets anyone create a board (config `OPEN_BOARD_CREATION`, a closed network). */
+function useOpenCreation(): boolean {
+  const [open, setOpen] = useState(false)
+  useEffect(() => {
+    let live = true
+    getClientConfig()
+      .then((config) => live && setOpen(config.openBoardCreation === true))
+      .catch(() => undefined)
+    return () => {
+      live = false
+    }
+  }, [])
+  return open
 }
