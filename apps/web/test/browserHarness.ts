@@ -9,13 +9,17 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 
 export const SECRET = 'browser-test-secret-browser-test-secret-01'
 
-/** The real server (port 0, fresh SQLite file) serving the built web app. */
-export async function startApp(env: Record<string, string> = {}): Promise<{
+/** The real server (port 0, fresh SQLite file — or the one in `dataDir`, to start again after a restart) serving
+ * the built web app. */
+export async function startApp(
+  env: Record<string, string> = {},
+  dataDir = mkdtempSync(join(tmpdir(), 'wt-browser-')),
+): Promise<{
   url: string
   server: RunningServer
+  dataDir: string
   close(): Promise<void>
 }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'wt-browser-'))
   const config = parseConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -33,6 +37,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<{
   return {
     url: server.url,
     server,
+    dataDir,
     close: async () => {
       await server.close()
       await storage.close()
