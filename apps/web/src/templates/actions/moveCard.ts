@@ -7,8 +7,8 @@ import {
 } from '@waardentafel/domain'
 import type { Editor, TLShapeId } from 'tldraw'
 import { columnOfCard, ringOfCard, statusOfCard } from '../derive/livePlacement.ts'
-import { freeSlotInArea, freeSlotOnRing } from '../layout/freeSlot.ts'
-import { columnArea, ringMidRadius } from '../layout/templateLayout.ts'
+import { freeSlotInArea, freeSlotInRing } from '../layout/freeSlot.ts'
+import { columnArea, ringBand } from '../layout/templateLayout.ts'
 import { placeInTemplate, takenRects, targetTemplate } from './templateTargets.ts'
 
 // The keyboard (and touch) alternative to dragging: "Verplaats naar …" puts the card in the chosen column or
@@ -65,9 +65,9 @@ export function moveBaathouderTo(editor: Editor, cardId: TLShapeId, ring: Schil)
   )
   if (!template) return false
   const half = template.props.w / 2
-  const slot = freeSlotOnRing(
-    { x: half, y: half },
-    ringMidRadius(template.props.w, ring),
+  const band = ringBand(template.props.w)
+  const slot = freeSlotInRing(
+    { centre: { x: half, y: half }, inner: ring * band, outer: (ring + 1) * band },
     card.props,
     takenRects(editor, template, 'wt-baathouder-card', cardId),
   )

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CARD_GAP, freeSlotInArea, freeSlotOnRing } from './freeSlot.ts'
+import { CARD_GAP, freeSlotInArea, freeSlotInRing, type Rect, type Ring, ringOverflow } from './freeSlot.ts'
 
 describe('freeSlotInArea', () => {
   const area = { x: 0, y: 100, w: 500, h: 400 }
@@ -32,15 +32,49 @@ describe('freeSlotInArea', () => {
   })
 })
 
-describe('freeSlotOnRing', () => {
-  it('starts up right on the ring (clear of the ring names) and moves on when that spot is taken', () => {
-    const size = { w: 200, h: 100 }
-    const top = freeSlotOnRing({ x: 0, y: 0 }, 500, size, [])
-    expect(top.x + size.w / 2).toBeCloseTo(500 * Math.SQRT1_2)
-    expect(top.y + size.h / 2).toBeCloseTo(-500 * Math.SQRT1_2)
-    const next = freeSlotOnRing({ x: 0, y: 0 }, 500, size, [top])
-    const distance = Math.hypot(next.x + size.w / 2, next.y + size.h / 2)
-    expect(distance).toBeCloseTo(500)
-    expect(next).not.toEqual(top)
+describe('freeSlotInRing', () => {
+  // The schillen diagram as the app draws it: 1,800 wide, bands of 180, baathouder cards of 240 × 120.
+  const band = 180
+  const ringOf = (n: number): Ring => ({ centre: { x: 900, y: 900 }, inner: n * band, outer: (n + 1) * band })
+  const size = { w: 240, h: 120 }
+
+  it('[R1] puts cards wholly inside their schil, never on a line, while the schil has room for that', () => {
+    for (const n of [1, 2, 3, 4]) {
+      const ring = ringOf(n)
+      const taken: Rect[] = []
+      // A 240-wide card fits between two lines 180 apart only near the bottom and the top of a ring (sideways it
+      // spans the band): two per schil, the first at the bottom, clear of the schil's name at the top.
+      const fits = n === 4 ? 3 : 2
+      for (let i = 0; i < fits; i++) {
+        const slot = freeSlotInRing(ring, size, taken)
+        expect(ringOverflow(ring, slot), `schil ${n}, card ${i + 1}`).toBe(0)
+        expect(
+          taken.some(
+            (t) => t.x < slot.x + slot.w && slot.x < t.x + t.w && t.y < slot.y + slot.h && slot.y < t.y + t.h,
+          ),
+        ).toBe(false)
+        taken.push(slot)
+      }
+    }
+  })
+
+  it('[R1] when a schil is full, the next card still has its centre in that schil and covers no card if it can', () => {
+    const ring = ringOf(1)
+    const taken: Rect[] = []
+    for (let i = 0; i < 12; i++) {
+      const slot = freeSlotInRing(ring, size, taken)
+      const centre = Math.hypot(slot.x + size.w / 2 - 900, slot.y + size.h / 2 - 900)
+      expect(centre).toBeGreaterThanOrEqual(ring.inner)
+      expect(centre).toBeLessThanOrEqual(ring.outer)
+      taken.push(slot)
+    }
+  })
+
+  it('measures how far a card sticks out of a ring', () => {
+    const ring = ringOf(2)
+    // Straight above the centre, in the middle of the band: inside.
+    expect(ringOverflow(ring, { x: 900 - 120, y: 900 - 450 - 60, w: 240, h: 120 })).toBe(0)
+    // Beside the centre at the same radius, 240 wide across a 180 band: out on both lines.
+    expect(ringOverflow(ring, { x: 900 + 450 - 120, y: 900 - 60, w: 240, h: 120 })).toBeGreaterThan(0)
   })
 })
