@@ -3,6 +3,7 @@ import type { DocumentLog } from './ports/DocumentLog.ts'
 import type { OrganiserStore } from './ports/OrganiserStore.ts'
 import type { RoundStore } from './ports/RoundStore.ts'
 import type { SessionStore } from './ports/SessionStore.ts'
+import type { WorkspaceStore } from './ports/WorkspaceStore.ts'
 
 // The ports' types, re-exported so callers that import them from here keep compiling while they move to the ports.
 export type {
@@ -28,6 +29,8 @@ export type StoragePorts = {
   sessions: SessionStore
   /** Organisers, their sessions and sign-ins (issue #17): reached as `storage.organisers`, not spread. */
   organisers: OrganiserStore
+  /** Workspaces, projects, board placements and lifecycle, the audit log (issue #17): `storage.workspaces`. */
+  workspaces: WorkspaceStore
   close(): Promise<void>
 }
 

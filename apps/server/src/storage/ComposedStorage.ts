@@ -22,6 +22,7 @@ export class ComposedStorage implements BoardStorage {
   readonly rounds: StoragePorts['rounds']
   readonly sessions: StoragePorts['sessions']
   readonly organisers: StoragePorts['organisers']
+  readonly workspaces: StoragePorts['workspaces']
   readonly #close: () => Promise<void>
 
   constructor(ports: StoragePorts) {
@@ -30,6 +31,7 @@ export class ComposedStorage implements BoardStorage {
     this.rounds = ports.rounds
     this.sessions = ports.sessions
     this.organisers = ports.organisers
+    this.workspaces = ports.workspaces
     this.#close = () => ports.close()
   }
 

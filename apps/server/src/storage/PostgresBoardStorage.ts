@@ -6,6 +6,7 @@ import { PostgresDocumentLog } from './postgres/PostgresDocumentLog.ts'
 import { PostgresOrganiserStore } from './postgres/PostgresOrganiserStore.ts'
 import { PostgresRoundStore } from './postgres/PostgresRoundStore.ts'
 import { PostgresSessionStore } from './postgres/PostgresSessionStore.ts'
+import { PostgresWorkspaceStore } from './postgres/PostgresWorkspaceStore.ts'
 
 export type { PostgresStorageOptions } from './postgres/PostgresConnection.ts'
 
@@ -18,6 +19,7 @@ export function openPostgresPorts(options: PostgresStorageOptions): StoragePorts
     rounds: new PostgresRoundStore(conn),
     sessions: new PostgresSessionStore(conn),
     organisers: new PostgresOrganiserStore(conn),
+    workspaces: new PostgresWorkspaceStore(conn),
     close: () => conn.close(),
   }
 }

@@ -6,6 +6,7 @@ import { SqliteDocumentLog } from './sqlite/SqliteDocumentLog.ts'
 import { SqliteOrganiserStore } from './sqlite/SqliteOrganiserStore.ts'
 import { SqliteRoundStore } from './sqlite/SqliteRoundStore.ts'
 import { SqliteSessionStore } from './sqlite/SqliteSessionStore.ts'
+import { SqliteWorkspaceStore } from './sqlite/SqliteWorkspaceStore.ts'
 
 /** The four SQLite ports over one connection to the file at `path` (':memory:' for a throwaway database). */
 export function openSqlitePorts(path: string): StoragePorts {
@@ -16,6 +17,7 @@ export function openSqlitePorts(path: string): StoragePorts {
     rounds: new SqliteRoundStore(conn),
     sessions: new SqliteSessionStore(conn),
     organisers: new SqliteOrganiserStore(conn),
+    workspaces: new SqliteWorkspaceStore(conn),
     close: () => conn.close(),
   }
 }

@@ -11,6 +11,7 @@ import { documentLogContract } from './documentLog.contract.ts'
 import { organiserStoreContract } from './organiserStore.contract.ts'
 import { roundStoreContract } from './roundStore.contract.ts'
 import { sessionStoreContract } from './sessionStore.contract.ts'
+import { workspaceStoreContract } from './workspaceStore.contract.ts'
 
 /** Real PostgreSQL (the machine's test database), one fresh schema per case, dropped afterwards. */
 const url = process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test'
@@ -34,6 +35,7 @@ boardStoreContract('PostgreSQL', make)
 roundStoreContract('PostgreSQL', make)
 sessionStoreContract('PostgreSQL', make)
 organiserStoreContract('PostgreSQL', make)
+workspaceStoreContract('PostgreSQL', make)
 boardStorageContract(
   'PostgreSQL',
   async () => new PostgresBoardStorage({ connectionString: url, schema: schema() }),

@@ -12,6 +12,7 @@ import { documentLogContract } from './documentLog.contract.ts'
 import { organiserStoreContract } from './organiserStore.contract.ts'
 import { roundStoreContract } from './roundStore.contract.ts'
 import { sessionStoreContract } from './sessionStore.contract.ts'
+import { workspaceStoreContract } from './workspaceStore.contract.ts'
 
 /** Real SQLite: a fresh file in a temporary directory per case. */
 const dir = mkdtempSync(join(tmpdir(), 'wt-sqlite-'))
@@ -24,6 +25,7 @@ boardStoreContract('SQLite', make)
 roundStoreContract('SQLite', make)
 sessionStoreContract('SQLite', make)
 organiserStoreContract('SQLite', make)
+workspaceStoreContract('SQLite', make)
 boardStorageContract('SQLite', async () => new SqliteBoardStorage(file()))
 assetStoreContract('files (embedded default)', async () => new FileAssetStore(join(dir, `assets-${n++}`)))
 

@@ -1,0 +1,153 @@
+import type {
+  AuditRecord,
+  BoardListing,
+  BoardQuery,
+  MembershipRecord,
+  ProjectRecord,
+  WorkspaceRole,
+} from './ports/WorkspaceStore.ts'
+
+// Rows of the workspace tables as both adapters read them (SQLite gives numbers, PostgreSQL's BIGINT gives strings).
+
+type Row = Record<string, unknown>
+
+const num = (value: unknown): number => Number(value)
+const numOrNull = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value)
+const strOrNull = (value: unknown): string | null =>
+  value === null || value === undefined ? null : String(value)
+const role = (value: unknown): WorkspaceRole => (value === 'owner' ? 'owner' : 'member')
+
+function jsonOf<T>(text: unknown, fallback: T): T {
+  try {
+    return JSON.parse(String(text)) as T
+  } catch {
+    return fallback
+  }
+}
+
+export const PROJECT_COLUMNS =
+  'id, workspace_id, name, gebied, gemeente, kernteam, retention_months, phase, created_at, updated_at'
+
+export function projectRow(row: Row): ProjectRecord {
+  const kernteam = jsonOf<unknown>(row.kernteam, [])
+  return {
+    id: String(row.id),
+    workspaceId: String(row.workspace_id),
+    name: String(row.name),
+    gebied: String(row.gebied),
+    gemeente: String(row.gemeente),
+    kernteam: Array.isArray(kernteam) ? kernteam.map(String) : [],
+    retentionMonths: num(row.retention_months),
+    phase: String(row.phase),
+    createdAt: num(row.created_at),
+    updatedAt: num(row.updated_at),
+  }
+}
+
+export function memberRow(row: Row): MembershipRecord {
+  return {
+    workspaceId: String(row.workspace_id),
+    organiserId: String(row.organiser_id),
+    role: role(row.role),
+    addedAt: num(row.added_at),
+  }
+}
+
+export { role as workspaceRole }
+
+/** The columns of a listing: the placement (`b`) joined with its project (`p`) and workspace (`w`). */
+export const LISTING_COLUMNS = `b.board_id, b.project_id, b.owner_id, b.title, b.created_at, b.updated_at,
+  b.last_opened_at, b.archived_at, b.delete_requested_at, b.delete_after,
+  p.name AS project_name, b.workspace_id, w.name AS workspace_name`
+
+export const LISTING_FROM = (t: (name: string) => string) =>
+  `${t('org_boards')} b LEFT JOIN ${t('org_projects')} p ON p.id = b.project_id
+   LEFT JOIN ${t('org_workspaces')} w ON w.id = b.workspace_id`
+
+export function listingRow(row: Row): BoardListing {
+  return {
+    boardId: String(row.board_id),
+    projectId: strOrNull(row.project_id),
+    ownerId: strOrNull(row.owner_id),
+    title: String(row.title),
+    createdAt: num(row.created_at),
+    updatedAt: num(row.updated_at),
+    lastOpenedAt: numOrNull(row.last_opened_at),
+    archivedAt: numOrNull(row.archived_at),
+    deleteRequestedAt: numOrNull(row.delete_requested_at),
+    deleteAfter: numOrNull(row.delete_after),
+    projectName: strOrNull(row.project_name),
+    workspaceId: strOrNull(row.workspace_id),
+    workspaceName: strOrNull(row.workspace_name),
+  }
+}
+
+export function auditRow(row: Row): AuditRecord {
+  const detail = jsonOf<unknown>(row.detail, {})
+  return {
+    at: num(row.at),
+    projectId: strOrNull(row.project_id),
+    actorId: strOrNull(row.actor_id),
+    actorName: strOrNull(row.actor_name),
+    action: String(row.action),
+    boardId: strOrNull(row.board_id),
+    detail:
+      detail && typeof detail === 'object' && !Array.isArray(detail)
+        ? (detail as Record<string, unknown>)
+        : {},
+  }
+}
+
+/** How a title is searched: lower-case, so `LIKE` matches the same in SQLite and PostgreSQL. */
+export const searchText = (title: string) => title.toLocaleLowerCase('nl')
+
+/** `LIKE` pattern for a word anywhere, with `\` escaping the pattern's own characters. */
+export const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+
+/**
+ * The WHERE clause and parameters of a board query, with placeholders made by `ph(n)` (`?` or `$n`). The visibility
+ * rule lives here once: boards of the organiser's workspaces, and their own boards without a project.
+ */
+export function boardQuerySql(
+  query: BoardQuery,
+  t: (name: string) => string,
+  ph: (n: number) => string,
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = []
+  const p = (value: unknown) => {
+    params.push(value)
+    return ph(params.length)
+  }
+  const where = [
+    `(b.workspace_id IN (SELECT m.workspace_id FROM ${t('org_members')} m WHERE m.organiser_id = ${p(query.organiserId)})
+      OR (b.project_id IS NULL AND b.owner_id = ${p(query.organiserId)}))`,
+  ]
+  if (query.state === 'active') where.push('b.archived_at IS NULL AND b.delete_after IS NULL')
+  else if (query.state === 'archived') where.push('b.archived_at IS NOT NULL AND b.delete_after IS NULL')
+  else where.push('b.delete_after IS NOT NULL')
+  if (query.projectId === null) where.push('b.project_id IS NULL')
+  else if (query.projectId !== undefined) where.push(`b.project_id = ${p(query.projectId)}`)
+  for (const word of query.words ?? []) where.push(`b.title_search LIKE ${p(likePattern(word))} ESCAPE '\\'`)
+  if (query.after) {
+    where.push(`(b.updated_at, b.board_id) < (${p(query.after.updatedAt)}, ${p(query.after.boardId)})`)
+  }
+  const sql = `SELECT ${LISTING_COLUMNS} FROM ${LISTING_FROM(t)} WHERE ${where.join(' AND ')}
+    ORDER BY b.updated_at DESC, b.board_id DESC LIMIT ${p(query.limit)}`
+  return { sql, params }
+}
+
+/**
+ * The core tables that hold rows of a board, by the column naming it: a purge deletes from each. A table added to
+ * the core schema that holds board rows must be added here (the purge tests look for the id in every table).
+ */
+export const BOARD_TABLES: readonly { table: string; column: string }[] = [
+  { table: 'doc_updates', column: 'board_id' },
+  { table: 'doc_snapshots', column: 'board_id' },
+  { table: 'round_placements', column: 'board_id' },
+  { table: 'round_participants', column: 'board_id' },
+  { table: 'board_sessions', column: 'board_id' },
+  { table: 'join_codes', column: 'board_id' },
+  { table: 'org_boards', column: 'board_id' },
+  { table: 'boards', column: 'id' },
+]
