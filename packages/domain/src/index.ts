@@ -104,9 +104,13 @@ export {
 } from './privacy/personName.ts'
 export type { PersonInput, PersonMention, RecordsErasure } from './privacy/personRecords.ts'
 export {
+  eraseInRecords,
+  erasePeople,
   erasePerson,
   erasePersonInRecords,
   findPerson,
+  knownPeople,
+  mentionsInRecords,
   PERSONAL_RECORD_TYPES,
   stripPersonalRecords,
 } from './privacy/personRecords.ts'

@@ -1,5 +1,11 @@
 import type { BoardSnapshot } from '../board/boardSnapshotSchema.ts'
-import { ERASED_PERSON_NAME, type PersonMatcher, personMatcher } from './personName.ts'
+import {
+  ERASED_PERSON_NAME,
+  isSearchablePersonName,
+  normalisePersonName,
+  type PersonMatcher,
+  personMatcher,
+} from './personName.ts'
 
 // Where a board keeps what a person typed or is called: every string of every record (shapes' props and meta, notes'
 // rich text, bindings, tldraw's `user` records) and the snapshot's workshop details. Ids, type names, parent ids,
@@ -97,29 +103,42 @@ export type RecordsErasure = {
   fields: number
 }
 
-/** `records` with the person's name replaced by ERASED_PERSON_NAME wherever it appears (see the module comment). */
-export function eraseInRecords(records: readonly unknown[], matcher: PersonMatcher): RecordsErasure {
+/**
+ * `records` with each person's name replaced by ERASED_PERSON_NAME wherever it appears (see the module comment), and
+ * a `user` record naming one of them made anonymous; with `allUsers`, every `user` record is (the retention job's
+ * erasure, which also covers visitors whose names are not known).
+ */
+export function eraseInRecords(
+  records: readonly unknown[],
+  matchers: readonly PersonMatcher[],
+  allUsers = false,
+): RecordsErasure {
+  const mentions = (text: string) => matchers.some((m) => m.test(text))
+  const rewrite = (text: string) =>
+    matchers.reduce((t, m) => (m.test(t) ? m.replace(t, ERASED_PERSON_NAME) : t), text)
   const changed: Json[] = []
   let fields = 0
   const out = records.map((record) => {
     if (!isObject(record)) return record
     let hits = 0
     eachString(record, '', (text) => {
-      if (matcher.test(text)) hits++
+      if (mentions(text)) hits++
     })
-    if (hits === 0) return record
+    const user = record.typeName === 'user'
+    if (hits === 0 && !(user && allUsers && !isAnonymousUser(record))) return record
     fields += hits
-    const erased =
-      record.typeName === 'user'
-        ? anonymousUser(record)
-        : (mapStrings(record, (text) =>
-            matcher.test(text) ? matcher.replace(text, ERASED_PERSON_NAME) : text,
-          ) as Json)
+    const erased = user ? anonymousUser(record) : (mapStrings(record, rewrite) as Json)
     changed.push(erased)
     return erased
   })
   return { records: out, changed, fields }
 }
+
+const isAnonymousUser = (record: Json) =>
+  record.name === ERASED_PERSON_NAME &&
+  !record.color &&
+  !record.imageUrl &&
+  (!isObject(record.meta) || Object.keys(record.meta).length === 0)
 
 /** A board snapshot, or just its records. */
 export type PersonInput = Pick<BoardSnapshot, 'records' | 'workshop'> | readonly unknown[]
@@ -146,7 +165,7 @@ export function findPerson(input: PersonInput, name: string): PersonMention[] {
  * the same ids, links and geometry; only their words change.
  */
 export function erasePersonInRecords(records: readonly unknown[], name: string): RecordsErasure {
-  return eraseInRecords(records, personMatcher(name))
+  return eraseInRecords(records, [personMatcher(name)])
 }
 
 /** `erasePersonInRecords` for a whole snapshot, its workshop details included. */
@@ -154,16 +173,29 @@ export function erasePerson<S extends Pick<BoardSnapshot, 'records' | 'workshop'
   snapshot: S,
   name: string,
 ): { snapshot: S; changed: Json[]; fields: number } {
-  const matcher = personMatcher(name)
-  const erased = eraseInRecords(snapshot.records, matcher)
+  return erasePeople(snapshot, [name])
+}
+
+/**
+ * Erases several people from a snapshot at once (names that are not searchable are passed over); with `allUsers`,
+ * every `user` record is made anonymous too, named or not.
+ */
+export function erasePeople<S extends Pick<BoardSnapshot, 'records' | 'workshop'>>(
+  snapshot: S,
+  names: readonly string[],
+  allUsers = false,
+): { snapshot: S; changed: Json[]; fields: number } {
+  const matchers = names.filter(isSearchablePersonName).map(personMatcher)
+  const erased = eraseInRecords(snapshot.records, matchers, allUsers)
   let fields = erased.fields
   let workshop = snapshot.workshop
   if (workshop) {
+    const mentions = (text: string) => matchers.some((m) => m.test(text))
     eachString(workshop, '', (text) => {
-      if (matcher.test(text)) fields++
+      if (mentions(text)) fields++
     })
     workshop = mapStrings(workshop, (text) =>
-      matcher.test(text) ? matcher.replace(text, ERASED_PERSON_NAME) : text,
+      matchers.reduce((t, m) => (m.test(t) ? m.replace(t, ERASED_PERSON_NAME) : t), text),
     ) as typeof workshop
   }
   return {
@@ -171,6 +203,27 @@ export function erasePerson<S extends Pick<BoardSnapshot, 'records' | 'workshop'
     changed: erased.changed,
     fields,
   }
+}
+
+/**
+ * The people a board names by themselves: the names in its `user` records (the web app's label "Naam
+ * (Organisatie)" without the organisation) and the workshop's procesbegeleider and deelnemers. Searchable names only,
+ * each once (the retention job erases them all).
+ */
+export function knownPeople(input: PersonInput): string[] {
+  const names = new Map<string, string>()
+  const add = (value: unknown) => {
+    if (typeof value !== 'string') return
+    const name = normalisePersonName(value.replace(/\s*\([^()]*\)\s*$/u, ''))
+    if (isSearchablePersonName(name) && name !== ERASED_PERSON_NAME) names.set(name.toLowerCase(), name)
+  }
+  const records = isRecordList(input) ? input : input.records
+  for (const record of records) if (isObject(record) && record.typeName === 'user') add(record.name)
+  if (!isRecordList(input)) {
+    add(input.workshop?.procesbegeleider)
+    for (const name of input.workshop?.deelnemers ?? []) add(name)
+  }
+  return [...names.values()]
 }
 
 /**

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { readBoard } from '../board/readBoard.ts'
 import { plainTextToRichText } from '../board/richTextToPlainText.ts'
 import { ERASED_PERSON_NAME, isSearchablePersonName, personMatcher } from './personName.ts'
-import { erasePerson, erasePersonInRecords, findPerson, stripPersonalRecords } from './personRecords.ts'
+import {
+  erasePeople,
+  erasePerson,
+  erasePersonInRecords,
+  findPerson,
+  knownPeople,
+  stripPersonalRecords,
+} from './personRecords.ts'
 
 const page = { id: 'page:1', typeName: 'page', name: 'Pagina 1', index: 'a1', meta: {} }
 const valueCard = {
@@ -131,5 +138,32 @@ describe('privacy: a person in a board', () => {
     expect(m.test('met zoë (z.) ünal erbij')).toBe(true)
     expect(m.test('Zoe (Z.) Unal')).toBe(false)
     expect(m.replace('a Zoë (Z.)  Ünal b', 'X')).toBe('a X b')
+  })
+
+  it('[PD7] the people a board names are its user records (without organisation) and workshop; all of them can be erased at once', () => {
+    const anonymous = { id: 'user:u3', typeName: 'user', name: 'x', color: '#2ca02c', imageUrl: '', meta: {} }
+    const board = { ...snapshot, records: [...snapshot.records, anonymous] }
+    expect(knownPeople(board)).toEqual(['Anna de Vries', 'Bram Annaduin', 'Kees Bos'])
+    const { snapshot: erased, changed } = erasePeople(board, knownPeople(board), true)
+    expect(changed.map((r) => r.id)).toEqual([
+      'shape:v1',
+      'shape:n1',
+      'shape:b1',
+      'user:u1',
+      'user:u2',
+      'user:u3',
+    ])
+    for (const name of ['Anna de Vries', 'Bram Annaduin', 'Kees Bos'])
+      expect(findPerson(erased, name)).toEqual([])
+    expect(
+      erased.records
+        .filter((r) => r.typeName === 'user')
+        .map((r) => [(r as typeof user).name, (r as typeof user).color]),
+    ).toEqual([
+      [ERASED_PERSON_NAME, ''],
+      [ERASED_PERSON_NAME, ''],
+      [ERASED_PERSON_NAME, ''],
+    ])
+    expect(erasePeople(erased, knownPeople(erased), true).changed).toEqual([])
   })
 })
