@@ -25,6 +25,8 @@ export type DocumentOptions = CoverOptions & {
    * so the document leaves it out unless asked.
    */
   kwaliteitstoets?: boolean
+  /** Blocks a caller adds after part F: a frozen version's intentieverklaring, signatures and history (issue #19). */
+  afterParts?: readonly DocumentBlock[]
 }
 
 /**
@@ -81,9 +83,10 @@ function nogTeDoen(pvw: ProgrammaVanWaarden): Record<'A' | 'B' | 'C' | 'D' | 'E'
   }
 }
 
-function outline(pvw: ProgrammaVanWaarden, options: DocumentOptions) {
+/** Parts A–F as the document prints them; `leeg` when nothing in the part is filled in. */
+function partBlocks(pvw: ProgrammaVanWaarden) {
   const todo = nogTeDoen(pvw)
-  const parts = (
+  return (
     [
       ['A', blocksPartA],
       ['B', blocksPartB],
@@ -93,6 +96,17 @@ function outline(pvw: ProgrammaVanWaarden, options: DocumentOptions) {
       ['F', blocksPartF],
     ] as const
   ).map(([letter, build]) => ({ letter, ...shortPart(build(pvw), todo[letter]) }))
+}
+
+/** The parts of the document with nothing filled in (the phase move to *vastgesteld* requires none). */
+export function emptyParts(pvw: ProgrammaVanWaarden): ('A' | 'B' | 'C' | 'D' | 'E' | 'F')[] {
+  return partBlocks(pvw)
+    .filter((p) => p.leeg)
+    .map((p) => p.letter)
+}
+
+function outline(pvw: ProgrammaVanWaarden, options: DocumentOptions) {
+  const parts = partBlocks(pvw)
   const cover = blocksCover(pvw, options)
   const samenvatting = blocksSamenvatting({
     pvw,
@@ -104,6 +118,7 @@ function outline(pvw: ProgrammaVanWaarden, options: DocumentOptions) {
       ...cover,
       ...samenvatting,
       ...parts.flatMap((p) => p.blocks),
+      ...(options.afterParts ?? []),
       ...blocksWaardenkompas(pvw),
       ...blocksBaathouders(pvw),
       ...blocksQuickscan(pvw),
