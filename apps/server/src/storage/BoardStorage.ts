@@ -1,6 +1,7 @@
 import type { BoardStore } from './ports/BoardStore.ts'
 import type { DocumentLog } from './ports/DocumentLog.ts'
 import type { OrganiserStore } from './ports/OrganiserStore.ts'
+import type { PersonalDataStore } from './ports/PersonalDataStore.ts'
 import type { RoundStore } from './ports/RoundStore.ts'
 import type { SessionStore } from './ports/SessionStore.ts'
 import type { WorkspaceStore } from './ports/WorkspaceStore.ts'
@@ -31,6 +32,8 @@ export type StoragePorts = {
   organisers: OrganiserStore
   /** Workspaces, projects, board placements and lifecycle, the audit log (issue #17): `storage.workspaces`. */
   workspaces: WorkspaceStore
+  /** Names on ballots and in sessions rewritten by an erasure, retention marks (AVG, issue #17): `storage.privacy`. */
+  privacy: PersonalDataStore
   close(): Promise<void>
 }
 

@@ -23,6 +23,7 @@ export class ComposedStorage implements BoardStorage {
   readonly sessions: StoragePorts['sessions']
   readonly organisers: StoragePorts['organisers']
   readonly workspaces: StoragePorts['workspaces']
+  readonly privacy: StoragePorts['privacy']
   readonly #close: () => Promise<void>
 
   constructor(ports: StoragePorts) {
@@ -32,6 +33,7 @@ export class ComposedStorage implements BoardStorage {
     this.sessions = ports.sessions
     this.organisers = ports.organisers
     this.workspaces = ports.workspaces
+    this.privacy = ports.privacy
     this.#close = () => ports.close()
   }
 

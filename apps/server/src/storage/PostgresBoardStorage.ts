@@ -4,6 +4,7 @@ import { PostgresBoardStore } from './postgres/PostgresBoardStore.ts'
 import { PostgresConnection, type PostgresStorageOptions } from './postgres/PostgresConnection.ts'
 import { PostgresDocumentLog } from './postgres/PostgresDocumentLog.ts'
 import { PostgresOrganiserStore } from './postgres/PostgresOrganiserStore.ts'
+import { PostgresPersonalDataStore } from './postgres/PostgresPersonalDataStore.ts'
 import { PostgresRoundStore } from './postgres/PostgresRoundStore.ts'
 import { PostgresSessionStore } from './postgres/PostgresSessionStore.ts'
 import { PostgresWorkspaceStore } from './postgres/PostgresWorkspaceStore.ts'
@@ -20,6 +21,7 @@ export function openPostgresPorts(options: PostgresStorageOptions): StoragePorts
     sessions: new PostgresSessionStore(conn),
     organisers: new PostgresOrganiserStore(conn),
     workspaces: new PostgresWorkspaceStore(conn),
+    privacy: new PostgresPersonalDataStore(conn),
     close: () => conn.close(),
   }
 }

@@ -4,6 +4,7 @@ import { SqliteBoardStore } from './sqlite/SqliteBoardStore.ts'
 import { SqliteConnection } from './sqlite/SqliteConnection.ts'
 import { SqliteDocumentLog } from './sqlite/SqliteDocumentLog.ts'
 import { SqliteOrganiserStore } from './sqlite/SqliteOrganiserStore.ts'
+import { SqlitePersonalDataStore } from './sqlite/SqlitePersonalDataStore.ts'
 import { SqliteRoundStore } from './sqlite/SqliteRoundStore.ts'
 import { SqliteSessionStore } from './sqlite/SqliteSessionStore.ts'
 import { SqliteWorkspaceStore } from './sqlite/SqliteWorkspaceStore.ts'
@@ -18,6 +19,7 @@ export function openSqlitePorts(path: string): StoragePorts {
     sessions: new SqliteSessionStore(conn),
     organisers: new SqliteOrganiserStore(conn),
     workspaces: new SqliteWorkspaceStore(conn),
+    privacy: new SqlitePersonalDataStore(conn),
     close: () => conn.close(),
   }
 }

@@ -1,0 +1,41 @@
+import type { StoredSession } from './SessionStore.ts'
+
+/** A stored placement row as it is, with its round (`klasse` unchecked: an old row's name counts all the same). */
+export type RoundPlacementRow = {
+  roundId: string
+  participantKey: string
+  valueId: string
+  name: string
+  organisation: string
+  klasse: string
+  twijfel: boolean
+  at: number
+}
+
+/**
+ * What the AVG layer (`org/privacy`) reads and rewrites beyond the board's document: the names on ballots and in
+ * named sessions, and when the retention job last erased a board. The other ports only add and read; these rewrite.
+ * Contract: `test/contracts/personalDataStore.contract.ts`.
+ */
+export interface PersonalDataStore {
+  /** Every placement row of every round of the board, also of ballot keys no longer valid (they hold names too). */
+  placementsOfBoard(boardId: string): Promise<RoundPlacementRow[]>
+  /**
+   * Gives one participant's rows in one round another name and organisation (an erasure); their placements, times
+   * and key stay. Returns how many rows changed.
+   */
+  renameParticipant(
+    boardId: string,
+    roundId: string,
+    participantKey: string,
+    name: string,
+    organisation: string,
+  ): Promise<number>
+  /** The board's named sessions with their snapshots, oldest first. */
+  sessionsOfBoard(boardId: string): Promise<StoredSession[]>
+  /** Replaces a stored session's name and snapshot (an erasure rewrites what it holds); false when there is none. */
+  rewriteSession(boardId: string, session: StoredSession): Promise<boolean>
+  /** When the retention job erased the board's personal data, or null if it never did. */
+  retentionErasedAt(boardId: string): Promise<number | null>
+  markRetentionErased(boardId: string, at: number): Promise<void>
+}

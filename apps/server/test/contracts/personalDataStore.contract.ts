@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+import { LIMITS, type MakePorts } from './fixtures.ts'
+
+/** The contract every `PersonalDataStore` adapter passes (`src/storage/ports/PersonalDataStore.ts`). */
+export function personalDataStoreContract(name: string, make: MakePorts): void {
+  describe(`PersonalDataStore contract: ${name}`, () => {
+    const base = { valueId: 'shape:groen', klasse: 'sturend' as const, twijfel: false, at: 10 }
+
+    it('[AV1] lists every placement row of a board, also of keys no longer issued, and renames one participant per round', async () => {
+      const s = await make()
+      for (const keyHash of ['k-anna', 'k-bram'])
+        await s.boards.issueParticipantKey('board-p', { keyHash, issuer: 'i', issuedAt: 1 }, LIMITS)
+      await s.rounds.savePlacements('board-p', 'r1', [
+        { ...base, participantKey: 'k-anna', name: 'Anna', organisation: 'GGD' },
+        {
+          ...base,
+          participantKey: 'k-anna',
+          name: 'Anna',
+          organisation: 'GGD',
+          valueId: 'shape:lucht',
+          twijfel: true,
+        },
+        { ...base, participantKey: 'k-bram', name: 'Bram', organisation: '' },
+      ])
+      await s.rounds.savePlacements('board-p', 'r2', [
+        { ...base, participantKey: 'k-anna', name: 'Anna', organisation: 'GGD' },
+      ])
+      await s.rounds.savePlacements('board-other', 'r1', [
+        { ...base, participantKey: 'k-anna', name: 'Anna', organisation: 'GGD' },
+      ])
+      const rows = await s.privacy.placementsOfBoard('board-p')
+      expect(
+        rows.map((r) => [r.roundId, r.participantKey, r.valueId, r.name, r.organisation, r.twijfel]),
+      ).toEqual([
+        ['r1', 'k-anna', 'shape:groen', 'Anna', 'GGD', false],
+        ['r1', 'k-anna', 'shape:lucht', 'Anna', 'GGD', true],
+        ['r1', 'k-bram', 'shape:groen', 'Bram', '', false],
+        ['r2', 'k-anna', 'shape:groen', 'Anna', 'GGD', false],
+      ])
+      expect(await s.privacy.renameParticipant('board-p', 'r1', 'k-anna', 'verwijderde deelnemer', '')).toBe(
+        2,
+      )
+      expect(await s.privacy.renameParticipant('board-p', 'r9', 'k-anna', 'x', '')).toBe(0)
+      const after = await s.rounds.listPlacements('board-p', 'r1')
+      expect(after.map((p) => [p.participantKey, p.valueId, p.name, p.organisation, p.klasse, p.at])).toEqual(
+        [
+          ['k-anna', 'shape:groen', 'verwijderde deelnemer', '', 'sturend', 10],
+          ['k-anna', 'shape:lucht', 'verwijderde deelnemer', '', 'sturend', 10],
+          ['k-bram', 'shape:groen', 'Bram', '', 'sturend', 10],
+        ],
+      )
+      expect((await s.rounds.listPlacements('board-p', 'r2'))[0]?.name).toBe('Anna')
+      await s.close()
+    })
+
+    it('[AV2] reads sessions with their snapshots and rewrites one in place', async () => {
+      const s = await make()
+      await s.sessions.saveSession('board-s', {
+        id: 'b',
+        name: 'Met Anna',
+        createdAt: 20,
+        data: '{"n":"Anna"}',
+      })
+      await s.sessions.saveSession('board-s', { id: 'a', name: 'Sessie 1', createdAt: 10, data: '{"n":1}' })
+      expect(await s.privacy.sessionsOfBoard('board-s')).toEqual([
+        { id: 'a', name: 'Sessie 1', createdAt: 10, data: '{"n":1}' },
+        { id: 'b', name: 'Met Anna', createdAt: 20, data: '{"n":"Anna"}' },
+      ])
+      const rewritten = { id: 'b', name: 'Met X', createdAt: 20, data: '{"n":"X"}' }
+      expect(await s.privacy.rewriteSession('board-s', rewritten)).toBe(true)
+      expect(await s.privacy.rewriteSession('board-s', { ...rewritten, id: 'zz' })).toBe(false)
+      expect(await s.sessions.getSession('board-s', 'b')).toEqual(rewritten)
+      expect(await s.privacy.sessionsOfBoard('board-none')).toEqual([])
+      await s.close()
+    })
+
+    it('[AV3] remembers when the retention job erased a board', async () => {
+      const s = await make()
+      expect(await s.privacy.retentionErasedAt('board-t')).toBeNull()
+      await s.privacy.markRetentionErased('board-t', 1_000)
+      await s.privacy.markRetentionErased('board-t', 2_000)
+      expect(await s.privacy.retentionErasedAt('board-t')).toBe(2_000)
+      expect(await s.privacy.retentionErasedAt('board-u')).toBeNull()
+      await s.close()
+    })
+  })
+}
