@@ -1,9 +1,15 @@
 import type { Finding } from '../findings.ts'
 import type { BaathouderCardProps } from '../shapes/baathouderCardShape.ts'
+import type { EvidenceCardProps } from '../shapes/evidenceCardShape.ts'
+import type { FinancieringCardProps } from '../shapes/financieringCardShape.ts'
+import type { KernindicatorCardProps } from '../shapes/kernindicatorCardShape.ts'
+import type { KompasOnderbouwingProps } from '../shapes/kompasOnderbouwingShape.ts'
+import type { KoppelkansCardProps } from '../shapes/koppelkansCardShape.ts'
 import type { PrioriteringColumn, PrioriteringProps } from '../shapes/prioriteringShape.ts'
 import type { PvwFramePart, PvwFrameProps } from '../shapes/pvwFrameShape.ts'
 import type { RingPosition, SchillenProps } from '../shapes/schillenShape.ts'
 import type { SpanningenProps, TensionStatus } from '../shapes/spanningenShape.ts'
+import type { SturingCardProps } from '../shapes/sturingCardShape.ts'
 import type { TensionCardProps } from '../shapes/tensionCardShape.ts'
 import type { ValueCardProps } from '../shapes/valueCardShape.ts'
 import type { Workshop } from './boardSnapshotSchema.ts'
@@ -63,6 +69,13 @@ export type BoardModel = {
   baathouders: BaathouderCard[]
   tensions: TensionCard[]
   notes: Note[]
+  /** The process spine's structured cards (issue #20), in reading order; they carry their links as props. */
+  evidence: Template<EvidenceCardProps>[]
+  onderbouwingen: Template<KompasOnderbouwingProps>[]
+  koppelkansen: Template<KoppelkansCardProps>[]
+  financiering: Template<FinancieringCardProps>[]
+  sturing: Template<SturingCardProps>[]
+  kernindicatoren: Template<KernindicatorCardProps>[]
   /** Input problems: invalid, migrated or unplaceable records. Never thrown. */
   issues: Finding[]
 }

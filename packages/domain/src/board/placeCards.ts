@@ -1,19 +1,31 @@
 import type { Finding } from '../findings.ts'
 import type { BaathouderCardProps } from '../shapes/baathouderCardShape.ts'
+import type { EvidenceCardProps } from '../shapes/evidenceCardShape.ts'
+import type { FinancieringCardProps } from '../shapes/financieringCardShape.ts'
+import type { KernindicatorCardProps } from '../shapes/kernindicatorCardShape.ts'
+import type { KompasOnderbouwingProps } from '../shapes/kompasOnderbouwingShape.ts'
+import type { KoppelkansCardProps } from '../shapes/koppelkansCardShape.ts'
 import type { PrioriteringProps } from '../shapes/prioriteringShape.ts'
 import type { PvwFrameProps } from '../shapes/pvwFrameShape.ts'
 import type { SchillenProps } from '../shapes/schillenShape.ts'
 import {
   BAATHOUDER_CARD_TYPE,
+  EVIDENCE_CARD_TYPE,
+  FINANCIERING_CARD_TYPE,
+  KERNINDICATOR_CARD_TYPE,
+  KOMPAS_ONDERBOUWING_TYPE,
+  KOPPELKANS_CARD_TYPE,
   NOTE_TYPE,
   PRIORITERING_TYPE,
   PVW_FRAME_TYPE,
   SCHILLEN_TYPE,
   SPANNINGEN_TYPE,
+  STURING_CARD_TYPE,
   TENSION_CARD_TYPE,
   VALUE_CARD_TYPE,
 } from '../shapes/shapeTypes.ts'
 import type { SpanningenProps } from '../shapes/spanningenShape.ts'
+import type { SturingCardProps } from '../shapes/sturingCardShape.ts'
 import type { TensionCardProps } from '../shapes/tensionCardShape.ts'
 import type { ValueCardProps } from '../shapes/valueCardShape.ts'
 import type { BoardModel, Note, Placed, PvwFrame, Template, TensionCard } from './BoardModel.ts'
@@ -104,5 +116,22 @@ export function placeCards(
     })
     .sort(byReadingOrder)
 
-  return { prioriteringen, schillen, spanningen, frames, valueCards, baathouders, tensions, notes, issues }
+  const spine = <P>(type: string) => ofType<P>(entries, type).sort(byReadingOrder)
+  return {
+    prioriteringen,
+    schillen,
+    spanningen,
+    frames,
+    valueCards,
+    baathouders,
+    tensions,
+    notes,
+    evidence: spine<EvidenceCardProps>(EVIDENCE_CARD_TYPE),
+    onderbouwingen: spine<KompasOnderbouwingProps>(KOMPAS_ONDERBOUWING_TYPE),
+    koppelkansen: spine<KoppelkansCardProps>(KOPPELKANS_CARD_TYPE),
+    financiering: spine<FinancieringCardProps>(FINANCIERING_CARD_TYPE),
+    sturing: spine<SturingCardProps>(STURING_CARD_TYPE),
+    kernindicatoren: spine<KernindicatorCardProps>(KERNINDICATOR_CARD_TYPE),
+    issues,
+  }
 }

@@ -8,6 +8,7 @@ import { asProps, type ShapeDefinition } from '../shapes/ShapeDefinition.ts'
 import { schillenShape } from '../shapes/schillenShape.ts'
 import { NOTE_TYPE, TENSION_LINK_TYPE } from '../shapes/shapeTypes.ts'
 import { spanningenShape } from '../shapes/spanningenShape.ts'
+import { SPINE_SHAPES } from '../shapes/spineShapes.ts'
 import { tensionCardShape } from '../shapes/tensionCardShape.ts'
 import { tensionLinkBinding } from '../shapes/tensionLinkBinding.ts'
 import { valueCardShape } from '../shapes/valueCardShape.ts'
@@ -40,6 +41,7 @@ const DEFINITIONS: ReadonlyMap<string, ShapeDefinition<unknown>> = new Map(
     spanningenShape,
     tensionCardShape,
     pvwFrameShape,
+    ...SPINE_SHAPES,
   ].map((d) => [d.type, d as ShapeDefinition<unknown>]),
 )
 

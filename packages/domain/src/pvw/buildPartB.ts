@@ -1,5 +1,6 @@
 import type { BoardModel, TensionCard, ValueCard } from '../board/BoardModel.ts'
 import { SPANNINGEN_COLUMNS } from '../shapes/spanningenShape.ts'
+import { buildFeiten, buildKoppelkansen, buildOnderbouwing } from './buildSpineParts.ts'
 import { texts, valueClass, valueName } from './lines.ts'
 import type { PartB, TensionLine, ValueLine } from './programmaVanWaardenSchema.ts'
 
@@ -59,5 +60,8 @@ export function buildPartB(board: BoardModel): PartB {
     ambities: prioritair.flatMap((v) =>
       v.ambitions.map((text) => ({ valueId: v.valueId, valueName: v.name, text, sources: [v.valueId] })),
     ),
+    feiten: buildFeiten(board),
+    onderbouwing: buildOnderbouwing(board),
+    koppelkansen: buildKoppelkansen(board),
   }
 }

@@ -1,5 +1,6 @@
 import type { BoardModel } from '../board/BoardModel.ts'
 import { sturingsinstrumentLabel } from '../method/sturingsinstrumenten.ts'
+import { buildFinanciering, buildSturing } from './buildSpineParts.ts'
 import { baathouderName, byName, line, noteLines, primaryFrame } from './lines.ts'
 import type { PartE } from './programmaVanWaardenSchema.ts'
 
@@ -52,6 +53,8 @@ export function buildPartE(board: BoardModel): PartE {
       toelichting: line(p?.rekenenToelichting ?? '', src),
       geldbijdragen,
     },
+    financiering: buildFinanciering(board),
+    sturing: buildSturing(board),
     aanvullingen: noteLines(board.notes, 'E'),
   }
 }

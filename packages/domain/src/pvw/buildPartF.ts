@@ -1,10 +1,14 @@
 import type { BoardModel } from '../board/BoardModel.ts'
 import { baathouderType } from '../method/baathouderLibrary.ts'
+import { buildJuridischeBodem, buildMonitoring, buildTender, kernindicatorLines } from './buildSpineParts.ts'
 import { baathouderName, byName, line, lines, noteLines, primaryFrame, valueName } from './lines.ts'
-import type { PartF } from './programmaVanWaardenSchema.ts'
+import type { PartB, PartF } from './programmaVanWaardenSchema.ts'
 
-/** F. Borging en doorwerking: the part-F frame plus the signatories marked on baathouder cards. */
-export function buildPartF(board: BoardModel): PartF {
+/**
+ * F. Borging en doorwerking: the part-F frame, the signatories marked on baathouder cards, and the spine's tender,
+ * juridische bodem and kernindicator cards (reported as of `asOf`, `yyyy-mm-dd`; blank: nothing is overdue).
+ */
+export function buildPartF(board: BoardModel, B: PartB, asOf = ''): PartF {
   const frame = primaryFrame(board, 'F')
   const src = frame ? [frame.id] : []
   const p = frame?.props
@@ -25,18 +29,24 @@ export function buildPartF(board: BoardModel): PartF {
     knockOutCriteria: lines(p?.knockOutCriteria ?? [], src),
     gunningscriteria: lines(p?.gunningscriteria ?? [], src),
     doorwerking: line(p?.doorwerking ?? '', src),
-    kernindicatoren: (p?.kernindicatoren ?? [])
-      .filter((k) => k.name.trim())
-      .map((k) => ({
-        name: k.name.trim(),
-        frequency: k.frequency.trim(),
-        reportTo: k.reportTo.trim(),
-        values: k.valueIds.flatMap((id) => names.get(id) ?? []),
-        sources: [...src, ...k.valueIds.filter((id) => names.has(id))],
-      })),
+    kernindicatoren: [
+      ...(p?.kernindicatoren ?? [])
+        .filter((k) => k.name.trim())
+        .map((k) => ({
+          name: k.name.trim(),
+          frequency: k.frequency.trim(),
+          reportTo: k.reportTo.trim(),
+          values: k.valueIds.flatMap((id) => names.get(id) ?? []),
+          sources: [...src, ...k.valueIds.filter((id) => names.has(id))],
+        })),
+      ...kernindicatorLines(board),
+    ],
     ondertekenaars: [...fromCards, ...extra].sort(byName),
     rentmeesterschap: line(p?.rentmeesterschap ?? '', src),
     borging: line(p?.borging ?? '', src),
+    tender: buildTender(board, B),
+    juridischeBodem: buildJuridischeBodem(board),
+    monitoring: buildMonitoring(board, asOf),
     aanvullingen: noteLines(board.notes, 'F'),
   }
 }

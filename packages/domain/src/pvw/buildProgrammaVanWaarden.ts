@@ -1,5 +1,6 @@
 import type { BoardModel } from '../board/BoardModel.ts'
 import { type ReadBoardResult, readBoard } from '../board/readBoard.ts'
+import type { MethodPhase } from '../phases/phases.ts'
 import { buildPartA } from './buildPartA.ts'
 import { buildPartB } from './buildPartB.ts'
 import { buildPartC } from './buildPartC.ts'
@@ -8,7 +9,7 @@ import { buildPartE } from './buildPartE.ts'
 import { buildPartF } from './buildPartF.ts'
 import { buildQuickscan } from './buildQuickscan.ts'
 import { buildWaardenkompas } from './buildWaardenkompas.ts'
-import { faseOf } from './faseOf.ts'
+import { faseOf, gebiedsfaseOf, procesfaseOf } from './faseOf.ts'
 import { type ProgrammaVanWaarden, PVW_FORMAT, PVW_VERSION } from './programmaVanWaardenSchema.ts'
 import { runKwaliteitstoets } from './runKwaliteitstoets.ts'
 
@@ -33,9 +34,20 @@ function werksessie(board: BoardModel): ProgrammaVanWaarden['werksessie'] {
   }
 }
 
+export type BuildOptions = {
+  /** The project's phase as the caller recorded it; overrides `workshop.fase`. `null`: not known. */
+  procesfase?: MethodPhase | null
+  /** The date (`yyyy-mm-dd`) monitoring is reported on; else the workshop's date, else none (nothing overdue). */
+  asOf?: string
+}
+
 /** Builds the Programma van Waarden, waardenkompas, Quickscan and kwaliteitstoets from a read board. */
-export function buildProgrammaVanWaarden(board: BoardModel): ProgrammaVanWaarden {
+export function buildProgrammaVanWaarden(board: BoardModel, options: BuildOptions = {}): ProgrammaVanWaarden {
   const gebied = gebiedsnaam(board)
+  const procesfase = options.procesfase !== undefined ? options.procesfase : procesfaseOf(board)
+  const datum = board.workshop?.datum
+  const asOf =
+    options.asOf ?? (typeof datum === 'string' && /^\d{4}-\d{2}-\d{2}/.test(datum) ? datum.slice(0, 10) : '')
   const B = buildPartB(board)
   const parts = {
     A: buildPartA(board),
@@ -43,19 +55,21 @@ export function buildProgrammaVanWaarden(board: BoardModel): ProgrammaVanWaarden
     C: buildPartC(board),
     D: buildPartD(board, B),
     E: buildPartE(board),
-    F: buildPartF(board),
+    F: buildPartF(board, B, asOf),
   }
   return {
     format: PVW_FORMAT,
     version: PVW_VERSION,
     board: { id: board.id, title: board.title, createdAt: board.createdAt },
     gebied,
-    fase: faseOf(board, B),
+    fase: faseOf(board, B, procesfase),
+    procesfase,
+    gebiedsfase: gebiedsfaseOf(board),
     werksessie: werksessie(board),
     ...parts,
     waardenkompas: buildWaardenkompas(board, B),
     quickscan: buildQuickscan(board, B, gebied),
-    kwaliteitstoets: runKwaliteitstoets(board, parts),
+    kwaliteitstoets: runKwaliteitstoets(board, parts, procesfase),
     invoer: board.issues,
   }
 }

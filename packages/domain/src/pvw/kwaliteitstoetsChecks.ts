@@ -147,6 +147,78 @@ export const KWALITEITSTOETS_CHECKS = {
     nl: 'Niet vastgelegd hoe het programma een wisseling van wethouder of projectleider overleeft.',
     en: 'Not recorded how the programme survives a change of wethouder or project lead.',
   },
+  // The process spine (issue #20): the handreiking's remaining tips, and checks on the Kansenanalyse's evidence,
+  // financing, steering and monitoring cards. Their phases and sources are in checkScopes.ts.
+  'PVW-D-NO-GGD': {
+    severity: 'warning',
+    nl: 'Gezondheid is niet belegd: geen GGD of gemeentelijk gezondheidsbeleid aan tafel. Zonder GGD of sociaal domein aan tafel verzandt het in vastgoedlogica.',
+    en: 'Health is not represented: no GGD or municipal health policy at the table. Without them it bogs down in real-estate logic.',
+  },
+  'PVW-D-POTENTIAL-NO-BAATHOUDER': {
+    severity: 'warning',
+    nl: 'Waarde met potentieel (de potentie ligt boven de huidige situatie) zonder baathouder: wie heeft baat bij die verbetering?',
+    en: 'Value with potential (potential above the current situation) without a baathouder: who benefits from it?',
+  },
+  'PVW-E-ANTERIEURE-FIRST': {
+    severity: 'warning',
+    nl: 'De anterieure overeenkomst staat vooraan. Zij is het slotstuk, niet het startpunt: leg ambities eerder vast (intentie- en samenwerkingsovereenkomst).',
+    en: 'The anterieure overeenkomst comes first. It is the final piece, not the starting point: anchor ambitions earlier.',
+  },
+  'PVW-B-AMBITION-NO-INDICATOR': {
+    severity: 'warning',
+    nl: 'Ambitie zonder indicator: maak haar toetsbaar met een indicator uit het indicatorenraamwerk.',
+    en: 'Ambition without an indicator: make it testable with an indicator from the indicator framework.',
+  },
+  'PVW-B-NO-EVIDENCE': {
+    severity: 'warning',
+    nl: 'Prioritaire waarde zonder feiten: maak een polaroid met cijfers, bron en datum.',
+    en: 'Priority value without figures: make a polaroid with figures, source and date.',
+  },
+  'PVW-B-EVIDENCE-NO-DATE': {
+    severity: 'info',
+    nl: 'Cijfer op de polaroid zonder datum; een polaroid is een momentopname.',
+    en: 'Figure on the polaroid without a date; a polaroid is a snapshot in time.',
+  },
+  'PVW-B-SCORE-NO-ONDERBOUWING': {
+    severity: 'info',
+    nl: 'Kompasscore zonder onderbouwing en bron.',
+    en: 'Kompas score without justification and source.',
+  },
+  'PVW-B-KOPPELKANS-ONE-VALUE': {
+    severity: 'info',
+    nl: 'Koppelkans verbindt minder dan twee waarden.',
+    en: 'Coupling opportunity links fewer than two values.',
+  },
+  'PVW-C-NO-LEEFWERELD': {
+    severity: 'warning',
+    nl: 'Nog niets opgehaald uit de leefwereld. De Quickscan is een interne start; toetsen gebeurt in de Kansenanalyse.',
+    en: 'Nothing collected from residents and users yet. The Quickscan is an internal start; testing happens in the Kansenanalyse.',
+  },
+  'PVW-E-GRONDBELEID-OPBRENGST': {
+    severity: 'warning',
+    nl: 'Het grondbeleid stuurt alleen op hoogste opbrengst; aanpassing is nodig vóór waardegedreven ontwikkeling zinvol kan starten.',
+    en: 'Land policy steers on highest yield only; it must change before value-driven development can start.',
+  },
+  'PVW-E-BIJDRAGE-NO-ROUTE': {
+    severity: 'info',
+    nl: 'Bijdrage zonder route: via de grondexploitatie (route 1) of co-financiering door baathouders (route 2)?',
+    en: 'Contribution without a route: through the land development budget (route 1) or co-financing (route 2)?',
+  },
+  'PVW-F-INDICATOR-NO-NULMETING': {
+    severity: 'warning',
+    nl: 'Kernindicator zonder nulmeting of streefwaarde.',
+    en: 'Core indicator without a baseline or target.',
+  },
+  'PVW-F-JURIDISCH-OPEN': {
+    severity: 'info',
+    nl: 'Juridische bodem nog open.',
+    en: 'Legal floor still open.',
+  },
+  'PVW-F-MEASUREMENT-OVERDUE': {
+    severity: 'warning',
+    nl: 'Meting van een kernindicator is over tijd.',
+    en: 'A core indicator measurement is overdue.',
+  },
   'PVW-FRAME-DUPLICATE': {
     severity: 'warning',
     nl: 'Meer dan één kader voor hetzelfde onderdeel; alleen het eerste telt voor de velden (notities tellen wel).',

@@ -2,10 +2,23 @@ import { z } from 'zod'
 import { SEVERITIES } from '../findings.ts'
 import { SCENARIOS } from '../method/sturingsinstrumenten.ts'
 import { VALUE_KEYS } from '../method/values.ts'
+import { AREA_PHASES, METHOD_PHASES } from '../phases/phases.ts'
 import { CONTRIBUTION_KINDS, INVOLVEMENT_LEVELS, INVOLVEMENTS } from '../shapes/baathouderCardShape.ts'
 import { SCHALEN, TYPE_OPGAVEN } from '../shapes/pvwFrameShape.ts'
 import { SPANNINGEN_COLUMNS } from '../shapes/spanningenShape.ts'
 import { BELEID_STATUSES } from '../shapes/valueCardShape.ts'
+import {
+  EMPTY_FINANCIERING,
+  EMPTY_STURING,
+  feitLineSchema,
+  financieringSchema,
+  juridischeBodemLineSchema,
+  koppelkansLineSchema,
+  monitoringRowSchema,
+  onderbouwingLineSchema,
+  sturingSchema,
+  tenderSchema,
+} from './spinePartsSchema.ts'
 
 // The Programma van Waarden as data. Every line carries `sources`: the ids of the shapes it came from, so a
 // reader of the document can always find the card behind a sentence. Bump PVW_VERSION on any breaking change.
@@ -106,6 +119,9 @@ export const partBSchema = z.object({
   ongeplaatst: z.array(valueLineSchema),
   spanningen: z.array(tensionLineSchema),
   ambities: z.array(ambitionLineSchema),
+  feiten: z.array(feitLineSchema).default([]),
+  onderbouwing: z.array(onderbouwingLineSchema).default([]),
+  koppelkansen: z.array(koppelkansLineSchema).default([]),
 })
 
 export const betrokkenheidLineSchema = z.object({
@@ -181,6 +197,8 @@ export const partESchema = z.object({
       z.object({ name: z.string(), description: z.string(), conditions: z.string(), sources }),
     ),
   }),
+  financiering: financieringSchema.default(EMPTY_FINANCIERING),
+  sturing: sturingSchema.default(EMPTY_STURING),
   aanvullingen: z.array(lineSchema),
 })
 
@@ -200,6 +218,10 @@ export const partFSchema = z.object({
   ondertekenaars: z.array(z.object({ name: z.string(), zelfstandig: z.boolean(), sources })),
   rentmeesterschap: lineSchema.nullable(),
   borging: lineSchema.nullable(),
+  tender: tenderSchema.nullable().default(null),
+  juridischeBodem: z.array(juridischeBodemLineSchema).default([]),
+  /** The kernindicator cards as the two-yearly report reads them, on the date the programme was built for. */
+  monitoring: z.array(monitoringRowSchema).default([]),
   aanvullingen: z.array(lineSchema),
 })
 
@@ -259,6 +281,9 @@ export const programmaVanWaardenSchema = z.object({
   board: z.object({ id: z.string(), title: z.string(), createdAt: z.string().nullable() }),
   gebied: z.string(),
   fase: z.enum(FASEN),
+  /** The project's phase in the method and in the area development, when known (workshop or caller). */
+  procesfase: z.enum(METHOD_PHASES).nullable().default(null),
+  gebiedsfase: z.enum(AREA_PHASES).nullable().default(null),
   /** The workshop details the document prints; names of people stay in the snapshot. */
   werksessie: z
     .object({ gemeente: z.string().optional(), gebied: z.string().optional(), datum: z.string().optional() })

@@ -1,10 +1,13 @@
 import type { BoardModel } from '../board/BoardModel.ts'
 import type { Finding } from '../findings.ts'
 import { baathouderType } from '../method/baathouderLibrary.ts'
-import { faseOf } from './faseOf.ts'
+import type { MethodPhase } from '../phases/phases.ts'
+import { checkApplies } from './checkScopes.ts'
+import { faseOf, procesfaseOf } from './faseOf.ts'
 import { inPhase, KWALITEITSTOETS_CHECKS, type KwaliteitstoetsCode } from './kwaliteitstoetsChecks.ts'
 import { schilOfCard, unlinkedBaathouders } from './lines.ts'
 import type { Fase, ProgrammaVanWaarden } from './programmaVanWaardenSchema.ts'
+import { runSpineChecks } from './runSpineChecks.ts'
 
 type Parts = Pick<ProgrammaVanWaarden, 'A' | 'B' | 'C' | 'D' | 'E' | 'F'>
 
@@ -30,11 +33,26 @@ function each<T>(
   return items.map((item) => finding(fase, code, ids(item), name(item)))
 }
 
-/** Runs every check of KWALITEITSTOETS_CHECKS against the board and the parts built from it. */
-export function runKwaliteitstoets(board: BoardModel, pvw: Parts): Finding[] {
+/**
+ * Runs the checks of KWALITEITSTOETS_CHECKS against the board and the parts built from it: those that apply in the
+ * project's phase (checkScopes.ts), or, with the phase not known, all but those that need it.
+ */
+export function runKwaliteitstoets(
+  board: BoardModel,
+  pvw: Parts,
+  procesfase: MethodPhase | null = procesfaseOf(board),
+): Finding[] {
+  const out = allChecks(board, pvw, procesfase)
+  for (const hit of runSpineChecks(board, pvw)) {
+    out.push(finding(faseOf(board, pvw.B, procesfase), hit.code, hit.cardIds, hit.detail))
+  }
+  return out.filter((f) => checkApplies(f.code as KwaliteitstoetsCode, procesfase))
+}
+
+function allChecks(board: BoardModel, pvw: Parts, procesfase: MethodPhase | null): Finding[] {
   const { A, B, C, D, E, F } = pvw
   const out: Finding[] = []
-  const fase = faseOf(board, B)
+  const fase = faseOf(board, B, procesfase)
   const values = [...B.prioritair, ...B.secundair, ...B.vingerAanDePols, ...B.ongeplaatst]
   const ids = (xs: readonly { valueId: string }[]) => xs.map((x) => x.valueId)
 

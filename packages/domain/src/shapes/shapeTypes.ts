@@ -12,3 +12,11 @@ export const TENSION_LINK_TYPE = 'wt-tension-link'
 
 /** tldraw's built-in sticky note; notes inside a PvW frame become extra entries of that part. */
 export const NOTE_TYPE = 'note'
+
+// The process spine's structured cards (issue #20): Kansenanalyse evidence, financing, steering and monitoring.
+export const EVIDENCE_CARD_TYPE = 'wt-evidence-card'
+export const KOMPAS_ONDERBOUWING_TYPE = 'wt-kompas-onderbouwing'
+export const KOPPELKANS_CARD_TYPE = 'wt-koppelkans-card'
+export const FINANCIERING_CARD_TYPE = 'wt-financiering-card'
+export const STURING_CARD_TYPE = 'wt-sturing-card'
+export const KERNINDICATOR_CARD_TYPE = 'wt-kernindicator-card'
