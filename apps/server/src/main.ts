@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { pino } from 'pino'
 import { parseConfig } from './config.ts'
 import { RedisFanout } from './fanout/RedisFanout.ts'
+import { ensureLocalOrganiser } from './org/auth/localOrganiser.ts'
 import { createServer } from './server.ts'
 import type { BoardStorage } from './storage/BoardStorage.ts'
 import { PostgresBoardStorage } from './storage/PostgresBoardStorage.ts'
@@ -48,6 +49,9 @@ const fanout = config.redis
       onError: (err) => log.warn({ err }, 'redis error'),
     })
   : undefined
+
+// The embedded default: a local organiser account on a first start, its password logged once (src/org/auth).
+await ensureLocalOrganiser(storage.organisers, config.organisers.local, log)
 
 const server = createServer(config, {
   storage,

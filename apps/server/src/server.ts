@@ -15,13 +15,13 @@ import type { BoardFanout } from './fanout/BoardFanout.ts'
 import { createRequestHandler } from './http/handleRequest.ts'
 import { createHandlers } from './http/handlers.ts'
 import { LogThrottle } from './http/LogThrottle.ts'
-import { NoOrganiserAuth } from './http/organiserAuth.ts'
 import { RefusalLog } from './http/RefusalLog.ts'
 import { staticFiles } from './http/staticFiles.ts'
 import { handleSyncConnection, type SyncTarget } from './http/syncEndpoint.ts'
 import { createUpgradeHandler } from './http/upgrade.ts'
 import { CachingTokenSigner } from './http/verifiedTokens.ts'
 import { Limits } from './limits/Limits.ts'
+import { OrganiserSignIn } from './org/auth/OrganiserSignIn.ts'
 import { MergeWorker } from './room/MergeWorker.ts'
 import { RoomManager, type RoomManagerEvents } from './room/RoomManager.ts'
 import type { BoardStorage } from './storage/BoardStorage.ts'
@@ -86,8 +86,11 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
     },
   })
   const transfer = new BoardTransfer(storage, rooms, { imports: limits.imports, quota: limits.quota })
+  // Organisers sign in with a session cookie (local account, OpenID Connect): src/org/auth.
+  const signIn = new OrganiserSignIn(config, storage.organisers, log)
   const clientConfig: ClientConfig = {
     tldrawLicenseKey: config.tldrawLicenseKey,
+    openBoardCreation: config.organisers.openBoardCreation,
     version: deps.version ?? 'dev',
   }
   // Bad input is logged at most once per kind and address per interval, with a count of what was left out.
@@ -98,6 +101,7 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
     rooms,
     transfer,
     limits,
+    signIn,
     clientConfig,
     roundKeys: config.roundKeys,
     trustProxy: config.trustProxy,
@@ -107,7 +111,7 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
     boards,
     limits,
     refusals,
-    organisers: NoOrganiserAuth,
+    organisers: signIn.auth,
     // The API and sync work without a built web app (tests, headless use); the page then says so.
     staticFiles: staticFiles(config.webDist ?? join(import.meta.dirname, '../../web/dist')),
   })

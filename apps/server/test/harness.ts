@@ -16,11 +16,14 @@ export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123'
 /**
  * Test servers run without HTTP rate limits and organiser quotas (every test client is 127.0.0.1, and many tests
  * make more boards a minute than an organiser may); `limits.integration.test.ts` turns them on with its own env.
+ * They also let anyone create boards (`OPEN_BOARD_CREATION`), as most tests make boards without signing in;
+ * `auth.integration.test.ts` checks the server that needs a signed-in organiser (OPEN_BOARD_CREATION: 'false').
  */
 export const NO_HTTP_LIMITS: Record<string, string> = {
   RATE_LIMITS: 'false',
   QUOTA_BOARDS: '0',
   QUOTA_STORAGE_MB: '0',
+  OPEN_BOARD_CREATION: 'true',
 }
 
 export type TestServer = {

@@ -3,11 +3,19 @@ import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { CreateBoardResponse, Role } from '@waardentafel/protocol'
-import { createServer, parseConfig, type RunningServer, SqliteBoardStorage } from '@waardentafel/server'
+import {
+  createServer,
+  ensureLocalOrganiser,
+  parseConfig,
+  type RunningServer,
+  SqliteBoardStorage,
+} from '@waardentafel/server'
 import { pino } from 'pino'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 
 export const SECRET = 'browser-test-secret-browser-test-secret-01'
+/** The local organiser account of every browser-test server (`LOCAL_ORGANISER_*`). */
+export const ORGANISER = { email: 'organisator@localhost', password: 'browser-test-wachtwoord-01' } as const
 
 /** The real server (port 0, fresh SQLite file — or the one in `dataDir`, to start again after a restart) serving
  * the built web app. */
@@ -29,9 +37,15 @@ export async function startApp(
     // Many boards a minute from 127.0.0.1: the HTTP rate limits and quotas are the server tests' subject.
     RATE_LIMITS: 'false',
     QUOTA_BOARDS: '0',
+    // Most browser tests make boards without signing in; the organiser's pages pass 'false'.
+    OPEN_BOARD_CREATION: 'true',
+    LOCAL_ORGANISER_EMAIL: ORGANISER.email,
+    LOCAL_ORGANISER_PASSWORD: ORGANISER.password,
     ...env,
   })
   const storage = new SqliteBoardStorage(join(dataDir, 'waardentafel.sqlite'))
+  // As `npm start` does: the local organiser account on a first start.
+  await ensureLocalOrganiser(storage.organisers, config.organisers.local, pino({ level: 'silent' }))
   const server = createServer(config, { storage, log: pino({ level: 'silent' }), tokenSecret: SECRET })
   await server.listen()
   return {

@@ -11,9 +11,11 @@ import { emit, installProbe } from './probe.ts'
 
 // Child-process entry for our server in the bench: the real createServer with SQLite in DATA_DIR (config from
 // the environment, like main.ts), plus room events and cpu/memory answers over IPC.
-// Benchmarks make hundreds of boards from 127.0.0.1: no HTTP rate limits or quotas unless the env asks for them.
+// Benchmarks make hundreds of boards from 127.0.0.1: no HTTP rate limits or quotas unless the env asks for them,
+// and without signing in (board creation open to anyone, as on a closed network).
 const config = parseConfig({
   LOG_LEVEL: 'silent',
+  OPEN_BOARD_CREATION: 'true',
   RATE_LIMITS: 'false',
   QUOTA_BOARDS: '0',
   QUOTA_STORAGE_MB: '0',

@@ -19,7 +19,9 @@ export type Authorised<N extends RouteName> = Def<N>['auth'] extends { kind: 'to
   ? { readonly board: BoardRecord; readonly payload: TokenPayload }
   : Def<N>['auth'] extends { kind: 'signedIn' }
     ? { readonly organiser: SignedInOrganiser }
-    : unknown
+    : Def<N>['auth'] extends { kind: 'organiser' }
+      ? { readonly organiser: SignedInOrganiser | null }
+      : unknown
 
 /**
  * What every handler gets: the request as the router matched it, authorised and with its body parsed (all in

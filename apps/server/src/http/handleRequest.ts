@@ -24,14 +24,14 @@ export type RequestDeps = {
   limits: Limits
   refusals: RefusalLog
   staticFiles: StaticFiles
-  /** Who signed in (issue #17); `NoOrganiserAuth` until the sign-in layer is wired. */
+  /** Who signed in (issue #17): the session cookie's organiser (`org/auth`). */
   organisers: OrganiserAuth
 }
 
 /** The part of a handler's Context that is the same for every route. */
 type Shared = Pick<Context, 'req' | 'res' | 'query' | 'baseUrl'>
 
-type HttpConfig = Pick<Config, 'publicUrl' | 'allowedOrigins' | 'organiserKey' | 'trustProxy'>
+type HttpConfig = Pick<Config, 'publicUrl' | 'allowedOrigins' | 'organiserKey' | 'trustProxy' | 'organisers'>
 
 /**
  * The HTTP side of the server, in the order every request goes through it: security headers, the request target
@@ -61,6 +61,7 @@ export function createRequestHandler(
     const auth = await authorise(def.auth, req, boardId, token, {
       boards: deps.boards,
       organiserKey: config.organiserKey,
+      openCreation: config.organisers.openBoardCreation,
       organisers: deps.organisers,
       res,
     })

@@ -2,6 +2,8 @@ import type { ClientConfig } from '@waardentafel/protocol'
 import type { BoardService } from '../BoardService.ts'
 import type { BoardTransfer } from '../BoardTransfer.ts'
 import type { Limits } from '../limits/Limits.ts'
+import { authHandlers } from '../org/auth/authHandlers.ts'
+import type { OrganiserSignIn } from '../org/auth/OrganiserSignIn.ts'
 import { orgHandlers } from '../org/workspaces/orgHandlers.ts'
 import type { RoomManager } from '../room/RoomManager.ts'
 import { RoundService } from '../rounds/RoundService.ts'
@@ -19,6 +21,8 @@ export type HandlerDeps = {
   rooms: RoomManager
   transfer: BoardTransfer
   limits: Limits
+  /** Organisers sign in (`src/org/auth`). */
+  signIn: OrganiserSignIn
   clientConfig: ClientConfig
   /** Bounds on issuing ballot keys (config `MAX_ROUND_KEYS_PER_BOARD`, `MAX_ROUND_KEYS_PER_LINK_ADDRESS`). */
   roundKeys: { perBoard: number; perLinkAddress: number; windowMs: number }
@@ -40,9 +44,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     health: async () => ({ ok: true }),
     config: async () => deps.clientConfig,
-    createBoard: ({ req, body, baseUrl }) => boards.create(body.title, baseUrl, limits.organiser(req)),
-    importBoard: async ({ req, res, query, baseUrl }) => {
-      const organiser = limits.organiser(req)
+    // A signed-in organiser's boards are theirs (quotas, their home page); else the key's or the address's.
+    createBoard: ({ req, body, baseUrl, organiser }) =>
+      boards.create(body.title, baseUrl, organiser?.id ?? limits.organiser(req)),
+    importBoard: async ({ req, res, query, baseUrl, organiser: signedIn }) => {
+      const organiser = signedIn?.id ?? limits.organiser(req)
       await transfer.assertRoomFor(organiser)
       const board = await limits.receiveImport(req, res, (body) =>
         transfer.importBytes(body, query.get('title') ?? undefined, organiser),
@@ -82,6 +88,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     listSessions: (ctx) => listSessions(ctx, deps),
     compareSessions: (ctx) => compareSessions(ctx, deps),
     restoreSession: (ctx) => restoreSession(ctx, deps),
+    ...authHandlers(deps.signIn),
     ...orgHandlers(),
   }
 }

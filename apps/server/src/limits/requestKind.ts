@@ -1,5 +1,6 @@
 import type { RouteName } from '@waardentafel/protocol'
 import type { Route } from '../http/router.ts'
+import { AUTH_BUDGETS } from '../org/auth/authBudgets.ts'
 import { ORG_BUDGETS } from '../org/workspaces/orgBudgets.ts'
 import type { RequestKind } from './LimitsConfig.ts'
 
@@ -29,6 +30,7 @@ const BUDGETS: Readonly<Record<RouteName, RequestKind>> = {
   issueParticipantKey: 'write',
   putPlacements: 'write',
   saveSession: 'write',
+  ...AUTH_BUDGETS,
   ...ORG_BUDGETS,
 }
 
