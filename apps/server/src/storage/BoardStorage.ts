@@ -4,6 +4,7 @@ import type { OrganiserStore } from './ports/OrganiserStore.ts'
 import type { PersonalDataStore } from './ports/PersonalDataStore.ts'
 import type { RoundStore } from './ports/RoundStore.ts'
 import type { SessionStore } from './ports/SessionStore.ts'
+import type { VersionStore } from './ports/VersionStore.ts'
 import type { WorkspaceStore } from './ports/WorkspaceStore.ts'
 
 // The ports' types, re-exported so callers that import them from here keep compiling while they move to the ports.
@@ -34,6 +35,8 @@ export type StoragePorts = {
   workspaces: WorkspaceStore
   /** Names on ballots and in sessions rewritten by an erasure, retention marks (AVG, issue #17): `storage.privacy`. */
   privacy: PersonalDataStore
+  /** Versions of the Programma van Waarden, their signatures and history (issue #19): `storage.versions`. */
+  versions: VersionStore
   close(): Promise<void>
 }
 

@@ -24,6 +24,7 @@ export class ComposedStorage implements BoardStorage {
   readonly organisers: StoragePorts['organisers']
   readonly workspaces: StoragePorts['workspaces']
   readonly privacy: StoragePorts['privacy']
+  readonly versions: StoragePorts['versions']
   readonly #close: () => Promise<void>
 
   constructor(ports: StoragePorts) {
@@ -34,6 +35,7 @@ export class ComposedStorage implements BoardStorage {
     this.organisers = ports.organisers
     this.workspaces = ports.workspaces
     this.privacy = ports.privacy
+    this.versions = ports.versions
     this.#close = () => ports.close()
   }
 

@@ -7,6 +7,7 @@ import { PostgresOrganiserStore } from './postgres/PostgresOrganiserStore.ts'
 import { PostgresPersonalDataStore } from './postgres/PostgresPersonalDataStore.ts'
 import { PostgresRoundStore } from './postgres/PostgresRoundStore.ts'
 import { PostgresSessionStore } from './postgres/PostgresSessionStore.ts'
+import { PostgresVersionStore } from './postgres/PostgresVersionStore.ts'
 import { PostgresWorkspaceStore } from './postgres/PostgresWorkspaceStore.ts'
 
 export type { PostgresStorageOptions } from './postgres/PostgresConnection.ts'
@@ -22,6 +23,7 @@ export function openPostgresPorts(options: PostgresStorageOptions): StoragePorts
     organisers: new PostgresOrganiserStore(conn),
     workspaces: new PostgresWorkspaceStore(conn),
     privacy: new PostgresPersonalDataStore(conn),
+    versions: new PostgresVersionStore(conn),
     close: () => conn.close(),
   }
 }

@@ -7,6 +7,7 @@ import { SqliteOrganiserStore } from './sqlite/SqliteOrganiserStore.ts'
 import { SqlitePersonalDataStore } from './sqlite/SqlitePersonalDataStore.ts'
 import { SqliteRoundStore } from './sqlite/SqliteRoundStore.ts'
 import { SqliteSessionStore } from './sqlite/SqliteSessionStore.ts'
+import { SqliteVersionStore } from './sqlite/SqliteVersionStore.ts'
 import { SqliteWorkspaceStore } from './sqlite/SqliteWorkspaceStore.ts'
 
 /** The four SQLite ports over one connection to the file at `path` (':memory:' for a throwaway database). */
@@ -20,6 +21,7 @@ export function openSqlitePorts(path: string): StoragePorts {
     organisers: new SqliteOrganiserStore(conn),
     workspaces: new SqliteWorkspaceStore(conn),
     privacy: new SqlitePersonalDataStore(conn),
+    versions: new SqliteVersionStore(conn),
     close: () => conn.close(),
   }
 }

@@ -11,6 +11,7 @@ import { documentLogContract } from './documentLog.contract.ts'
 import { organiserStoreContract } from './organiserStore.contract.ts'
 import { roundStoreContract } from './roundStore.contract.ts'
 import { sessionStoreContract } from './sessionStore.contract.ts'
+import { versionStoreContract } from './versionStore.contract.ts'
 import { workspaceStoreContract } from './workspaceStore.contract.ts'
 
 /** Real PostgreSQL (the machine's test database), one fresh schema per case, dropped afterwards. */
@@ -34,6 +35,7 @@ documentLogContract('PostgreSQL', make)
 boardStoreContract('PostgreSQL', make)
 roundStoreContract('PostgreSQL', make)
 sessionStoreContract('PostgreSQL', make)
+versionStoreContract('PostgreSQL', make)
 organiserStoreContract('PostgreSQL', make)
 workspaceStoreContract('PostgreSQL', make)
 boardStorageContract(

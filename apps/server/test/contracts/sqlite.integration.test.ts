@@ -12,6 +12,7 @@ import { documentLogContract } from './documentLog.contract.ts'
 import { organiserStoreContract } from './organiserStore.contract.ts'
 import { roundStoreContract } from './roundStore.contract.ts'
 import { sessionStoreContract } from './sessionStore.contract.ts'
+import { versionStoreContract } from './versionStore.contract.ts'
 import { workspaceStoreContract } from './workspaceStore.contract.ts'
 
 /** Real SQLite: a fresh file in a temporary directory per case. */
@@ -24,6 +25,7 @@ documentLogContract('SQLite', make)
 boardStoreContract('SQLite', make)
 roundStoreContract('SQLite', make)
 sessionStoreContract('SQLite', make)
+versionStoreContract('SQLite', make)
 organiserStoreContract('SQLite', make)
 workspaceStoreContract('SQLite', make)
 boardStorageContract('SQLite', async () => new SqliteBoardStorage(file()))
