@@ -4,6 +4,7 @@ import type { BoardTransfer } from '../BoardTransfer.ts'
 import type { Limits } from '../limits/Limits.ts'
 import { authHandlers } from '../org/auth/authHandlers.ts'
 import type { OrganiserSignIn } from '../org/auth/OrganiserSignIn.ts'
+import { privacyHandlers } from '../org/privacy/privacyHandlers.ts'
 import { orgHandlers } from '../org/workspaces/orgHandlers.ts'
 import type { RoomManager } from '../room/RoomManager.ts'
 import { RoundService } from '../rounds/RoundService.ts'
@@ -89,6 +90,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     compareSessions: (ctx) => compareSessions(ctx, deps),
     restoreSession: (ctx) => restoreSession(ctx, deps),
     ...authHandlers(deps.signIn),
+    ...privacyHandlers({ storage, rooms: deps.rooms, now }),
     ...orgHandlers(),
   }
 }

@@ -1,6 +1,7 @@
 import type { RouteName } from '@waardentafel/protocol'
 import type { Route } from '../http/router.ts'
 import { AUTH_BUDGETS } from '../org/auth/authBudgets.ts'
+import { PRIVACY_BUDGETS } from '../org/privacy/privacyBudgets.ts'
 import { ORG_BUDGETS } from '../org/workspaces/orgBudgets.ts'
 import type { RequestKind } from './LimitsConfig.ts'
 
@@ -32,6 +33,7 @@ const BUDGETS: Readonly<Record<RouteName, RequestKind>> = {
   saveSession: 'write',
   ...AUTH_BUDGETS,
   ...ORG_BUDGETS,
+  ...PRIVACY_BUDGETS,
 }
 
 /** The budget of a request the router matched (each API route has one method, so the route alone decides). */
