@@ -49,6 +49,16 @@ export class OrganiserSessions {
 
   /** Signs `organiser` in on this browser: a new session and its cookie. Returns the session's CSRF token. */
   async start(res: ServerResponse, organiser: OrganiserRecord): Promise<string> {
+    const { value, csrfToken } = await this.create(organiser)
+    setCookie(res, SESSION_COOKIE, value, {
+      secure: this.#options.secure,
+      maxAgeSeconds: this.#options.maxMs / 1000,
+    })
+    return csrfToken
+  }
+
+  /** A new session of `organiser`: the cookie value (only its hash is stored) and the CSRF token. */
+  async create(organiser: Pick<OrganiserRecord, 'id'>): Promise<{ value: string; csrfToken: string }> {
     const now = this.#now()
     const value = randomBytes(32).toString('base64url')
     const csrfToken = randomBytes(32).toString('base64url')
@@ -62,16 +72,16 @@ export class OrganiserSessions {
     })
     // Expired sessions are swept as new ones are made (no timer to own); failures only delay the sweep.
     void this.#store.deleteExpiredSessions(now).catch(() => {})
-    setCookie(res, SESSION_COOKIE, value, {
-      secure: this.#options.secure,
-      maxAgeSeconds: this.#options.maxMs / 1000,
-    })
-    return csrfToken
+    return { value, csrfToken }
   }
 
   /** The live session of the request's cookie and its organiser; null for no cookie, an unknown or an expired one. */
-  async current(req: IncomingMessage): Promise<ResolvedSession | null> {
-    const value = readCookie(req, SESSION_COOKIE)
+  current(req: IncomingMessage): Promise<ResolvedSession | null> {
+    return this.resolve(readCookie(req, SESSION_COOKIE))
+  }
+
+  /** The live session of a cookie value: its expiry slid forward (at most every few minutes), capped at `maxMs`. */
+  async resolve(value: string | null): Promise<ResolvedSession | null> {
     if (!value) return null
     const id = digest(value)
     const session = await this.#store.getSession(id)
