@@ -216,6 +216,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) {
     throw new ConfigError('invalid configuration: OIDC_ISSUER needs OIDC_CLIENT_ID')
   }
+  // Tokens and the client secret cross this connection: plain http only to a provider on this machine.
+  const issuer = e.OIDC_ISSUER ? new URL(e.OIDC_ISSUER) : null
+  if (issuer?.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname)) {
+    throw new ConfigError('invalid configuration: OIDC_ISSUER must be https (http only for localhost)')
+  }
   // Open creation counts against the per-instance budgets; with an organiser key or sign-in only, strangers are refused.
   const openCreation = (e.OPEN_BOARD_CREATION ?? false) && !e.ORGANISER_KEY
   return {

@@ -3,6 +3,7 @@ import { Writable } from 'node:stream'
 import { CSRF_HEADER } from '@waardentafel/protocol'
 import { pino } from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
+import { ConfigError, parseConfig } from '../src/config.ts'
 import { ensureLocalOrganiser } from '../src/org/auth/localOrganiser.ts'
 import { digest } from '../src/org/auth/OrganiserSessions.ts'
 import { startServer, type TestServer } from './harness.ts'
@@ -510,5 +511,26 @@ describe('OpenID Connect', () => {
     expect((await fetch(`${srv.url}/api/auth/oidc/callback?state=x`, { redirect: 'manual' })).status).toBe(
       404,
     )
+  })
+
+  it('[OA13] refuses an OIDC configuration without a client id, or with a plain-http issuer elsewhere than this machine', () => {
+    expect(() => parseConfig({ OIDC_ISSUER: 'https://login.example' })).toThrow(ConfigError)
+    expect(() =>
+      parseConfig({ OIDC_ISSUER: 'http://keycloak.gemeente.example/realms/x', OIDC_CLIENT_ID: 'c' }),
+    ).toThrow(/https/)
+    const local = parseConfig({ OIDC_ISSUER: 'http://localhost:8081/realms/x', OIDC_CLIENT_ID: 'c' })
+    expect(local.organisers.oidc).toEqual({
+      issuer: 'http://localhost:8081/realms/x',
+      clientId: 'c',
+      clientSecret: null,
+      scopes: 'openid email profile',
+    })
+    expect(parseConfig({}).organisers).toMatchObject({
+      local: { email: 'organisator@localhost', name: 'Organisator', password: null },
+      oidc: null,
+      sessionIdleMs: 14 * 86_400_000,
+      sessionMaxMs: 30 * 86_400_000,
+      openBoardCreation: false,
+    })
   })
 })
