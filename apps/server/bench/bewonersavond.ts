@@ -130,6 +130,8 @@ const countFrames = (page: Page, windowMs: number) =>
 async function openPresenter(browser: Browser, link: string, cards: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
   const page = await context.newPage()
+  const t0 = Date.now()
+  const step = (what: string) => console.error(`  presenter: ${what} after ${ms(Date.now() - t0)}`)
   await page.goto(`${link}&presenter=1`)
   const name = page.getByLabel(/^Naam$|^Name$/)
   // The board, or first the name form (a new device is asked who it is).
@@ -144,16 +146,19 @@ async function openPresenter(browser: Browser, link: string, cards: number): Pro
     undefined,
     { timeout: 60_000 },
   )
+  step('page or name form')
   if (await name.isVisible()) {
     await name.fill('Zaal')
     await page.getByRole('button', { name: /Naar het bord|Go to the board/ }).click()
   }
   await page.locator('[data-status=connected]').waitFor({ timeout: 60_000 })
+  step('connected')
   await page.waitForFunction(
     (cards) => ((globalThis as unknown as Win).__wtEditor?.getCurrentPageShapes().length ?? 0) >= cards,
     cards,
     { timeout: 60_000 },
   )
+  step(`${cards} cards in the editor`)
   await page.evaluate(() => {
     ;(globalThis as unknown as Win).__wtEditor?.zoomToFit({ animation: { duration: 0 } })
   })
@@ -317,6 +322,8 @@ export async function bewonersavond({ quick }: BenchOptions): Promise<BenchResul
     frameWindowMs: 5_000,
   }
   const ours = await runRoom('ours', shape)
+  // BEWONERS_ONLY=ours: our server alone (a look at the presenter screen; no comparison is reported then).
+  if (process.env.BEWONERS_ONLY === 'ours') return { rows: [], data: { shape, ours } }
   const reference = await runRoom('reference', shape)
   const bench = `bewonersavond ${phones} phones`
   const rows: Row[] = []

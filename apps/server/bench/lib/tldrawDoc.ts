@@ -28,6 +28,14 @@ function recordMap(fields: Record<string, unknown>, props: Record<string, unknow
   return record
 }
 
+/**
+ * A distinct, valid tldraw index key per shape: `a` and one integer digit, then a fraction that never ends in `0`
+ * (`a${n.toString(36)}` did for every 36th shape, and tldraw's validator refused those shapes in the browser).
+ */
+export function fractionalIndex(n: number): string {
+  return `aV${n.toString(36)}1`
+}
+
 export function shapeRecord(id: string, rnd: () => number, index: number): Y.Map<unknown> {
   const text = Array.from(
     { length: 2 + Math.floor(rnd() * 6) },
@@ -41,7 +49,7 @@ export function shapeRecord(id: string, rnd: () => number, index: number): Y.Map
       x: Math.round(rnd() * 8000),
       y: Math.round(rnd() * 6000),
       rotation: 0,
-      index: `a${index.toString(36)}`,
+      index: fractionalIndex(index),
       parentId: 'page:page',
       isLocked: false,
       opacity: 1,
