@@ -51,7 +51,7 @@ const fanout = config.redis
   : undefined
 
 // The embedded default: a local organiser account on a first start, its password logged once (src/org/auth).
-await ensureLocalOrganiser(storage.organisers, config.organisers.local, log)
+const localOrganiser = await ensureLocalOrganiser(storage.organisers, config.organisers.local, log)
 
 const server = createServer(config, {
   storage,
@@ -77,6 +77,14 @@ log.flush(() => {
   process.stderr.write(
     `\n› Waardentafel draait: open ${openUrl} (running: open this address in a browser)\n\n`,
   )
+  // The generated password, once, where a person starting it by hand reads (it is in the JSON log line too).
+  if (localOrganiser.kind === 'created' && localOrganiser.generatedPassword) {
+    process.stderr.write(
+      `› Log in als organisator met ${config.organisers.local?.email} en wachtwoord ${localOrganiser.generatedPassword}` +
+        ' — bewaar het, het wordt niet opnieuw getoond (sign in as organiser with this email and password; keep it,' +
+        ' it is not shown again)\n\n',
+    )
+  }
 })
 
 let stopping = false

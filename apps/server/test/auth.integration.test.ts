@@ -110,13 +110,12 @@ describe('local organiser account', () => {
     servers.push(srv)
     const store = srv.storage.organisers
     const first = capturingLog()
-    expect(await ensureLocalOrganiser(store, srv.config.organisers.local, first.log)).toEqual({
-      kind: 'created',
-      generated: true,
-    })
+    const made = await ensureLocalOrganiser(store, srv.config.organisers.local, first.log)
+    expect(made).toEqual({ kind: 'created', generatedPassword: expect.stringMatching(/^[\w-]{24}$/) })
     const line = first.lines.find((l) => typeof l.password === 'string')
     expect(line?.msg).toMatch(/Lokaal organisatoraccount aangemaakt.*local organiser account created/)
     const password = String(line?.password)
+    expect(made.kind === 'created' && made.generatedPassword).toBe(password)
     expect(String(line?.msg)).toContain(password)
     expect((await me(srv.url, (await session(srv.url, EMAIL, password)).cookie)).organiser?.email).toBe(EMAIL)
 

@@ -6,7 +6,8 @@ import { generatePassword, hashPassword, verifyPassword } from './passwords.ts'
 
 export type LocalOrganiserResult =
   | { kind: 'off' | 'kept' }
-  | { kind: 'created'; generated: boolean }
+  /** `generatedPassword`: the password made up this once (null when it came from LOCAL_ORGANISER_PASSWORD). */
+  | { kind: 'created'; generatedPassword: string | null }
   | { kind: 'password-set' }
 
 /**
@@ -57,5 +58,5 @@ export async function ensureLocalOrganiser(
         `(local organiser account created: sign in with ${local.email} and password ${password}; keep it, it is not shown again)`,
     )
   }
-  return { kind: 'created', generated: !local.password }
+  return { kind: 'created', generatedPassword: local.password ? null : password }
 }
