@@ -56,6 +56,14 @@ export const HttpErrors = {
   ASSET_TOO_LARGE: 413,
   /** The bytes are not an image or PDF the server takes (checked by content, not by name). */
   ASSET_TYPE_UNSUPPORTED: 415,
+  /** Versions of the Programma van Waarden (issue #19): no such version of this board. */
+  VERSION_NOT_FOUND: 404,
+  /** The version is vastgesteld (immutable): it takes no signature and no second vaststelling. */
+  VERSION_CLOSED: 409,
+  /** This device (ballot key) already signed this version. */
+  ALREADY_SIGNED: 409,
+  /** Signing needs the device's ballot key in `X-Participant-Key`. */
+  PARTICIPANT_KEY_REQUIRED: 400,
   INTERNAL: 500,
 } as const
 

@@ -102,6 +102,7 @@ export {
   Routes,
   routePath,
 } from './routes/routeTable.ts'
+export * from './routes/versionRoutes.ts'
 export type { TokenPayload } from './token.ts'
 export { BoardIdSchema, TOKEN_MAX_LENGTH, TokenPayloadSchema } from './token.ts'
 export type { AwarenessEntry } from './wire/awareness.ts'

@@ -24,6 +24,7 @@ import { AuthRoutes } from './authRoutes.ts'
 import { OrgRoutes } from './orgRoutes.ts'
 import { PrivacyRoutes } from './privacyRoutes.ts'
 import { anyRole, facilitator, json, none, noQuery, type RouteDef, workers } from './routeKit.ts'
+import { VersionRoutes } from './versionRoutes.ts'
 
 export type { HttpMethod, RouteAuth, RouteBody, RouteDef } from './routeKit.ts'
 
@@ -259,6 +260,8 @@ export const Routes = {
   ...PrivacyRoutes,
   /** Images and PDF maps stored by the server: `assetRoutes.ts`. */
   ...AssetRoutes,
+  /** Versions of the Programma van Waarden, vaststelling and the intentieverklaring: `versionRoutes.ts`. */
+  ...VersionRoutes,
 } as const satisfies Record<string, RouteDef>
 
 export type RouteName = keyof typeof Routes
