@@ -1,3 +1,4 @@
+import { AREA_PHASE_LABELS, METHOD_PHASE_LABELS } from '../phases/phases.ts'
 import type { ProgrammaVanWaarden } from '../pvw/programmaVanWaardenSchema.ts'
 import { type DocumentBlock, h, text } from './DocumentBlock.ts'
 import { FASE_TEXT } from './labels.ts'
@@ -46,6 +47,8 @@ export function blocksCover(pvw: ProgrammaVanWaarden, options: CoverOptions): Do
     ...row('Versie', options.versie),
     ...row('Status', options.status ?? 'concept'),
     ...row('Partijen aan tafel', organisaties.join(', ')),
+    ...row('Procesfase', pvw.procesfase ? METHOD_PHASE_LABELS[pvw.procesfase].nl : undefined),
+    ...row('Fase gebiedsontwikkeling', pvw.gebiedsfase ? AREA_PHASE_LABELS[pvw.gebiedsfase].nl : undefined),
     text(FASE_TEXT[pvw.fase]),
   ]
 }

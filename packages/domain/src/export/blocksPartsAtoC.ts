@@ -1,4 +1,5 @@
 import type { ProgrammaVanWaarden, ValueLine } from '../pvw/programmaVanWaardenSchema.ts'
+import { blocksSpineB } from './blocksSpine.ts'
 import { type DocumentBlock, h, list, p, section, table, text } from './DocumentBlock.ts'
 import {
   BELEID_LABELS,
@@ -47,7 +48,8 @@ function valueItem(v: ValueLine) {
   return { text: `${v.name}${explanation}${extra ? ` (${extra})` : ''}${aspects}`, sources: v.sources }
 }
 
-export function blocksPartB({ B, fase }: ProgrammaVanWaarden): DocumentBlock[] {
+export function blocksPartB(pvw: ProgrammaVanWaarden): DocumentBlock[] {
+  const { B, fase } = pvw
   const words = KLASSE_WORDS[fase]
   const ambitions = B.prioritair.flatMap((v) =>
     v.ambitions.length
@@ -80,6 +82,7 @@ export function blocksPartB({ B, fase }: ProgrammaVanWaarden): DocumentBlock[] {
       'Nog geen spanningen benoemd.',
     ),
     ...section(3, words.perHoofd, ambitions),
+    ...blocksSpineB(pvw),
   ]
 }
 

@@ -1,5 +1,6 @@
 import { sturingsinstrumentLabel } from '../method/sturingsinstrumenten.ts'
 import type { BaathouderLine, ProgrammaVanWaarden } from '../pvw/programmaVanWaardenSchema.ts'
+import { blocksSpineE, blocksSpineF } from './blocksSpine.ts'
 import { type DocumentBlock, h, list, p, section, table, text } from './DocumentBlock.ts'
 import {
   CONTRIBUTION_LABELS,
@@ -133,7 +134,8 @@ function scenarios(sturen: ProgrammaVanWaarden['E']['sturen']): DocumentBlock[] 
   )
 }
 
-export function blocksPartE({ E }: ProgrammaVanWaarden): DocumentBlock[] {
+export function blocksPartE(pvw: ProgrammaVanWaarden): DocumentBlock[] {
+  const { E } = pvw
   const aanTafel = E.aanTafel.map((x) => ({
     text: [x.name, INVOLVEMENT_LABELS[x.involvement], x.role, x.level ? LEVEL_LABELS[x.level] : null]
       .filter(Boolean)
@@ -172,11 +174,13 @@ export function blocksPartE({ E }: ProgrammaVanWaarden): DocumentBlock[] {
           ]
         : []),
     ]),
+    ...blocksSpineE(pvw),
     ...list(E.aanvullingen),
   ]
 }
 
-export function blocksPartF({ F }: ProgrammaVanWaarden): DocumentBlock[] {
+export function blocksPartF(pvw: ProgrammaVanWaarden): DocumentBlock[] {
+  const { F } = pvw
   return [
     h(2, 'F. Borging en doorwerking'),
     ...section(3, 'Doorwerking naar het Programma van Eisen', [
@@ -207,6 +211,7 @@ export function blocksPartF({ F }: ProgrammaVanWaarden): DocumentBlock[] {
     ),
     ...p('Rentmeesterschap', F.rentmeesterschap),
     ...section(3, 'Onafhankelijkheid van trekkers', p('', F.borging)),
+    ...blocksSpineF(pvw),
     ...list(F.aanvullingen),
   ]
 }
