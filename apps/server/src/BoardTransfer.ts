@@ -6,6 +6,7 @@ import type { OrganiserQuota } from './limits/OrganiserQuota.ts'
 import type { RoomManager } from './room/RoomManager.ts'
 import { type BoardRecord, type BoardStore, INITIAL_GENERATIONS } from './storage/ports/BoardStore.ts'
 import type { DocumentLog } from './storage/ports/DocumentLog.ts'
+import { readWorkshop } from './workshopDetails.ts'
 
 export type TransferOptions = {
   /** Parses and builds imported boards in processes of their own (`limits/ImportWorker.ts`). */
@@ -37,6 +38,7 @@ export class BoardTransfer {
     const room = await this.#rooms.acquire(board.id)
     try {
       const { records, schema } = readDocRecords(room.doc)
+      const workshop = readWorkshop(room.doc)
       const sequences = schema?.sequences
       return {
         format: BOARD_SNAPSHOT_FORMAT,
@@ -46,6 +48,7 @@ export class BoardTransfer {
           ? { schema: { schemaVersion: 2, sequences: sequences as Record<string, number> } }
           : {}),
         records,
+        ...(workshop ? { workshop } : {}),
       }
     } finally {
       this.#rooms.release(board.id)

@@ -70,6 +70,57 @@ describe('board snapshot, import and Programma van Waarden', () => {
     expect(((await again.json()) as { id: string }).id).not.toBe(board.id)
   })
 
+  it('[X5] the workshop details survive import → export → import whole, unknown keys included, and no client can write them', async () => {
+    const workshop = {
+      gemeente: 'Veenhoek',
+      gebied: 'Zwembadlocatie',
+      procesbegeleider: 'Fenna',
+      datum: '2026-11-30',
+      deelnemers: ['GGD', 'Waterschap'],
+      fase: 'quickscan',
+      zaal: 'Raadzaal', // a key this version does not know
+    }
+    const first = (await (await importBoard({ ...fixture, workshop })).json()) as Parameters<
+      typeof connectClient
+    >[1]
+    const exported = (await (
+      await get(`/api/boards/${first.id}/snapshot`, tokenOf(first.links.participant))
+    ).json()) as {
+      workshop?: unknown
+    }
+    expect(exported.workshop).toEqual(workshop)
+    const second = (await (await importBoard(exported)).json()) as Parameters<typeof connectClient>[1]
+    const again = (await (
+      await get(`/api/boards/${second.id}/snapshot`, tokenOf(second.links.facilitator))
+    ).json()) as {
+      workshop?: unknown
+    }
+    expect(again.workshop).toEqual(workshop)
+    // A board imported without details exports none.
+    const { workshop: _none, ...bare } = fixture as typeof fixture & { workshop?: unknown }
+    const plain = (await (await importBoard(bare)).json()) as Parameters<typeof connectClient>[1]
+    const plainExport = (await (
+      await get(`/api/boards/${plain.id}/snapshot`, tokenOf(plain.links.participant))
+    ).json()) as object
+    expect('workshop' in plainExport).toBe(false)
+
+    // Even the facilitator's client cannot rewrite them (server-only state, closed with 4409).
+    const c = connectClient(srv.wsUrl, first, 'facilitator')
+    clients.push(c)
+    await c.synced()
+    const closed = new Promise<number>((resolve) =>
+      c.provider.ws?.addEventListener('close', (e) => resolve(e.code)),
+    )
+    c.doc.getMap('workshop').set('details', { deelnemers: ['iemand anders'] })
+    expect(await closed).toBe(4409)
+    const after = (await (
+      await get(`/api/boards/${first.id}/snapshot`, tokenOf(first.links.participant))
+    ).json()) as {
+      workshop?: unknown
+    }
+    expect(after.workshop).toEqual(workshop)
+  })
+
   it('[X3] GET /programma answers JSON, Markdown, HTML, DOCX and PDF built by the domain, named after the board and the day', async () => {
     const board = (await (await importBoard(fixture)).json()) as Parameters<typeof connectClient>[1]
     const token = tokenOf(board.links.participant)

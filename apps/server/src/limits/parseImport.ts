@@ -3,6 +3,7 @@ import type { HttpErrorCode } from '@waardentafel/protocol'
 import { writeDocRecords } from '@waardentafel/tldraw-yjs'
 import * as Y from 'yjs'
 import { z } from 'zod'
+import { writeWorkshop } from '../workshopDetails.ts'
 
 // Every imported record must at least be an object with a string id and type name; its content is validated by
 // the app's schema when a client loads it (invalid records are set aside there, never lost).
@@ -81,6 +82,7 @@ export function parseImport(input: ImportInput, maxRecords: number): ParsedImpor
     const records = checked.slice(at, at + IMPORT_RECORDS_PER_UPDATE)
     writeDocRecords(doc, { records, schema: at === 0 ? (parsed.data.schema ?? null) : null })
   }
+  writeWorkshop(doc, parsed.data.workshop)
   doc.destroy()
   return { updates, title: parsed.data.board.title, records: checked.length }
 }

@@ -11,6 +11,8 @@ describe('judgeUpdate', () => {
   it('refuses server-only facilitation state for every role, the facilitator included', () => {
     for (const role of ['facilitator', 'participant'] as const) {
       expect(judgeUpdate(role, changes('facilitation/timer'), NO_RESTRICTIONS)).toBe('SERVER_ONLY_STATE')
+      // The workshop details come from an import only: nobody rewrites who took part from a client.
+      expect(judgeUpdate(role, changes('workshop/details'), NO_RESTRICTIONS)).toBe('SERVER_ONLY_STATE')
     }
   })
 

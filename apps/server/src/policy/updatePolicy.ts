@@ -1,5 +1,6 @@
 import type { Role } from '@waardentafel/protocol'
 import { FACILITATION_MAP } from '@waardentafel/protocol'
+import { WORKSHOP_MAP_NAME } from '../workshopDetails.ts'
 import type { ChangedPaths } from './changedPaths.ts'
 
 /** Record ids a non-facilitator may not change while the facilitator has locked the structure. */
@@ -47,7 +48,7 @@ function isAnnotation(path: readonly string[]): boolean {
 export function judgeUpdate(role: Role, changes: ChangedPaths, restrictions: Restrictions): Refusal | null {
   if (changes.unresolved) return 'UNRESOLVED'
   for (const path of changes.paths) {
-    if (path[0] === FACILITATION_MAP) return 'SERVER_ONLY_STATE'
+    if (path[0] === FACILITATION_MAP || path[0] === WORKSHOP_MAP_NAME) return 'SERVER_ONLY_STATE'
   }
   if (role === 'facilitator') return null
   if (restrictions.structureIds.size === 0 && restrictions.valueCardIds.size === 0) return null
