@@ -153,6 +153,10 @@ const EnvSchema = z.object({
     .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((o) => new URL(o).origin))),
   /** Refusals of bad input are logged at most once per kind and client address in this window. */
   LOG_THROTTLE_MS: z.coerce.number().int().nonnegative().default(60_000),
+  /** Days a deleted board can be restored before the purge job removes all its data (docs/operations.md). */
+  DELETE_GRACE_DAYS: z.coerce.number().nonnegative().max(3650).default(30),
+  /** How often the purge job looks for boards past their grace period (0: never, e.g. when another process does). */
+  PURGE_INTERVAL_MS: z.coerce.number().int().nonnegative().default(3_600_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -166,6 +170,8 @@ export type Config = {
   organiserKey: string | null
   /** How organisers sign in, their sessions, and whether board creation is open to anyone. */
   organisers: OrganiserConfig
+  /** Deleted boards: the grace period, and how often the purge job runs (`src/org/workspaces/BoardPurger.ts`). */
+  workspaces: { deleteGraceDays: number; purgeIntervalMs: number | null }
   tldrawLicenseKey: string | null
   webDist: string | null
   maxMessageBytes: number
@@ -231,6 +237,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     tokenSecret: e.TOKEN_SECRET ?? null,
     tokenTtlSeconds: Math.round(e.TOKEN_TTL_DAYS * 86_400),
     organiserKey: e.ORGANISER_KEY ?? null,
+    workspaces: {
+      deleteGraceDays: e.DELETE_GRACE_DAYS,
+      purgeIntervalMs: e.PURGE_INTERVAL_MS === 0 ? null : e.PURGE_INTERVAL_MS,
+    },
     organisers: {
       local:
         e.LOCAL_ACCOUNTS === false

@@ -22,6 +22,8 @@ import { createUpgradeHandler } from './http/upgrade.ts'
 import { CachingTokenSigner } from './http/verifiedTokens.ts'
 import { Limits } from './limits/Limits.ts'
 import { OrganiserSignIn } from './org/auth/OrganiserSignIn.ts'
+import { BoardPurger } from './org/workspaces/BoardPurger.ts'
+import { OrgService } from './org/workspaces/OrgService.ts'
 import { MergeWorker } from './room/MergeWorker.ts'
 import { RoomManager, type RoomManagerEvents } from './room/RoomManager.ts'
 import type { BoardStorage } from './storage/BoardStorage.ts'
@@ -41,6 +43,8 @@ export type RunningServer = {
   close(): Promise<void>
   readonly rooms: RoomManager
   readonly url: string
+  /** Removes deleted boards past their grace period (run every `PURGE_INTERVAL_MS`; `run()` runs it now). */
+  readonly purger: BoardPurger
 }
 
 /** Builds the HTTP + WebSocket server; nothing is global, nothing listens until `listen()`. */
@@ -88,6 +92,27 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
   const transfer = new BoardTransfer(storage, rooms, { imports: limits.imports, quota: limits.quota })
   // Organisers sign in with a session cookie (local account, OpenID Connect): src/org/auth.
   const signIn = new OrganiserSignIn(config, storage.organisers, log)
+  // Workspaces, projects and the organiser's boards; deleted boards purged after their grace period (src/org/workspaces).
+  const org = new OrgService({
+    store: storage.workspaces,
+    organisers: storage.organisers,
+    boardStore: storage,
+    boards,
+    transfer,
+    rooms,
+    deleteGraceDays: config.workspaces.deleteGraceDays,
+  })
+  const purger = new BoardPurger({
+    store: storage.workspaces,
+    rooms,
+    now: Date.now,
+    onError: (boardId, err) =>
+      log.error({ boardId, err }, 'purge of a deleted board failed; retried next run'),
+  })
+  const purging = config.workspaces.purgeIntervalMs
+    ? setInterval(() => void purger.run(), config.workspaces.purgeIntervalMs)
+    : null
+  purging?.unref()
   const clientConfig: ClientConfig = {
     tldrawLicenseKey: config.tldrawLicenseKey,
     openBoardCreation: config.organisers.openBoardCreation,
@@ -102,6 +127,7 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
     transfer,
     limits,
     signIn,
+    org,
     clientConfig,
     roundKeys: config.roundKeys,
     trustProxy: config.trustProxy,
@@ -131,7 +157,8 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
   const violation = (req: IncomingMessage) => admission.violation(clientAddress(req, config.trustProxy))
   const connect = (ws: WebSocket, req: IncomingMessage, target: SyncTarget) => {
     const address = clientAddress(req, config.trustProxy)
-    const deps = { config, boards, rooms, log, violation, refusals, address }
+    const readOnly = (boardId: string) => storage.workspaces.isReadOnly(boardId)
+    const deps = { config, boards, rooms, log, violation, refusals, address, readOnly }
     try {
       handleSyncConnection(ws, req, target, deps)
     } catch (error) {
@@ -165,6 +192,7 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
   let address: AddressInfo | null = null
   return {
     rooms,
+    purger,
     get url() {
       if (!address) throw new Error('not listening')
       return `http://127.0.0.1:${address.port}`
@@ -181,6 +209,7 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
     },
     close: async () => {
       clearInterval(heartbeat)
+      if (purging) clearInterval(purging)
       for (const ws of wss.clients) ws.close(CloseCodes.GOING_AWAY.code, 'GOING_AWAY')
       await new Promise<void>((resolve) => http.close(() => resolve()))
       await rooms.closeAll()

@@ -5,7 +5,9 @@ import type { Limits } from '../limits/Limits.ts'
 import { authHandlers } from '../org/auth/authHandlers.ts'
 import type { OrganiserSignIn } from '../org/auth/OrganiserSignIn.ts'
 import { privacyHandlers } from '../org/privacy/privacyHandlers.ts'
+import type { OrgService } from '../org/workspaces/OrgService.ts'
 import { orgHandlers } from '../org/workspaces/orgHandlers.ts'
+import { withOrgHooks } from '../org/workspaces/withOrgHooks.ts'
 import type { RoomManager } from '../room/RoomManager.ts'
 import { RoundService } from '../rounds/RoundService.ts'
 import type { BoardStorage } from '../storage/BoardStorage.ts'
@@ -24,6 +26,8 @@ export type HandlerDeps = {
   limits: Limits
   /** Organisers sign in (`src/org/auth`). */
   signIn: OrganiserSignIn
+  /** Workspaces, projects, the organiser's boards and their lifecycle (`src/org/workspaces`). */
+  org: OrgService
   clientConfig: ClientConfig
   /** Bounds on issuing ballot keys (config `MAX_ROUND_KEYS_PER_BOARD`, `MAX_ROUND_KEYS_PER_LINK_ADDRESS`). */
   roundKeys: { perBoard: number; perLinkAddress: number; windowMs: number }
@@ -42,7 +46,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     rounds: new RoundService({ storage, docs: deps.rooms, limits: deps.roundKeys, now }),
     trustProxy: deps.trustProxy,
   }
-  return {
+  // The organisation layer's additions to the board routes (placement, read-only archive, audit): one wrapper.
+  return withOrgHooks(deps.org, {
     health: async () => ({ ok: true }),
     config: async () => deps.clientConfig,
     // A signed-in organiser's boards are theirs (quotas, their home page); else the key's or the address's.
@@ -91,6 +96,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     restoreSession: (ctx) => restoreSession(ctx, deps),
     ...authHandlers(deps.signIn),
     ...privacyHandlers({ storage, rooms: deps.rooms, now }),
-    ...orgHandlers(),
-  }
+    ...orgHandlers(deps.org),
+  })
 }

@@ -22,6 +22,8 @@ export type SyncDeps = {
   address: string
   /** Wall-clock milliseconds (a link's expiry); tests move it. */
   now?: () => number
+  /** Whether a board is read-only for every link (archived or deleted, `src/org/workspaces`): links connect as observers. */
+  readOnly?: (boardId: string) => Promise<boolean>
 }
 
 /** What the upgrade request asked for, already decoded and checked by the upgrade handler. */
@@ -64,7 +66,11 @@ export function handleSyncConnection(
     socket: wsSyncSocket(ws, req.socket),
     boardId: target.boardId,
     token: target.token,
-    authorize: (boardId, token) => boards.authorize(boardId, token),
+    authorize: async (boardId, token) => {
+      const granted = await boards.authorize(boardId, token)
+      if (!deps.readOnly || !(await deps.readOnly(boardId))) return granted
+      return { ...granted, payload: { ...granted.payload, r: 'observer' as const } }
+    },
     rooms,
     limits: config,
     refusals,

@@ -138,16 +138,15 @@ export function boardQuerySql(
 }
 
 /**
- * The core tables that hold rows of a board, by the column naming it: a purge deletes from each. A table added to
- * the core schema that holds board rows must be added here (the purge tests look for the id in every table).
+ * Which tables a purge empties of a board: every table with a `board_id` column (the core tables, and those other
+ * adapters add — versions, assets, …, found when the purge runs), and `boards` by its `id`. The audit log is not
+ * among them: its lines stay, only their board id is removed.
  */
-export const BOARD_TABLES: readonly { table: string; column: string }[] = [
-  { table: 'doc_updates', column: 'board_id' },
-  { table: 'doc_snapshots', column: 'board_id' },
-  { table: 'round_placements', column: 'board_id' },
-  { table: 'round_participants', column: 'board_id' },
-  { table: 'board_sessions', column: 'board_id' },
-  { table: 'join_codes', column: 'board_id' },
-  { table: 'org_boards', column: 'board_id' },
-  { table: 'boards', column: 'id' },
-]
+export function purgeTargets(tablesWithBoardId: readonly string[]): { table: string; column: string }[] {
+  return [
+    ...tablesWithBoardId
+      .filter((t) => t !== 'org_audit' && t !== 'boards')
+      .map((table) => ({ table, column: 'board_id' })),
+    { table: 'boards', column: 'id' },
+  ]
+}

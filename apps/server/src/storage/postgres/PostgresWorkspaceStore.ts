@@ -13,7 +13,6 @@ import type {
 } from '../ports/WorkspaceStore.ts'
 import {
   auditRow,
-  BOARD_TABLES,
   boardQuerySql,
   LISTING_COLUMNS,
   LISTING_FROM,
@@ -21,6 +20,7 @@ import {
   memberRow,
   PROJECT_COLUMNS,
   projectRow,
+  purgeTargets,
   searchText,
   workspaceRole,
 } from '../workspaceRows.ts'
@@ -325,8 +325,15 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
 
   async purgeBoard(boardId: string): Promise<void> {
     // The board's own lock: no append of its document log runs meanwhile (PostgresDocumentLog takes the same key).
+    // Tables are looked up at each purge (rare): other adapters make theirs on first use.
+    const schema = this.#t('x').slice(0, -2)
+    const { rows } = await this.#query(
+      "SELECT table_name FROM information_schema.columns WHERE table_schema = $1 AND column_name = 'board_id'",
+      [schema],
+    )
+    const targets = purgeTargets(rows.map((row) => String(row.table_name)))
     await this.#transaction(boardId, async (q) => {
-      for (const { table, column } of BOARD_TABLES) {
+      for (const { table, column } of targets) {
         await q(`DELETE FROM ${this.#t(table)} WHERE ${column} = $1`, [boardId])
       }
       await q(`UPDATE ${this.#t('org_audit')} SET board_id = NULL WHERE board_id = $1`, [boardId])

@@ -14,7 +14,6 @@ import type {
 } from '../ports/WorkspaceStore.ts'
 import {
   auditRow,
-  BOARD_TABLES,
   boardQuerySql,
   LISTING_COLUMNS,
   LISTING_FROM,
@@ -22,6 +21,7 @@ import {
   memberRow,
   PROJECT_COLUMNS,
   projectRow,
+  purgeTargets,
   searchText,
   workspaceRole,
 } from '../workspaceRows.ts'
@@ -120,9 +120,7 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
       due: conn.prepare(
         'SELECT board_id FROM org_boards WHERE delete_after IS NOT NULL AND delete_after <= ? ORDER BY delete_after, board_id LIMIT ?',
       ),
-      purge: BOARD_TABLES.map(({ table, column }) =>
-        conn.prepare(`DELETE FROM ${table} WHERE ${column} = ?`),
-      ),
+      tables: conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table'"),
       forgetBoardInAudit: conn.prepare('UPDATE org_audit SET board_id = NULL WHERE board_id = ?'),
       insertAudit: conn.prepare(
         'INSERT INTO org_audit (at, project_id, actor_id, actor_name, action, board_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -301,8 +299,21 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
   }
 
   async purgeBoard(boardId: string): Promise<void> {
+    // Tables are looked up at each purge (rare): other adapters add theirs after this one was made.
+    const withBoardId = this.#sql.tables
+      .all()
+      .map((row) => String(row.name))
+      .filter((table) =>
+        this.#conn
+          .prepare(`PRAGMA table_info("${table}")`)
+          .all()
+          .some((c) => c.name === 'board_id'),
+      )
+    const deletes = purgeTargets(withBoardId).map(({ table, column }) =>
+      this.#conn.prepare(`DELETE FROM "${table}" WHERE ${column} = ?`),
+    )
     this.#conn.immediate(() => {
-      for (const statement of this.#sql.purge) statement.run(boardId)
+      for (const statement of deletes) statement.run(boardId)
       this.#sql.forgetBoardInAudit.run(boardId)
     })
   }
