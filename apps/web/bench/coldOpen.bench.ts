@@ -10,8 +10,8 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createBoard, launchChromium, person, startApp } from '../test/browserHarness.ts'
-import { drawBoard, returningVisitor, untilAllShapes } from './drawBoard.ts'
+import { createBoard, launchChromium, startApp } from '../test/browserHarness.ts'
+import { returningVisitor, seedBoard, storedSnapshot, untilAllShapes } from './seedBoard.ts'
 
 const SHAPES = Number(process.env.SHAPES ?? 5000)
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5
@@ -28,37 +28,25 @@ execFileSync(
   { cwd: join(import.meta.dirname, '..'), stdio: 'inherit' },
 )
 // WEB_DIST=<dir> measures another build of the app (e.g. the previous commit's) against the same server.
-const app = await startApp(process.env.WEB_DIST ? { WEB_DIST: process.env.WEB_DIST } : {})
+// Board creation is for signed-in organisers since issue #17; the benches' servers leave it open.
+const OPEN = { OPEN_BOARD_CREATION: 'true' }
+const app = await startApp(process.env.WEB_DIST ? { ...OPEN, WEB_DIST: process.env.WEB_DIST } : OPEN)
 const browser = await launchChromium()
 let floor: Awaited<ReturnType<typeof startApp>> | null = null
 try {
   const empty = await createBoard(app.url, 'Leeg')
-  const notes = await drawBoard(browser, app.url, 'Koude start notities', 'note', SHAPES)
-  const cards = await drawBoard(browser, app.url, 'Koude start waardekaarten', 'wt-value-card', SHAPES)
-  // The same boards as tldraw snapshot files for the reference (read from the server's snapshot endpoint).
-  {
-    const { context, page } = await person(browser)
-    await page.goto(app.url)
-    for (const [name, board] of [
-      ['notes', notes],
-      ['cards', cards],
-    ] as const) {
-      const token = new URL(board.links.facilitator).searchParams.get('token')
-      const snapshot = await page.evaluate(
-        async ([id, token]) => {
-          const res = await fetch(`/api/boards/${id}/snapshot`, {
-            headers: { authorization: `Bearer ${token}` },
-          })
-          const body = (await res.json()) as { schema: unknown; records: Array<{ id: string }> }
-          return { schema: body.schema, store: Object.fromEntries(body.records.map((r) => [r.id, r])) }
-        },
-        [board.id, token] as const,
-      )
-      writeFileSync(join(floorDist, `${name}.json`), JSON.stringify(snapshot))
-    }
-    await context.close()
+  const notes = await seedBoard(browser, app.url, 'Koude start notities', 'note', SHAPES)
+  const cards = await seedBoard(browser, app.url, 'Koude start waardekaarten', 'wt-value-card', SHAPES)
+  // The same boards as tldraw snapshot files for the reference (read from the server's snapshot route).
+  for (const [name, board] of [
+    ['notes', notes],
+    ['cards', cards],
+  ] as const) {
+    const body = await storedSnapshot(app.url, board)
+    const snapshot = { schema: body.schema, store: Object.fromEntries(body.records.map((r) => [r.id, r])) }
+    writeFileSync(join(floorDist, `${name}.json`), JSON.stringify(snapshot))
   }
-  floor = await startApp({ WEB_DIST: floorDist })
+  floor = await startApp({ ...OPEN, WEB_DIST: floorDist })
   const floorUrl = floor.url
 
   /** Opens `link` as a visitor who has been to `site` before (its files cached); ms until `expected` shapes show. */

@@ -1,4 +1,4 @@
-// Where a cold open spends its time: one board (KIND=note|wt-value-card, SHAPES=5000) drawn through the editor,
+// Where a cold open spends its time: one board (KIND=note|wt-value-card, SHAPES=5000) seeded as seedBoard.ts does,
 // then opened from a fresh profile under the CPU profiler (self time by function) and under tracing (time by
 // trace event: script evaluation, compile, style, layout, paint, GC).
 //   pnpm --filter @waardentafel/web exec vite build --minify false --outDir /tmp/wt-dist
@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs'
 import type { CreateBoardResponse } from '@waardentafel/protocol'
 import type { Page } from 'playwright-core'
 import { launchChromium, startApp } from '../test/browserHarness.ts'
-import { drawBoard, type Kind, returningVisitor, untilAllShapes } from './drawBoard.ts'
+import { type Kind, returningVisitor, seedBoard, untilAllShapes } from './seedBoard.ts'
 
 const SHAPES = Number(process.env.SHAPES ?? 5000)
 const KIND = (process.env.KIND ?? 'wt-value-card') as Kind
@@ -22,10 +22,11 @@ type CpuProfile = {
   timeDeltas: number[]
 }
 
-const app = await startApp(process.env.WEB_DIST ? { WEB_DIST: process.env.WEB_DIST } : {})
+const OPEN = { OPEN_BOARD_CREATION: 'true' } // board creation is for signed-in organisers since issue #17
+const app = await startApp(process.env.WEB_DIST ? { ...OPEN, WEB_DIST: process.env.WEB_DIST } : OPEN)
 const browser = await launchChromium()
 try {
-  const board: CreateBoardResponse = await drawBoard(browser, app.url, 'Profiel', KIND, SHAPES)
+  const board: CreateBoardResponse = await seedBoard(browser, app.url, 'Profiel', KIND, SHAPES)
 
   const open = async (page: Page) => {
     const started = Date.now()

@@ -4,12 +4,13 @@
 // profile each time), plus the same end as the page sees it, when every shape had its component, and the phases
 // between the page's marks.
 //   A=/tmp/dist-before B=apps/web/dist node apps/web/bench/coldOpenAB.bench.ts [--runs 7]
-// SHAPES=1000 measures smaller boards.
+// SHAPES=1000 measures smaller boards; A_SERVER=/tmp/wt-before (a checkout) serves A with that checkout's server.
 import { loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import type { CreateBoardResponse } from '@waardentafel/protocol'
 import { createBoard, launchChromium, startApp } from '../test/browserHarness.ts'
-import { drawBoard, returningVisitor, untilAllShapes } from './drawBoard.ts'
+import { returningVisitor, seedBoard, untilAllShapes } from './seedBoard.ts'
+import { startTreeServer } from './treeServer.ts'
 
 const SHAPES = Number(process.env.SHAPES ?? 5000)
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7
@@ -18,17 +19,26 @@ if (!dists.A || !dists.B) throw new Error('set A and B to the two builds (dist d
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN
 
+// A_SERVER / B_SERVER=<checkout>: that checkout's server (a child process) serves the build, so that the run
+// compares both builds whole; without, both builds are served by this checkout's server in this process.
+const trees = { A: process.env.A_SERVER, B: process.env.B_SERVER }
+
 const browser = await launchChromium()
 const apps = await Promise.all(
-  Object.values(dists).map((dist) => startApp({ WEB_DIST: resolve(dist ?? '') })),
+  (['A', 'B'] as const).map((side) => {
+    const dist = resolve(dists[side] ?? '')
+    const tree = trees[side]
+    // Board creation is for signed-in organisers since issue #17; the benches' servers leave it open.
+    return tree ? startTreeServer(tree, dist) : startApp({ WEB_DIST: dist, OPEN_BOARD_CREATION: 'true' })
+  }),
 )
 try {
   const boards = []
   for (const app of apps) {
     boards.push({
       empty: await createBoard(app.url, 'Leeg'),
-      notes: await drawBoard(browser, app.url, 'Koude start notities', 'note', SHAPES),
-      cards: await drawBoard(browser, app.url, 'Koude start waardekaarten', 'wt-value-card', SHAPES),
+      notes: await seedBoard(browser, app.url, 'Koude start notities', 'note', SHAPES),
+      cards: await seedBoard(browser, app.url, 'Koude start waardekaarten', 'wt-value-card', SHAPES),
     })
   }
 
@@ -90,7 +100,10 @@ try {
       }
     }
   }
-  console.log(`A = ${dists.A}, B = ${dists.B}, ${SHAPES} shapes, ${runs} rounds`)
+  console.log(
+    `A = ${dists.A} (server ${trees.A ?? 'this checkout'}), B = ${dists.B} (server ${trees.B ?? 'this checkout'}), ` +
+      `${SHAPES} shapes, ${runs} rounds`,
+  )
   console.table(table)
   // Phases between the page's own marks (median per phase, ms): less noisy than the totals for one part's change.
   const phases = [
