@@ -3,16 +3,14 @@ import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, startApp, tokenOfLink } from './browserHarness.ts'
+import { launchChromium, ORGANISER, startApp, tokenOfLink } from './browserHarness.ts'
 
 // The organiser's home (issue #17) in real Chromium against the real server (port 0, a real SQLite file), started
-// WITHOUT open board creation and with a known password for the local organiser account: signing in, workspaces →
+// WITHOUT open board creation, with the harness's local organiser account: signing in, workspaces →
 // projects → boards, finding a board again after a restart, opening it as facilitator, its links, and its
 // lifecycle (archive, restore, delete with the title typed, restore within the grace period), the logboek.
 
-const EMAIL = 'organisator@localhost'
-const PASSWORD = 'een-lang-wachtwoord-voor-de-test'
-const ENV = { LOCAL_ORGANISER_PASSWORD: PASSWORD, LOCAL_ORGANISER_EMAIL: EMAIL, OPEN_BOARD_CREATION: 'false' }
+const ENV = { OPEN_BOARD_CREATION: 'false' }
 const SHOTS = '/tmp/shots-home'
 const DOCS_SHOTS = join(import.meta.dirname, '../../../docs/screenshots')
 
@@ -49,8 +47,8 @@ async function wcagViolations(target: Page) {
   return result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }))
 }
 
-async function signIn(target: Page, password = PASSWORD): Promise<void> {
-  await target.getByLabel('E-mailadres').fill(EMAIL)
+async function signIn(target: Page, password: string = ORGANISER.password): Promise<void> {
+  await target.getByLabel('E-mailadres').fill(ORGANISER.email)
   await target.getByLabel('Wachtwoord').fill(password)
   await target.getByRole('button', { name: 'Inloggen', exact: true }).click()
 }
@@ -72,6 +70,7 @@ describe('home for organisers', () => {
     // This server has no OpenID provider and no open creation: neither is offered.
     expect(await page.getByRole('link', { name: 'Inloggen met je organisatie' }).count()).toBe(0)
     expect(await page.getByRole('heading', { name: 'Nieuw bord' }).count()).toBe(0)
+    copyFileSync(await shot(page, 'sign-in'), join(DOCS_SHOTS, 'sign-in.png'))
     const anonymous = await fetch(`${app.url}/api/boards`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -89,7 +88,6 @@ describe('home for organisers', () => {
       'Dat e-mailadres en wachtwoord horen niet bij elkaar. Probeer het opnieuw.',
     )
     expect(await wcagViolations(page)).toEqual([])
-    copyFileSync(await shot(page, 'sign-in'), join(DOCS_SHOTS, 'sign-in.png'))
   })
 
   it('[HP2] signs in locally, makes a workspace, a project and a board in it, and shows its links', async () => {
@@ -107,6 +105,7 @@ describe('home for organisers', () => {
     expect(await panel.getByText('Kernteam: Anouk de Vries, Sem Bakker').count()).toBe(1)
 
     await page.getByLabel('Naam van het bord').fill('Quickscan — sessie 1')
+    await page.getByLabel('Begin met het Quickscan-sjabloon').check()
     await page.getByRole('button', { name: 'Bord maken' }).click()
     const links = page.getByTestId('board-links')
     await links.waitFor()
@@ -131,9 +130,11 @@ describe('home for organisers', () => {
     await page.getByLabel('Zoek borden').fill('quickscan')
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=org-board]').length === 1)
     await boardCard('Quickscan — sessie 1').waitFor()
-    expect(await boardCard('Quickscan — sessie 1').getByText(/Gemeente Veenhoek › Herontwikkeling/).count()).toBe(
-      1,
-    )
+    expect(
+      await boardCard('Quickscan — sessie 1')
+        .getByText(/Gemeente Veenhoek › Herontwikkeling/)
+        .count(),
+    ).toBe(1)
     await page.getByLabel('Zoek borden').fill('')
     await boardCard('Kansenanalyse bewoners').waitFor()
   })
@@ -195,7 +196,9 @@ describe('home for organisers', () => {
 
     await participant.getByRole('button', { name: 'Nieuwe link' }).click()
     await panel.getByText('Nieuwe link gemaakt.').waitFor()
-    expect(await participantInput.inputValue()).not.toBe(renewed)
+    const reissued = await session(await participantInput.inputValue())
+    expect(reissued.status).toBe(200)
+    expect(((await reissued.json()) as { role: string }).role).toBe('participant')
     await card.getByRole('button', { name: 'Links', exact: true }).click()
   })
 
@@ -230,7 +233,9 @@ describe('home for organisers', () => {
     await typed.fill('Kansenanalyse bewoners')
     await confirm.click()
     const notice = page.getByTestId('board-notice')
-    await notice.getByText(/^“Kansenanalyse bewoners” is verwijderd\. Tot \d{1,2}-\d{1,2}-\d{4} kun je/).waitFor()
+    await notice
+      .getByText(/^“Kansenanalyse bewoners” is verwijderd\. Tot \d{1,2}-\d{1,2}-\d{4} kun je/)
+      .waitFor()
     await card.waitFor({ state: 'detached' })
 
     await showView('Verwijderd (nog terug te zetten)')

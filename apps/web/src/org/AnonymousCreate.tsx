@@ -2,8 +2,8 @@ import type { CreateBoardResponse } from '@waardentafel/protocol'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createBoard } from '../api/boards.ts'
-import { ApiError } from '../api/client.ts'
 import { BoardLinks } from './BoardLinks.tsx'
+import { orgErrorText } from './orgErrors.ts'
 
 /**
  * A board without signing in: only where the operator allows it (`OPEN_BOARD_CREATION` on a closed network), or
@@ -24,8 +24,7 @@ export function AnonymousCreate() {
     try {
       setBoard(await createBoard(title, organiserKey || undefined))
     } catch (e) {
-      const code = e instanceof ApiError ? e.code : 'generic'
-      setError(t([`errors.${code}`, 'errors.generic']))
+      setError(orgErrorText(t, e))
     } finally {
       setBusy(false)
     }

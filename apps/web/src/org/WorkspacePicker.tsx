@@ -75,10 +75,15 @@ export function WorkspacePicker({
           <select id="workspace-select" value={selected ?? ''} onChange={(e) => onSelect(e.target.value)}>
             {workspaces.map((w) => (
               <option key={w.id} value={w.id}>
-                {w.name} ({t(`org.workspaces.${w.role}`)})
+                {w.name}
               </option>
             ))}
           </select>
+          <p className="wt-org-muted wt-org-role-line">
+            {t('org.workspaces.yourRole', {
+              role: t(`org.workspaces.${workspaces.find((w) => w.id === selected)?.role ?? 'member'}`),
+            })}
+          </p>
           <details className="wt-org-details">
             <summary>{t('org.workspaces.create')}</summary>
             {form}

@@ -31,6 +31,7 @@ export const orgNl = {
     submit: 'Werkruimte maken',
     owner: 'eigenaar',
     member: 'lid',
+    yourRole: 'Jouw rol: {{role}}',
   },
   projects: {
     title: 'Projecten',
@@ -199,6 +200,7 @@ export const orgEn: typeof orgNl = {
     submit: 'Create workspace',
     owner: 'owner',
     member: 'member',
+    yourRole: 'Your role: {{role}}',
   },
   projects: {
     title: 'Projects',

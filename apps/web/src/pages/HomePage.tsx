@@ -24,7 +24,7 @@ export function HomePage() {
   const openCreation = useOpenCreation()
 
   return (
-    <div className={`wt-ui wt-home${session.state === 'signedIn' ? ' wt-home-wide' : ''}`}>
+    <div className="wt-ui wt-home wt-home-wide">
       <header className="wt-home-header">
         <div>
           <h1>{t('app.name')}</h1>
@@ -52,12 +52,16 @@ export function HomePage() {
           </OrgContext.Provider>
         )}
         {session.state === 'signedOut' && (
-          <>
-            <SignInPanel methods={session.methods} onSignIn={signIn} />
-            {openCreation && <AnonymousCreate />}
-            <JoinWithLink />
-            <JoinCodeForm />
-          </>
+          <div className="wt-signed-out">
+            <div className="wt-signed-out-column">
+              <SignInPanel methods={session.methods} onSignIn={signIn} />
+              {openCreation && <AnonymousCreate />}
+            </div>
+            <div className="wt-signed-out-column">
+              <JoinWithLink />
+              <JoinCodeForm />
+            </div>
+          </div>
         )}
         <LicenceNotice />
       </main>
