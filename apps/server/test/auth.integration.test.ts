@@ -180,6 +180,12 @@ describe('local organiser account', () => {
       (await post(srv.url, '/api/boards', { cookie: s.cookie, csrf: s.csrfToken, body: { title: 'x' } }))
         .status,
     ).toBe(401)
+    // Signing in again on a browser that has a session ends that one (no value from before a sign-in stays valid).
+    const before = await session(srv.url)
+    const again = await signIn(srv.url, EMAIL, PASSWORD, { cookie: before.cookie })
+    expect(again.status).toBe(200)
+    expect((await me(srv.url, before.cookie)).organiser).toBeNull()
+    expect((await me(srv.url, cookieOf(again))).organiser?.email).toBe(EMAIL)
   })
 
   it('[OA4] bounds failed sign-ins per account and per address; past a bound even the right password waits', async () => {

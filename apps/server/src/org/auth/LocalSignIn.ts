@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { SignInResponse } from '@waardentafel/protocol'
 import { AppError } from '../../errors.ts'
 import type { OrganiserStore } from '../../storage/ports/OrganiserStore.ts'
@@ -38,6 +38,7 @@ export class LocalSignIn {
   }
 
   async signIn(
+    req: IncomingMessage,
     res: ServerResponse,
     input: { email: string; password: string; address: string },
   ): Promise<SignInResponse> {
@@ -66,7 +67,7 @@ export class LocalSignIn {
     if (organiser.passwordHash && needsRehash(organiser.passwordHash)) {
       await this.#store.updateOrganiser(organiser.id, { passwordHash: await hashPassword(input.password) })
     }
-    const csrfToken = await this.#sessions.start(res, organiser)
+    const csrfToken = await this.#sessions.start(req, res, organiser)
     return { organiser: organiserView(organiser), csrfToken }
   }
 }

@@ -151,7 +151,7 @@ export class OidcSignIn {
       throw this.#failed(error instanceof Error ? error.message : 'token exchange failed')
     }
     const organiser = await this.#organiserFor(config.serverMetadata().issuer, claims)
-    await this.#sessions.start(res, organiser)
+    await this.#sessions.start(req, res, organiser)
     return flow.returnTo
   }
 

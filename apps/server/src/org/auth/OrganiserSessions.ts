@@ -47,8 +47,13 @@ export class OrganiserSessions {
     this.#now = options.now ?? Date.now
   }
 
-  /** Signs `organiser` in on this browser: a new session and its cookie. Returns the session's CSRF token. */
-  async start(res: ServerResponse, organiser: OrganiserRecord): Promise<string> {
+  /**
+   * Signs `organiser` in on this browser: a new session and its cookie (a session this browser had before is ended,
+   * so no value from before the sign-in stays valid). Returns the session's CSRF token.
+   */
+  async start(req: IncomingMessage, res: ServerResponse, organiser: OrganiserRecord): Promise<string> {
+    const previous = readCookie(req, SESSION_COOKIE)
+    if (previous) await this.#store.deleteSession(digest(previous))
     const { value, csrfToken } = await this.create(organiser)
     setCookie(res, SESSION_COOKIE, value, {
       secure: this.#options.secure,

@@ -32,7 +32,7 @@ export function authHandlers(signIn: OrganiserSignIn): Pick<Handlers, AuthRouteN
       res.setHeader('cache-control', 'no-store')
       if (!signIn.local) throw new AppError('SIGN_IN_FAILED', 'local accounts are turned off on this server')
       const address = clientAddress(req, signIn.trustProxy)
-      return signIn.local.signIn(res, { email: body.email, password: body.password, address })
+      return signIn.local.signIn(req, res, { email: body.email, password: body.password, address })
     },
     authLogout: async ({ req, res }) => {
       // A signed-in caller proves it is this origin's page (CSRF), so no other site can sign an organiser out.
