@@ -157,6 +157,14 @@ const EnvSchema = z.object({
   DELETE_GRACE_DAYS: z.coerce.number().nonnegative().max(3650).default(30),
   /** How often the purge job looks for boards past their grace period (0: never, e.g. when another process does). */
   PURGE_INTERVAL_MS: z.coerce.number().int().nonnegative().default(3_600_000),
+  /** Months after a board's last edit before its personal data is erased, for boards without a project (docs/privacy.md). */
+  RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
+  /** How often the retention job runs, in hours; 0 turns it off. */
+  RETENTION_INTERVAL_HOURS: z.coerce
+    .number()
+    .nonnegative()
+    .max(24 * 31)
+    .default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -199,6 +207,8 @@ export type Config = {
   /** Extra origins allowed to send state-changing API requests (serialised origins, e.g. `https://a.example`). */
   allowedOrigins: string[]
   logThrottleMs: number
+  /** The retention job (src/org/privacy): default months for boards without a project; `retentionIntervalMs` null: off. */
+  privacy: { retentionMonths: number; retentionIntervalMs: number | null }
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
 }
 
@@ -341,6 +351,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.TRUST_PROXY ?? false,
     allowedOrigins: e.ALLOWED_ORIGINS,
     logThrottleMs: e.LOG_THROTTLE_MS,
+    privacy: {
+      retentionMonths: e.RETENTION_MONTHS,
+      retentionIntervalMs:
+        e.RETENTION_INTERVAL_HOURS > 0 ? Math.round(e.RETENTION_INTERVAL_HOURS * 3_600_000) : null,
+    },
     logLevel: e.LOG_LEVEL,
   }
 }

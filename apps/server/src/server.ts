@@ -22,11 +22,14 @@ import { createUpgradeHandler } from './http/upgrade.ts'
 import { CachingTokenSigner } from './http/verifiedTokens.ts'
 import { Limits } from './limits/Limits.ts'
 import { OrganiserSignIn } from './org/auth/OrganiserSignIn.ts'
+import { PersonalData } from './org/privacy/PersonalData.ts'
+import { RetentionJob } from './org/privacy/RetentionJob.ts'
 import { BoardPurger } from './org/workspaces/BoardPurger.ts'
 import { OrgService } from './org/workspaces/OrgService.ts'
 import { MergeWorker } from './room/MergeWorker.ts'
 import { RoomManager, type RoomManagerEvents } from './room/RoomManager.ts'
 import type { BoardStorage } from './storage/BoardStorage.ts'
+import { realScheduler } from './time/Clock.ts'
 
 export type ServerDeps = {
   storage: BoardStorage
@@ -90,6 +93,21 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
     },
   })
   const transfer = new BoardTransfer(storage, rooms, { imports: limits.imports, quota: limits.quota })
+  // Personal data erased once a board's last edit is its project's retention old (src/org/privacy, docs/privacy.md).
+  const retention = config.privacy.retentionIntervalMs
+    ? new RetentionJob({
+        personal: new PersonalData({ rooms, log: storage.log, personal: storage.privacy }),
+        store: storage.privacy,
+        log: storage.log,
+        workspaces: storage.workspaces,
+        clock: { now: Date.now },
+        scheduler: realScheduler,
+        defaultMonths: config.privacy.retentionMonths,
+        intervalMs: config.privacy.retentionIntervalMs,
+        onError: (boardId, err) =>
+          log.error({ boardId, err }, 'retention failed for a board; retried next run'),
+      })
+    : null
   // Organisers sign in with a session cookie (local account, OpenID Connect): src/org/auth.
   const signIn = new OrganiserSignIn(config, storage.organisers, log)
   // Workspaces, projects and the organiser's boards; deleted boards purged after their grace period (src/org/workspaces).
@@ -199,6 +217,7 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
     },
     listen: async () => {
       await limits.ready()
+      retention?.start()
       return new Promise((resolve, reject) => {
         http.once('error', reject)
         http.listen(config.port, config.host, () => {
@@ -212,6 +231,7 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
       if (purging) clearInterval(purging)
       for (const ws of wss.clients) ws.close(CloseCodes.GOING_AWAY.code, 'GOING_AWAY')
       await new Promise<void>((resolve) => http.close(() => resolve()))
+      await retention?.stop()
       await rooms.closeAll()
       await merger.close()
       await limits.close()

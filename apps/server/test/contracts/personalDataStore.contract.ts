@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { INITIAL_GENERATIONS } from '../../src/storage/BoardStorage.ts'
 import { LIMITS, type MakePorts } from './fixtures.ts'
 
 /** The contract every `PersonalDataStore` adapter passes (`src/storage/ports/PersonalDataStore.ts`). */
@@ -74,13 +75,24 @@ export function personalDataStoreContract(name: string, make: MakePorts): void {
       await s.close()
     })
 
-    it('[AV3] remembers when the retention job erased a board', async () => {
+    it('[AV3] walks every board in id order and keeps what the retention job saw of each', async () => {
       const s = await make()
-      expect(await s.privacy.retentionErasedAt('board-t')).toBeNull()
-      await s.privacy.markRetentionErased('board-t', 1_000)
-      await s.privacy.markRetentionErased('board-t', 2_000)
-      expect(await s.privacy.retentionErasedAt('board-t')).toBe(2_000)
-      expect(await s.privacy.retentionErasedAt('board-u')).toBeNull()
+      for (const id of ['b-c', 'b-a', 'b-B', 'b-b'])
+        await s.boards.createBoard({ id, title: id, createdAt: 1, linkGenerations: INITIAL_GENERATIONS })
+      expect(await s.privacy.listBoardIds('', 10)).toEqual(['b-B', 'b-a', 'b-b', 'b-c'])
+      expect(await s.privacy.listBoardIds('', 2)).toEqual(['b-B', 'b-a'])
+      expect(await s.privacy.listBoardIds('b-a', 2)).toEqual(['b-b', 'b-c'])
+      expect(await s.privacy.listBoardIds('b-c', 2)).toEqual([])
+      expect(await s.privacy.retentionState('b-a')).toBeNull()
+      await s.privacy.saveRetentionState('b-a', { seenSeq: 3, lastEditAt: 1_000, erasedAt: null })
+      expect(await s.privacy.retentionState('b-a')).toEqual({ seenSeq: 3, lastEditAt: 1_000, erasedAt: null })
+      await s.privacy.saveRetentionState('b-a', { seenSeq: 5, lastEditAt: 1_000, erasedAt: 2_000 })
+      expect(await s.privacy.retentionState('b-a')).toEqual({
+        seenSeq: 5,
+        lastEditAt: 1_000,
+        erasedAt: 2_000,
+      })
+      expect(await s.privacy.retentionState('b-b')).toBeNull()
       await s.close()
     })
   })

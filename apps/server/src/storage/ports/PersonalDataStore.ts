@@ -13,6 +13,19 @@ export type RoundPlacementRow = {
 }
 
 /**
+ * What the retention job knows of a board. Edits carry no time in the document log, so the job notes the log's
+ * position each time it looks: when it has grown since, the board was edited since the last look (`lastEditAt` is
+ * then that look's time, at most one run late; a board is first seen as edited when the job first looks at it).
+ */
+export type RetentionState = {
+  /** The log position the job last saw (`StoredDoc.lastSeq`). */
+  seenSeq: number
+  lastEditAt: number
+  /** When the job erased its personal data, or null. */
+  erasedAt: number | null
+}
+
+/**
  * What the AVG layer (`org/privacy`) reads and rewrites beyond the board's document: the names on ballots and in
  * named sessions, and when the retention job last erased a board. The other ports only add and read; these rewrite.
  * Contract: `test/contracts/personalDataStore.contract.ts`.
@@ -35,7 +48,9 @@ export interface PersonalDataStore {
   sessionsOfBoard(boardId: string): Promise<StoredSession[]>
   /** Replaces a stored session's name and snapshot (an erasure rewrites what it holds); false when there is none. */
   rewriteSession(boardId: string, session: StoredSession): Promise<boolean>
-  /** When the retention job erased the board's personal data, or null if it never did. */
-  retentionErasedAt(boardId: string): Promise<number | null>
-  markRetentionErased(boardId: string, at: number): Promise<void>
+  /** Board ids after `after` in id order, at most `limit` (the retention job walks every board). */
+  listBoardIds(after: string, limit: number): Promise<string[]>
+  /** What the retention job last saw of a board, or null before it first looked. */
+  retentionState(boardId: string): Promise<RetentionState | null>
+  saveRetentionState(boardId: string, state: RetentionState): Promise<void>
 }

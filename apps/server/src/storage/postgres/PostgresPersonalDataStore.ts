@@ -1,10 +1,10 @@
-import { placementRowAsIs } from '../personalDataRows.ts'
-import type { PersonalDataStore, RoundPlacementRow } from '../ports/PersonalDataStore.ts'
+import { placementRowAsIs, retentionRow } from '../personalDataRows.ts'
+import type { PersonalDataStore, RetentionState, RoundPlacementRow } from '../ports/PersonalDataStore.ts'
 import type { StoredSession } from '../ports/SessionStore.ts'
 import { sessionRow } from '../rows.ts'
 import type { PostgresConnection } from './PostgresConnection.ts'
 
-/** Names on ballots and in sessions, and the retention job's marks, in PostgreSQL. */
+/** Names on ballots and in sessions, and what the retention job saw of each board, in PostgreSQL. */
 export class PostgresPersonalDataStore implements PersonalDataStore {
   readonly #conn: PostgresConnection
   #ready: Promise<void> | null = null
@@ -18,7 +18,7 @@ export class PostgresPersonalDataStore implements PersonalDataStore {
     this.#ready ??= this.#conn
       .transaction('waardentafel:privacy-tables', async (client) => {
         await client.query(`CREATE TABLE IF NOT EXISTS ${this.#conn.t('privacy_retention')} (
-          board_id TEXT PRIMARY KEY, erased_at BIGINT NOT NULL)`)
+          board_id TEXT PRIMARY KEY, seen_seq BIGINT NOT NULL, last_edit_at BIGINT NOT NULL, erased_at BIGINT)`)
       })
       .catch((error) => {
         this.#ready = null // tried again by the next call (the database may come up later)
@@ -73,19 +73,29 @@ export class PostgresPersonalDataStore implements PersonalDataStore {
     return (rowCount ?? 0) > 0
   }
 
-  async retentionErasedAt(boardId: string): Promise<number | null> {
+  async listBoardIds(after: string, limit: number): Promise<string[]> {
     const { rows } = await this.#query(
-      `SELECT erased_at FROM ${this.#conn.t('privacy_retention')} WHERE board_id = $1`,
-      [boardId],
+      `SELECT id FROM ${this.#conn.t('boards')} WHERE id COLLATE "C" > $1 ORDER BY id COLLATE "C" LIMIT $2`,
+      [after, limit],
     )
-    return rows[0] ? Number(rows[0].erased_at) : null
+    return rows.map((row) => String(row.id))
   }
 
-  async markRetentionErased(boardId: string, at: number): Promise<void> {
+  async retentionState(boardId: string): Promise<RetentionState | null> {
+    const { rows } = await this.#query(
+      `SELECT seen_seq, last_edit_at, erased_at FROM ${this.#conn.t('privacy_retention')} WHERE board_id = $1`,
+      [boardId],
+    )
+    return rows[0] ? retentionRow(rows[0]) : null
+  }
+
+  async saveRetentionState(boardId: string, state: RetentionState): Promise<void> {
     await this.#query(
-      `INSERT INTO ${this.#conn.t('privacy_retention')} (board_id, erased_at) VALUES ($1, $2)
-       ON CONFLICT (board_id) DO UPDATE SET erased_at = EXCLUDED.erased_at`,
-      [boardId, at],
+      `INSERT INTO ${this.#conn.t('privacy_retention')} (board_id, seen_seq, last_edit_at, erased_at)
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT (board_id) DO UPDATE SET seen_seq = EXCLUDED.seen_seq, last_edit_at = EXCLUDED.last_edit_at,
+         erased_at = EXCLUDED.erased_at`,
+      [boardId, state.seenSeq, state.lastEditAt, state.erasedAt],
     )
   }
 }

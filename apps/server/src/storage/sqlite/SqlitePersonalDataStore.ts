@@ -1,5 +1,5 @@
-import { placementRowAsIs } from '../personalDataRows.ts'
-import type { PersonalDataStore, RoundPlacementRow } from '../ports/PersonalDataStore.ts'
+import { placementRowAsIs, retentionRow } from '../personalDataRows.ts'
+import type { PersonalDataStore, RetentionState, RoundPlacementRow } from '../ports/PersonalDataStore.ts'
 import type { StoredSession } from '../ports/SessionStore.ts'
 import { sessionRow } from '../rows.ts'
 import type { SqliteConnection } from './SqliteConnection.ts'
@@ -7,11 +7,13 @@ import type { SqliteConnection } from './SqliteConnection.ts'
 const TABLES = [
   `CREATE TABLE IF NOT EXISTS privacy_retention (
     board_id TEXT PRIMARY KEY,
-    erased_at INTEGER NOT NULL
+    seen_seq INTEGER NOT NULL,
+    last_edit_at INTEGER NOT NULL,
+    erased_at INTEGER
   )`,
 ]
 
-/** Names on ballots and in sessions, and the retention job's marks, in the SQLite file. */
+/** Names on ballots and in sessions, and what the retention job saw of each board, in the SQLite file. */
 export class SqlitePersonalDataStore implements PersonalDataStore {
   readonly #sql
 
@@ -30,10 +32,14 @@ export class SqlitePersonalDataStore implements PersonalDataStore {
         'SELECT id, name, created_at, data FROM board_sessions WHERE board_id = ? ORDER BY created_at, id',
       ),
       rewrite: conn.prepare('UPDATE board_sessions SET name = ?, data = ? WHERE board_id = ? AND id = ?'),
-      erasedAt: conn.prepare('SELECT erased_at FROM privacy_retention WHERE board_id = ?'),
-      markErased: conn.prepare(
-        `INSERT INTO privacy_retention (board_id, erased_at) VALUES (?, ?)
-         ON CONFLICT (board_id) DO UPDATE SET erased_at = excluded.erased_at`,
+      boardIds: conn.prepare('SELECT id FROM boards WHERE id > ? ORDER BY id LIMIT ?'),
+      state: conn.prepare(
+        'SELECT seen_seq, last_edit_at, erased_at FROM privacy_retention WHERE board_id = ?',
+      ),
+      saveState: conn.prepare(
+        `INSERT INTO privacy_retention (board_id, seen_seq, last_edit_at, erased_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (board_id) DO UPDATE SET seen_seq = excluded.seen_seq, last_edit_at = excluded.last_edit_at,
+           erased_at = excluded.erased_at`,
       ),
     }
   }
@@ -60,12 +66,16 @@ export class SqlitePersonalDataStore implements PersonalDataStore {
     return Number(this.#sql.rewrite.run(session.name, session.data, boardId, session.id).changes) > 0
   }
 
-  async retentionErasedAt(boardId: string): Promise<number | null> {
-    const row = this.#sql.erasedAt.get(boardId)
-    return row ? Number(row.erased_at) : null
+  async listBoardIds(after: string, limit: number): Promise<string[]> {
+    return this.#sql.boardIds.all(after, limit).map((row) => String(row.id))
   }
 
-  async markRetentionErased(boardId: string, at: number): Promise<void> {
-    this.#sql.markErased.run(boardId, at)
+  async retentionState(boardId: string): Promise<RetentionState | null> {
+    const row = this.#sql.state.get(boardId)
+    return row ? retentionRow(row) : null
+  }
+
+  async saveRetentionState(boardId: string, state: RetentionState): Promise<void> {
+    this.#sql.saveState.run(boardId, state.seenSeq, state.lastEditAt, state.erasedAt)
   }
 }
