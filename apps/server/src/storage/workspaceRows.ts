@@ -106,33 +106,64 @@ export const searchText = (title: string) => title.toLocaleLowerCase('nl')
 export const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
 /**
- * The WHERE clause and parameters of a board query, with placeholders made by `ph(n)` (`?` or `$n`). The visibility
- * rule lives here once: boards of the organiser's workspaces, and their own boards without a project.
+ * The SQL of a board query, with placeholders made by `ph(n)` (`?` or `$n`), given the workspaces the organiser is a
+ * member of; null when nothing can match. The visibility rule lives here once: boards of those workspaces, and the
+ * organiser's own boards without a project. Each source is its own branch, read newest first along its index
+ * (workspace, project or owner, then `updated_at`) and cut at the page size, and the branches are merged: a page
+ * costs about (branches × page size) rows however many boards there are, where one `OR` over all of them would sort
+ * every visible board.
  */
 export function boardQuerySql(
   query: BoardQuery,
+  workspaceIds: readonly string[],
   t: (name: string) => string,
   ph: (n: number) => string,
-): { sql: string; params: unknown[] } {
+): { sql: string; params: unknown[] } | null {
   const params: unknown[] = []
   const p = (value: unknown) => {
     params.push(value)
     return ph(params.length)
   }
-  const where = [
-    `(b.workspace_id IN (SELECT m.workspace_id FROM ${t('org_members')} m WHERE m.organiser_id = ${p(query.organiserId)})
-      OR (b.project_id IS NULL AND b.owner_id = ${p(query.organiserId)}))`,
-  ]
-  if (query.state === 'active') where.push('b.archived_at IS NULL AND b.delete_after IS NULL')
-  else if (query.state === 'archived') where.push('b.archived_at IS NOT NULL AND b.delete_after IS NULL')
-  else where.push('b.delete_after IS NOT NULL')
-  if (query.projectId === null) where.push('b.project_id IS NULL')
-  else if (query.projectId !== undefined) where.push(`b.project_id = ${p(query.projectId)}`)
-  for (const word of query.words ?? []) where.push(`b.title_search LIKE ${p(likePattern(word))} ESCAPE '\\'`)
-  if (query.after) {
-    where.push(`(b.updated_at, b.board_id) < (${p(query.after.updatedAt)}, ${p(query.after.boardId)})`)
+  const common = (): string => {
+    const where: string[] = []
+    if (query.state === 'active') where.push('b.archived_at IS NULL AND b.delete_after IS NULL')
+    else if (query.state === 'archived') where.push('b.archived_at IS NOT NULL AND b.delete_after IS NULL')
+    else where.push('b.delete_after IS NOT NULL')
+    for (const word of query.words ?? [])
+      where.push(`b.title_search LIKE ${p(likePattern(word))} ESCAPE '\\'`)
+    if (query.after) {
+      const { updatedAt, boardId } = query.after
+      where.push(
+        `(b.updated_at < ${p(updatedAt)} OR (b.updated_at = ${p(updatedAt)} AND b.board_id < ${p(boardId)}))`,
+      )
+    }
+    return where.join(' AND ')
   }
-  const sql = `SELECT ${LISTING_COLUMNS} FROM ${LISTING_FROM(t)} WHERE ${where.join(' AND ')}
+  // Placeholders are numbered in the order they are made, which must be the order they appear in (SQLite's `?`):
+  // each branch's source is written when its branch is.
+  const sources: (() => string)[] = []
+  if (typeof query.projectId === 'string') {
+    const projectId = query.projectId
+    if (workspaceIds.length > 0) {
+      sources.push(
+        () =>
+          `b.project_id = ${p(projectId)} AND b.workspace_id IN (${workspaceIds.map((id) => p(id)).join(', ')})`,
+      )
+    }
+  } else {
+    if (query.projectId === undefined)
+      for (const id of workspaceIds) sources.push(() => `b.workspace_id = ${p(id)}`)
+    sources.push(() => `b.owner_id = ${p(query.organiserId)} AND b.project_id IS NULL`)
+  }
+  if (sources.length === 0) return null
+  const branches = sources.map(
+    (source, n) =>
+      `SELECT * FROM (SELECT b.board_id, b.updated_at FROM ${t('org_boards')} b WHERE ${source()} AND ${common()}
+        ORDER BY b.updated_at DESC, b.board_id DESC LIMIT ${p(query.limit)}) AS s${n}`,
+  )
+  const sql = `SELECT ${LISTING_COLUMNS} FROM (${branches.join(' UNION ALL ')}) AS k
+    JOIN ${t('org_boards')} b ON b.board_id = k.board_id
+    LEFT JOIN ${t('org_projects')} p ON p.id = b.project_id LEFT JOIN ${t('org_workspaces')} w ON w.id = b.workspace_id
     ORDER BY b.updated_at DESC, b.board_id DESC LIMIT ${p(query.limit)}`
   return { sql, params }
 }

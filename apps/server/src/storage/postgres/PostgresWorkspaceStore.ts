@@ -59,8 +59,8 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
             last_opened_at BIGINT, archived_at BIGINT, delete_requested_at BIGINT, delete_after BIGINT);
           CREATE INDEX IF NOT EXISTS org_boards_by_workspace
             ON ${t('org_boards')} (workspace_id, updated_at DESC, board_id DESC);
-          CREATE INDEX IF NOT EXISTS org_boards_by_owner ON ${t('org_boards')} (owner_id, project_id, updated_at DESC);
-          CREATE INDEX IF NOT EXISTS org_boards_by_project ON ${t('org_boards')} (project_id, updated_at DESC);
+          CREATE INDEX IF NOT EXISTS org_boards_by_owner ON ${t('org_boards')} (owner_id, project_id, updated_at DESC, board_id DESC);
+          CREATE INDEX IF NOT EXISTS org_boards_by_project ON ${t('org_boards')} (project_id, updated_at DESC, board_id DESC);
           CREATE INDEX IF NOT EXISTS org_boards_by_delete_after
             ON ${t('org_boards')} (delete_after) WHERE delete_after IS NOT NULL;
           CREATE TABLE IF NOT EXISTS ${t('org_audit')} (
@@ -309,8 +309,14 @@ export class PostgresWorkspaceStore implements WorkspaceStore {
   }
 
   async listBoards(query: BoardQuery): Promise<BoardListing[]> {
-    const { sql, params } = boardQuerySql(query, this.#t, (n) => `$${n}`)
-    const { rows } = await this.#query(sql, params)
+    const members = await this.#query(
+      `SELECT workspace_id FROM ${this.#t('org_members')} WHERE organiser_id = $1 ORDER BY workspace_id`,
+      [query.organiserId],
+    )
+    const workspaceIds = members.rows.map((row) => String(row.workspace_id))
+    const built = boardQuerySql(query, workspaceIds, this.#t, (n) => `$${n}`)
+    if (!built) return []
+    const { rows } = await this.#query(built.sql, built.params)
     return rows.map(listingRow)
   }
 

@@ -44,8 +44,8 @@ export const WORKSPACE_TABLES = [
     title_search TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, last_opened_at INTEGER,
     archived_at INTEGER, delete_requested_at INTEGER, delete_after INTEGER)`,
   'CREATE INDEX IF NOT EXISTS org_boards_by_workspace ON org_boards (workspace_id, updated_at DESC, board_id DESC)',
-  'CREATE INDEX IF NOT EXISTS org_boards_by_owner ON org_boards (owner_id, project_id, updated_at DESC)',
-  'CREATE INDEX IF NOT EXISTS org_boards_by_project ON org_boards (project_id, updated_at DESC)',
+  'CREATE INDEX IF NOT EXISTS org_boards_by_owner ON org_boards (owner_id, project_id, updated_at DESC, board_id DESC)',
+  'CREATE INDEX IF NOT EXISTS org_boards_by_project ON org_boards (project_id, updated_at DESC, board_id DESC)',
   'CREATE INDEX IF NOT EXISTS org_boards_by_delete_after ON org_boards (delete_after) WHERE delete_after IS NOT NULL',
   `CREATE TABLE IF NOT EXISTS org_audit (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, project_id TEXT, actor_id TEXT, actor_name TEXT,
@@ -74,6 +74,9 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
       workspacesOf: conn.prepare(
         `SELECT w.id, w.name, w.created_at, m.role FROM org_members m JOIN org_workspaces w ON w.id = m.workspace_id
          WHERE m.organiser_id = ? ORDER BY w.name, w.id`,
+      ),
+      memberOf: conn.prepare(
+        'SELECT workspace_id FROM org_members WHERE organiser_id = ? ORDER BY workspace_id',
       ),
       roleIn: conn.prepare('SELECT role FROM org_members WHERE workspace_id = ? AND organiser_id = ?'),
       members: conn.prepare(
@@ -285,7 +288,10 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
   }
 
   async listBoards(query: BoardQuery): Promise<BoardListing[]> {
-    const { sql, params } = boardQuerySql(query, t, () => '?')
+    const workspaceIds = this.#sql.memberOf.all(query.organiserId).map((row) => String(row.workspace_id))
+    const built = boardQuerySql(query, workspaceIds, t, () => '?')
+    if (!built) return []
+    const { sql, params } = built
     let statement = this.#queries.get(sql)
     if (!statement) {
       statement = this.#conn.prepare(sql)
