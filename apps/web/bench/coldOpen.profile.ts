@@ -109,7 +109,7 @@ try {
       ts: number
       args?: unknown
     }> = []
-    cdp.on('Tracing.dataCollected', (e: { value: typeof events }) => events.push(...e.value))
+    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)))
     const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()))
     // WebSocket frames (the Network domain's monotonic clock is the trace's, in seconds): when the client's
     // sync step 1 left and when the server's answer had fully arrived, with its size.
