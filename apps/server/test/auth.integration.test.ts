@@ -518,6 +518,16 @@ describe('OpenID Connect', () => {
     )
   })
 
+  it('[OA13] a provider that cannot be reached sends the browser home with the reason, and nothing is stored', async () => {
+    const gone = await startOidcProvider(accounts)
+    await gone.close()
+    const srv = await start({ OIDC_ISSUER: gone.issuer, OIDC_CLIENT_ID: gone.clientId })
+    const res = await fetch(`${srv.url}/api/auth/oidc/start?returnTo=/`, { redirect: 'manual' })
+    expect(res.status).toBe(302)
+    expect(res.headers.get('location')).toBe('/?signInError=SIGN_IN_FAILED')
+    expect(res.headers.getSetCookie()).toEqual([])
+  })
+
   it('[OA13] refuses an OIDC configuration without a client id, or with a plain-http issuer elsewhere than this machine', () => {
     expect(() => parseConfig({ OIDC_ISSUER: 'https://login.example' })).toThrow(ConfigError)
     expect(() =>

@@ -61,6 +61,8 @@ export class LocalSignIn {
       : await verifyNobody(input.password)
     if (!organiser || !ok) {
       await this.#store.recordSignInFailure([account, address], now)
+      // Failures older than the window count for nothing: dropped as new ones come in, so a flood leaves no pile.
+      await this.#store.clearSignInFailures('', since)
       throw new AppError('SIGN_IN_FAILED', 'wrong email or password')
     }
     await this.#store.clearSignInFailures(account, since)

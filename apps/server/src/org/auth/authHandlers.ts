@@ -15,6 +15,14 @@ function redirect(res: ServerResponse, location: string): undefined {
   return undefined
 }
 
+/** A person arrives at the OpenID routes in a browser: a failed sign-in sends them home, which says so. */
+function failedSignIn(res: ServerResponse, error: unknown): undefined {
+  if (error instanceof AppError && error.code === 'SIGN_IN_FAILED') {
+    return redirect(res, `/?signInError=${error.code}`)
+  }
+  throw error
+}
+
 /** The handlers of `authRoutes.ts`: who is signed in, local sign-in, sign-out, and the OpenID Connect flow. */
 export function authHandlers(signIn: OrganiserSignIn): Pick<Handlers, AuthRouteName> {
   return {
@@ -42,18 +50,18 @@ export function authHandlers(signIn: OrganiserSignIn): Pick<Handlers, AuthRouteN
     },
     authOidcStart: async ({ res, query, baseUrl }) => {
       if (!signIn.oidc) throw new AppError('NOT_FOUND', 'OpenID Connect is not configured on this server')
-      return redirect(res, await signIn.oidc.start(res, query.get('returnTo'), baseUrl))
+      try {
+        return redirect(res, await signIn.oidc.start(res, query.get('returnTo'), baseUrl))
+      } catch (error) {
+        return failedSignIn(res, error)
+      }
     },
     authOidcCallback: async ({ req, res, query, baseUrl }) => {
       if (!signIn.oidc) throw new AppError('NOT_FOUND', 'OpenID Connect is not configured on this server')
       try {
         return redirect(res, await signIn.oidc.callback(req, res, query, baseUrl))
       } catch (error) {
-        // A person arrives here in a browser: back to the home page, which says the sign-in failed.
-        if (error instanceof AppError && error.code === 'SIGN_IN_FAILED') {
-          return redirect(res, `/?signInError=${error.code}`)
-        }
-        throw error
+        return failedSignIn(res, error)
       }
     },
   }
