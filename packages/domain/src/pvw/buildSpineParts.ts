@@ -186,6 +186,7 @@ export function buildSturing(board: BoardModel): Sturing {
     .flatMap((card) =>
       card.props.moments.map((m) => ({
         order: order.indexOf(m.moment) + 1,
+        key: m.moment,
         moment: PARCOURS_MOMENTEN.find((x) => x.key === m.moment)!.moment,
         instrument: sturingsinstrumentLabel(m.instrument.trim()),
         clause: m.clause.trim(),

@@ -51,17 +51,14 @@ export function runSpineChecks(board: BoardModel, pvw: Parts): SpineHit[] {
       out.push({ code: 'PVW-D-POTENTIAL-NO-BAATHOUDER', cardIds: [v.valueId], detail: v.name })
   }
 
-  // The anterieure overeenkomst as the first step: first in part E's order of instruments, or the only moment of
-  // the sturingsparcours filled in while an earlier moment is empty.
-  const [firstInstrument, ...restInstruments] = E.sturen
-  if (firstInstrument?.instrument === 'anterieure-overeenkomst' && restInstruments.length > 0) {
+  // The anterieure overeenkomst as the first step: first in part E's order of instruments, or the first moment of
+  // the sturingsparcours that is filled in (nothing anchored at the earlier moments).
+  const firstInstrument = E.sturen[0]
+  const firstMoment = E.sturing.parcours[0]
+  if (firstInstrument?.instrument === 'anterieure-overeenkomst') {
     out.push({ code: 'PVW-E-ANTERIEURE-FIRST', cardIds: firstInstrument.sources })
-  } else {
-    const parcours = E.sturing.parcours
-    const firstMoment = parcours[0]
-    if (firstMoment && firstMoment.moment === 'Grondtransactie en afsluiting' && parcours.length === 1) {
-      out.push({ code: 'PVW-E-ANTERIEURE-FIRST', cardIds: firstMoment.sources })
-    }
+  } else if (firstMoment?.key === 'grondtransactie') {
+    out.push({ code: 'PVW-E-ANTERIEURE-FIRST', cardIds: firstMoment.sources })
   }
 
   // An ambition without an indicator (a prioritaire value already gets PVW-B-NO-INDICATOR).

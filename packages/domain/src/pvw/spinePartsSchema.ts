@@ -1,6 +1,11 @@
 import { z } from 'zod'
 import { SCENARIOS } from '../method/sturingsinstrumenten.ts'
-import { GRONDBELEID_REGIMES, JURIDISCHE_BODEM_KEYS, TENDER_KEUZE_KEYS } from '../method/sturingskaders.ts'
+import {
+  GRONDBELEID_REGIMES,
+  JURIDISCHE_BODEM_KEYS,
+  PARCOURS_MOMENT_KEYS,
+  TENDER_KEUZE_KEYS,
+} from '../method/sturingskaders.ts'
 import { TARGET_STATUSES, TRENDS } from '../monitoring/indicatorReport.ts'
 import { AREA_PHASES } from '../phases/phases.ts'
 import { FINANCIERING_ROUTES, LEVENSCYCLUS } from '../shapes/financieringCardShape.ts'
@@ -103,6 +108,7 @@ export const sturingSchema = z.object({
   parcours: z.array(
     z.object({
       order: z.number(),
+      key: z.enum(PARCOURS_MOMENT_KEYS),
       moment: z.string(),
       instrument: z.string(),
       clause: z.string(),
