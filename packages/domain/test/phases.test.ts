@@ -82,6 +82,13 @@ describe('phases and their moves', () => {
   it('[PH2] refuses to skip a phase, to stay where it is, and a malformed move, without throwing', () => {
     const skip = movePhase(INITIAL_PHASE_STATE, { axis: 'methode', to: 'programma', at: AT, by: BY }, READY)
     expect(skip.ok || skip.error.code).toBe('PHASE-SKIP')
+    expect(skip.ok || skip.error.message.nl).toBe(
+      'Een fase overslaan kan niet; de volgende fase is Kansenanalyse.',
+    )
+    const areaSkip = movePhase(at('vastgesteld'), { axis: 'gebied', to: 'realisatie', at: AT, by: BY }, READY)
+    expect(areaSkip.ok || areaSkip.error.message.nl).toBe(
+      'Een fase overslaan kan niet; de volgende fase is Planvorming.',
+    )
     const same = movePhase(INITIAL_PHASE_STATE, { axis: 'methode', to: 'quickscan', at: AT, by: BY }, READY)
     expect(same.ok || same.error.code).toBe('PHASE-SAME')
     const noTime = movePhase(

@@ -1,10 +1,12 @@
 import { type PhaseFacts, type PhaseRequirement, requirementsFor } from './phaseRequirements.ts'
 import {
   AREA_PHASE_LABELS,
+  AREA_PHASES,
   type AreaPhase,
   areaPhaseIndex,
   INITIAL_PHASE_STATE,
   METHOD_PHASE_LABELS,
+  METHOD_PHASES,
   type MethodPhase,
   methodPhaseIndex,
   type PhaseMove,
@@ -76,7 +78,7 @@ export function planPhaseMove(
       return { allowed: true, requirements: [], error: null }
     }
     if (to > from + 1) {
-      const next = METHOD_PHASE_LABELS[state.methode === 'doorwerking' ? 'doorwerking' : nextMethod(state)]
+      const next = METHOD_PHASE_LABELS[METHOD_PHASES[from + 1]!]
       const e = error(
         'PHASE-SKIP',
         `Een fase overslaan kan niet; de volgende fase is ${next.nl}.`,
@@ -99,10 +101,11 @@ export function planPhaseMove(
   }
   if (to < from) return { allowed: true, requirements: [], error: null }
   if (to > from + 1) {
+    const next = AREA_PHASE_LABELS[AREA_PHASES[from + 1]!]
     const e = error(
       'PHASE-SKIP',
-      `Een fase overslaan kan niet; de volgende fase is ${AREA_PHASE_LABELS[nextArea(state)].nl}.`,
-      `Phases cannot be skipped; the next phase is ${AREA_PHASE_LABELS[nextArea(state)].en}.`,
+      `Een fase overslaan kan niet; de volgende fase is ${next.nl}.`,
+      `Phases cannot be skipped; the next phase is ${next.en}.`,
     )
     return { allowed: false, requirements: [], error: e }
   }
@@ -127,16 +130,6 @@ function judged(requirements: PhaseRequirement[], label: { nl: string; en: strin
     unmet,
   )
   return { allowed: false, requirements, error: e }
-}
-
-function nextMethod(state: PhaseState): MethodPhase {
-  const i = Math.min(methodPhaseIndex(state.methode) + 1, 4)
-  return (['quickscan', 'kansenanalyse', 'programma', 'vastgesteld', 'doorwerking'] as const)[i]!
-}
-
-function nextArea(state: PhaseState): AreaPhase {
-  const i = Math.min(areaPhaseIndex(state.gebied) + 1, 4)
-  return (['initiatief', 'planvorming', 'aanbesteding', 'realisatie', 'beheer'] as const)[i]!
 }
 
 export type MovePhaseResult =
