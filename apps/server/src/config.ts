@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { AssetConfig } from './assets/AssetConfig.ts'
 import type { LimitsConfig } from './limits/LimitsConfig.ts'
 import type { OrganiserConfig } from './org/auth/OrganiserConfig.ts'
 import type { RoomLimits } from './room/RoomLimits.ts'
@@ -54,22 +55,20 @@ const EnvSchema = z.object({
     .int()
     .positive()
     .default(10 * 1024 * 1024),
-  WEB_DIST: z.string().optional(),
-  MAX_MESSAGE_BYTES: z.coerce
+  /** Pictures and PDF maps (`src/assets`, docs/operations.md "Pictures and maps"). */
+  MAX_ASSET_BYTES: z.coerce
     .number()
     .int()
     .positive()
-    .default(4 * 1024 * 1024),
-  MAX_MESSAGES_PER_SECOND: z.coerce.number().positive().default(200),
-  MAX_BYTES_PER_SECOND: z.coerce
-    .number()
-    .positive()
-    .default(16 * 1024 * 1024),
-  MAX_IMPORT_BYTES: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(10 * 1024 * 1024),
+    .default(25 * 1024 * 1024),
+  ASSET_MAX_PIXELS: z.coerce.number().int().min(64).default(4096),
+  ASSET_THUMB_PIXELS: z.coerce.number().int().min(16).default(512),
+  ASSET_MAX_INPUT_PIXELS: z.coerce.number().int().positive().default(100_000_000),
+  BOARD_MAX_ASSET_MB: z.coerce.number().nonnegative().default(1024),
+  ASSET_BODY_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  ASSET_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  ASSET_ORPHAN_DAYS: z.coerce.number().positive().default(7),
+  ASSET_SWEEP_INTERVAL_MS: z.coerce.number().int().nonnegative().default(3_600_000),
   /** HTTP rate limits and organiser quotas (`src/limits`, docs/operations.md); budgets are per minute. */
   RATE_LIMITS: bool,
   RATE_CREATE_PER_ADDRESS: z.coerce.number().int().positive().default(5),
@@ -186,6 +185,8 @@ export type Config = {
   maxMessagesPerSecond: number
   maxBytesPerSecond: number
   maxImportBytes: number
+  /** Pictures and PDF maps stored by the server: upload limits, image sizes, orphan collection. */
+  assets: AssetConfig
   /** HTTP rate limits, organiser quotas and import limits (`src/limits`). */
   limits: LimitsConfig
   unloadGraceMs: number
@@ -247,10 +248,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     tokenSecret: e.TOKEN_SECRET ?? null,
     tokenTtlSeconds: Math.round(e.TOKEN_TTL_DAYS * 86_400),
     organiserKey: e.ORGANISER_KEY ?? null,
-    workspaces: {
-      deleteGraceDays: e.DELETE_GRACE_DAYS,
-      purgeIntervalMs: e.PURGE_INTERVAL_MS === 0 ? null : e.PURGE_INTERVAL_MS,
-    },
     organisers: {
       local:
         e.LOCAL_ACCOUNTS === false
@@ -278,18 +275,27 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       },
       openBoardCreation: openCreation,
     },
+    workspaces: {
+      deleteGraceDays: e.DELETE_GRACE_DAYS,
+      purgeIntervalMs: e.PURGE_INTERVAL_MS === 0 ? null : e.PURGE_INTERVAL_MS,
+    },
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY?.trim() || null,
     webDist: e.WEB_DIST ?? null,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
     maxBytesPerSecond: e.MAX_BYTES_PER_SECOND,
     maxImportBytes: e.MAX_IMPORT_BYTES,
-    tldrawLicenseKey: e.TLDRAW_LICENSE_KEY?.trim() || null,
-    webDist: e.WEB_DIST ?? null,
-    maxMessageBytes: e.MAX_MESSAGE_BYTES,
-    maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
-    maxBytesPerSecond: e.MAX_BYTES_PER_SECOND,
-    maxImportBytes: e.MAX_IMPORT_BYTES,
+    assets: {
+      maxBytes: e.MAX_ASSET_BYTES,
+      maxPixels: e.ASSET_MAX_PIXELS,
+      thumbPixels: e.ASSET_THUMB_PIXELS,
+      maxInputPixels: e.ASSET_MAX_INPUT_PIXELS,
+      maxBoardBytes: e.BOARD_MAX_ASSET_MB === 0 ? null : Math.round(e.BOARD_MAX_ASSET_MB * 1024 * 1024),
+      bodyTimeoutMs: e.ASSET_BODY_TIMEOUT_MS,
+      concurrency: e.ASSET_CONCURRENCY,
+      orphanGraceMs: Math.round(e.ASSET_ORPHAN_DAYS * 86_400_000),
+      sweepIntervalMs: e.ASSET_SWEEP_INTERVAL_MS === 0 ? null : e.ASSET_SWEEP_INTERVAL_MS,
+    },
     limits: {
       rateLimits: e.RATE_LIMITS ?? true,
       rates: {

@@ -7,6 +7,9 @@ import type { Logger } from 'pino'
 import { type WebSocket, WebSocketServer } from 'ws'
 import { AdmissionControl } from './admission/Admission.ts'
 import { clientAddress } from './admission/clientAddress.ts'
+import { AssetCollector } from './assets/AssetCollector.ts'
+import { AssetService } from './assets/AssetService.ts'
+import { openAssetStore } from './assets/openAssetStore.ts'
 import { BoardService } from './BoardService.ts'
 import { BoardTransfer } from './BoardTransfer.ts'
 import type { Config } from './config.ts'
@@ -29,6 +32,7 @@ import { OrgService } from './org/workspaces/OrgService.ts'
 import { MergeWorker } from './room/MergeWorker.ts'
 import { RoomManager, type RoomManagerEvents } from './room/RoomManager.ts'
 import type { BoardStorage } from './storage/BoardStorage.ts'
+import type { AssetStore } from './storage/ports/AssetStore.ts'
 import { realScheduler } from './time/Clock.ts'
 
 export type ServerDeps = {
@@ -39,12 +43,18 @@ export type ServerDeps = {
   tokenSecret: string
   version?: string
   roomEvents?: RoomManagerEvents
+  /** Where pictures and maps are stored; by default `openAssetStore(config)` (closed with the server then). */
+  assets?: AssetStore
 }
 
 export type RunningServer = {
   listen(): Promise<AddressInfo>
   close(): Promise<void>
   readonly rooms: RoomManager
+  /** Pictures and maps: `deleteBoardAssets(boardId)` for a board being deleted. */
+  readonly assets: AssetService
+  /** The orphaned-asset collector (run every `ASSET_SWEEP_INTERVAL_MS`; `sweep()` runs it now). */
+  readonly assetCollector: AssetCollector
   readonly url: string
   /** Removes deleted boards past their grace period (run every `PURGE_INTERVAL_MS`; `run()` runs it now). */
   readonly purger: BoardPurger
@@ -108,6 +118,24 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
           log.error({ boardId, err }, 'retention failed for a board; retried next run'),
       })
     : null
+  const assetStore =
+    deps.assets ?? openAssetStore(config, { onError: (err) => log.warn({ err }, 'asset store') })
+  const assets = new AssetService(assetStore, config.assets)
+  const assetCollector = new AssetCollector({
+    store: assetStore,
+    boards: storage,
+    records: async (boardId) => {
+      const board = await storage.getBoard(boardId)
+      return board ? (await transfer.snapshot(board)).records : []
+    },
+    now: Date.now,
+    graceMs: config.assets.orphanGraceMs,
+    onError: (boardId, err) => log.warn({ boardId, err }, 'asset sweep failed for a board'),
+  })
+  const sweeping = config.assets.sweepIntervalMs
+    ? setInterval(() => void assetCollector.sweep(), config.assets.sweepIntervalMs)
+    : null
+  sweeping?.unref()
   // Organisers sign in with a session cookie (local account, OpenID Connect): src/org/auth.
   const signIn = new OrganiserSignIn(config, storage.organisers, log)
   // Workspaces, projects and the organiser's boards; deleted boards purged after their grace period (src/org/workspaces).
@@ -126,6 +154,9 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
     now: Date.now,
     onError: (boardId, err) =>
       log.error({ boardId, err }, 'purge of a deleted board failed; retried next run'),
+  })
+  purger.onPurge(async (boardId) => {
+    await assets.deleteBoardAssets(boardId)
   })
   const purging = config.workspaces.purgeIntervalMs
     ? setInterval(() => void purger.run(), config.workspaces.purgeIntervalMs)
@@ -146,6 +177,7 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
     limits,
     signIn,
     org,
+    assets,
     clientConfig,
     roundKeys: config.roundKeys,
     trustProxy: config.trustProxy,
@@ -210,6 +242,8 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
   let address: AddressInfo | null = null
   return {
     rooms,
+    assets,
+    assetCollector,
     purger,
     get url() {
       if (!address) throw new Error('not listening')
@@ -229,12 +263,14 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
     close: async () => {
       clearInterval(heartbeat)
       if (purging) clearInterval(purging)
+      if (sweeping) clearInterval(sweeping)
       for (const ws of wss.clients) ws.close(CloseCodes.GOING_AWAY.code, 'GOING_AWAY')
       await new Promise<void>((resolve) => http.close(() => resolve()))
       await retention?.stop()
       await rooms.closeAll()
       await merger.close()
       await limits.close()
+      if (!deps.assets) await assetStore.close()
       wss.close()
     },
   }

@@ -1,4 +1,7 @@
+import { stripPersonalRecords } from '@waardentafel/domain'
 import type { ClientConfig } from '@waardentafel/protocol'
+import type { AssetService } from '../assets/AssetService.ts'
+import { assetHandlers } from '../assets/assetHandlers.ts'
 import type { BoardService } from '../BoardService.ts'
 import type { BoardTransfer } from '../BoardTransfer.ts'
 import type { Limits } from '../limits/Limits.ts'
@@ -11,6 +14,7 @@ import { withOrgHooks } from '../org/workspaces/withOrgHooks.ts'
 import type { RoomManager } from '../room/RoomManager.ts'
 import { RoundService } from '../rounds/RoundService.ts'
 import type { BoardStorage } from '../storage/BoardStorage.ts'
+import { versionHandlers } from '../versions/versionHandlers.ts'
 import { facilitate, issueBoardJoinCode, issueLink, revokeLinks } from './boardActions.ts'
 import type { Handlers } from './context.ts'
 import { resolveJoinCode } from './joinCodes.ts'
@@ -28,6 +32,8 @@ export type HandlerDeps = {
   signIn: OrganiserSignIn
   /** Workspaces, projects, the organiser's boards and their lifecycle (`src/org/workspaces`). */
   org: OrgService
+  /** Pictures and maps (`src/assets`). */
+  assets: AssetService
   clientConfig: ClientConfig
   /** Bounds on issuing ballot keys (config `MAX_ROUND_KEYS_PER_BOARD`, `MAX_ROUND_KEYS_PER_LINK_ADDRESS`). */
   roundKeys: { perBoard: number; perLinkAddress: number; windowMs: number }
@@ -68,9 +74,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       serverTime: now(),
     }),
     // The board's content (backup, the Programma van Waarden) is for the people working on it, not observers.
-    snapshot: ({ board }) => transfer.snapshot(board),
+    // What leaves the board carries no visitor's name or colour (tldraw `user` records; docs/privacy.md).
+    snapshot: async ({ board }) => stripPersonalRecords(await transfer.snapshot(board)),
     programma: async ({ res, board, query }) => {
-      await sendProgramma(res, await transfer.snapshot(board), query.get('format'), query.has('download'), {
+      const snapshot = stripPersonalRecords(await transfer.snapshot(board))
+      await sendProgramma(res, snapshot, query.get('format'), query.has('download'), {
         kwaliteitstoets: query.get('kwaliteitstoets') === '1',
         status: query.get('status'),
         now,
@@ -94,6 +102,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     listSessions: (ctx) => listSessions(ctx, deps),
     compareSessions: (ctx) => compareSessions(ctx, deps),
     restoreSession: (ctx) => restoreSession(ctx, deps),
+    ...versionHandlers(deps),
+    ...assetHandlers(deps.assets),
     ...authHandlers(deps.signIn),
     ...privacyHandlers({ storage, rooms: deps.rooms, now }),
     ...orgHandlers(deps.org),

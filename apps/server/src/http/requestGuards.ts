@@ -51,7 +51,8 @@ export function setSecurityHeaders(res: ServerResponse, host: string | null): vo
 }
 
 const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS'])
-const JSON_TYPE = /^application\/json[ \t]*(?:;|$)/i
+// The file uploads of pictures and maps (`POST …/assets`) send `application/octet-stream`: no more a simple type than JSON.
+const JSON_TYPE = /^application\/(?:json|octet-stream)[ \t]*(?:;|$)/i
 
 /**
  * A state-changing request must say it sends JSON (a type a cross-origin page cannot send without a CORS

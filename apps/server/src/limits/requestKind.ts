@@ -3,6 +3,7 @@ import type { Route } from '../http/router.ts'
 import { AUTH_BUDGETS } from '../org/auth/authBudgets.ts'
 import { PRIVACY_BUDGETS } from '../org/privacy/privacyBudgets.ts'
 import { ORG_BUDGETS } from '../org/workspaces/orgBudgets.ts'
+import { VERSION_BUDGETS } from '../versions/versionBudgets.ts'
 import type { RequestKind } from './LimitsConfig.ts'
 
 /**
@@ -31,9 +32,13 @@ const BUDGETS: Readonly<Record<RouteName, RequestKind>> = {
   issueParticipantKey: 'write',
   putPlacements: 'write',
   saveSession: 'write',
+  // A picture is fetched once per browser (cached for good), like the app's own files; an upload is a write.
+  uploadAsset: 'write',
+  getAsset: 'static',
   ...AUTH_BUDGETS,
   ...ORG_BUDGETS,
   ...PRIVACY_BUDGETS,
+  ...VERSION_BUDGETS,
 }
 
 /** The budget of a request the router matched (each API route has one method, so the route alone decides). */
