@@ -88,6 +88,28 @@ describe('the kwaliteitstoets knows the phase', () => {
   })
 })
 
+describe('the spine’s cards checked', () => {
+  it('[PH10] on a programme: each spine check names the card it is about, in the phase’s words', () => {
+    const pvw = pvwOf(spineBoard({ fase: 'programma', leefwereld: false }))
+    const spine = pvw.kwaliteitstoets
+      .filter((f) => SPINE_CODES.includes(f.code))
+      .map((f) => [f.code, f.cardIds, /\([^()]*\)$/.exec(f.message.nl)?.[0] ?? ''])
+    expect(spine).toEqual([
+      ['PVW-B-AMBITION-NO-INDICATOR', [V.lucht], '(Schone lucht)'],
+      ['PVW-B-NO-EVIDENCE', [V.cohesie], '(Sociale cohesie)'],
+      ['PVW-B-EVIDENCE-NO-DATE', ['shape:e-groen'], '(Hitte-eiland)'],
+      ['PVW-B-SCORE-NO-ONDERBOUWING', [V.cohesie], '(Sociale cohesie)'],
+      ['PVW-B-SCORE-NO-ONDERBOUWING', [V.lucht], '(Schone lucht)'],
+      ['PVW-B-KOPPELKANS-ONE-VALUE', ['shape:k-los'], '(Losse kans)'],
+      ['PVW-C-NO-LEEFWERELD', ['shape:frame-c'], ''],
+      ['PVW-E-GRONDBELEID-OPBRENGST', ['shape:s-toets'], ''],
+      ['PVW-E-BIJDRAGE-NO-ROUTE', ['shape:f-open'], '(Nog te bepalen)'],
+      ['PVW-F-INDICATOR-NO-NULMETING', ['shape:i-leeg'], '(Hittestress)'],
+      ['PVW-F-JURIDISCH-OPEN', ['shape:s-juridisch'], '(GGD-advies medische milieukunde)'],
+    ])
+  })
+})
+
 describe('the handreiking’s remaining tips as checks', () => {
   it('[PH12] GGD or health at the table (Quickscan, "Beleg gezondheid expliciet")', () => {
     for (const fase of METHOD_PHASES) {

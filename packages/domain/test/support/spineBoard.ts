@@ -32,6 +32,8 @@ export type SpineBoardOptions = {
   parcours?: 'vroeg' | 'anterieure'
   /** A baathouder linked to the value with potential (v-groen). */
   groenBaathouder?: boolean
+  /** What part C collected from the leefwereld (default: a walk with residents). */
+  leefwereld?: boolean
   /** Part E's instruments, in order (default: intentieovereenkomst, then anterieure overeenkomst). */
   instruments?: string[]
 }
@@ -147,7 +149,7 @@ export function spineBoard(o: SpineBoardOptions = {}) {
     y: 1000,
     props: {
       ...PVW_FRAME_DEFAULT_PROPS.C(),
-      opgehaald: ['Wandeling met bewoners'],
+      opgehaald: o.leefwereld === false ? [] : ['Wandeling met bewoners'],
       toekomstigeGeneraties: 'Jongerenpanel',
     },
   })
