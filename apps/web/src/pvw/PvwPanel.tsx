@@ -10,6 +10,7 @@ import { useSheet } from '../shared/useSheet.ts'
 import { PvwBlocks } from './PvwBlocks.tsx'
 import { uniqueKeys } from './uniqueKeys.ts'
 import { usePvw } from './usePvw.ts'
+import { VersionsSection } from './versions/VersionsSection.tsx'
 
 type Props = { editor: Editor | null; board: { id: string; title: string }; token: string; role: Role }
 
@@ -114,6 +115,7 @@ export function PvwPanel({ editor, board, token, role }: Props) {
               ))}
             </fieldset>
           )}
+          {role !== 'observer' && <VersionsSection board={board} token={token} role={role} />}
           {!pvw ? (
             <p>{t('board.loading')}</p>
           ) : (

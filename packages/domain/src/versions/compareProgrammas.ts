@@ -26,7 +26,7 @@ export const PROGRAMMA_CHANGE_KINDS = [
 export type ProgrammaChangeKind = (typeof PROGRAMMA_CHANGE_KINDS)[number]
 export type ProgrammaChange = { kind: ProgrammaChangeKind; text: string }
 
-/** One side of a comparison: a version's programme and its signatures (none for the live concept). */
+/** One side of a comparison: a version's programme and its signatures (`undefined` for the live concept). */
 export type ProgrammaSide = { pvw: ProgrammaVanWaarden; signatures?: readonly VersionSignature[] }
 
 export type ProgrammaComparison = { summary: string; changes: ProgrammaChange[] }
@@ -223,7 +223,8 @@ export function compareProgrammas(before: ProgrammaSide, after: ProgrammaSide): 
     ...compareValues(before.pvw, after.pvw),
     ...compareParties(before.pvw, after.pvw),
     ...compareTensions(before.pvw, after.pvw),
-    ...compareSignatures(before.signatures ?? [], after.signatures ?? []),
+    // The live concept is never signed: signatures are compared between two versions only.
+    ...(before.signatures && after.signatures ? compareSignatures(before.signatures, after.signatures) : []),
   ]
   return { summary: describeProgrammaChanges(changes), changes }
 }

@@ -43,7 +43,7 @@ describe('comparing versions of a Programma van Waarden', () => {
       organisation: '',
     }
     after.D.overigeShareholders = [...after.D.overigeShareholders, shareholder as never]
-    const result = compareProgrammas({ pvw: before }, { pvw: after, signatures: [sign()] })
+    const result = compareProgrammas({ pvw: before, signatures: [] }, { pvw: after, signatures: [sign()] })
     const texts = result.changes.map((c) => c.text)
     const words = before.fase === 'quickscan' ? ['meekoppelen', 'sturend'] : ['secundair', 'prioritair']
     expect(texts).toContain(`${name}: ${words[0]} → ${words[1]}`)
@@ -67,6 +67,9 @@ describe('comparing versions of a Programma van Waarden', () => {
       expect(backward.changes.map((c) => c.kind)).toContain('shareholder-toegevoegd')
     }
     expect(forward.changes).toHaveLength(backward.changes.length)
+    // The live concept is never signed: a version compared with it reports no signature as gone.
+    const signed = compareProgrammas({ pvw: before, signatures: [sign()] }, { pvw: before })
+    expect(signed.changes).toEqual([])
   })
 })
 
