@@ -2,6 +2,7 @@ import type { AuditEntry } from '@waardentafel/protocol'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDate } from '../facilitation/formatDate.ts'
+import { auditText } from './auditText.ts'
 import { useOrgError } from './OrgContext.ts'
 import { projectAudit } from './orgApi.ts'
 
@@ -56,20 +57,18 @@ export function AuditLog({ projectId, version }: { projectId: string; version: n
                 </tr>
               </thead>
               <tbody>
-                {entries.map((entry) => (
-                  <tr
-                    key={`${entry.at}-${entry.action}-${entry.boardId ?? ''}-${JSON.stringify(entry.detail)}`}
-                  >
-                    <td>{formatDate(entry.at, i18n.language, true)}</td>
-                    <td>{entry.actor?.name ?? t('org.audit.system')}</td>
-                    <td>
-                      {t(`org.audit.action.${entry.action.replace('.', '_')}`, {
-                        defaultValue: entry.action,
-                      })}
-                      {describe(entry.detail)}
-                    </td>
-                  </tr>
-                ))}
+                {entries.map((entry) => {
+                  const line = auditText(entry, t)
+                  return (
+                    <tr
+                      key={`${entry.at}-${entry.action}-${entry.boardId ?? ''}-${JSON.stringify(entry.detail)}`}
+                    >
+                      <td>{formatDate(entry.at, i18n.language, true)}</td>
+                      <td>{line.who}</td>
+                      <td>{line.what}</td>
+                    </tr>
+                  )
+                })}
               </tbody>
             </table>
           )}
@@ -77,12 +76,4 @@ export function AuditLog({ projectId, version }: { projectId: string; version: n
       )}
     </div>
   )
-}
-
-/** The detail a person can read at a glance: its texts (a title, a role), not its ids. */
-function describe(detail: Record<string, unknown>): string {
-  const words = Object.entries(detail)
-    .filter(([key, value]) => typeof value === 'string' && !/id$/i.test(key) && value !== '')
-    .map(([, value]) => String(value))
-  return words.length > 0 ? ` — ${words.join(', ')}` : ''
 }
