@@ -40,6 +40,19 @@ describe('pvw CLI', () => {
     expect(readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-')
   })
 
+  it('[PH21] --fase runs the kwaliteitstoets of that phase and names it on the cover', () => {
+    const quickscan = run(FIXTURE, '--format', 'md', '--fase', 'quickscan', '--kwaliteitstoets')
+    expect(quickscan.status).toBe(0)
+    expect(quickscan.stdout.toString('utf8')).toContain('**Procesfase:** Quickscan')
+    const json = JSON.parse(run(FIXTURE, '--format=json', '--fase=programma').stdout.toString('utf8'))
+    expect([json.procesfase, json.fase]).toEqual(['programma', 'kansenanalyse'])
+    // The example has no polaroid yet: a programme is asked for one per prioritaire value.
+    expect(json.kwaliteitstoets.map((f: { code: string }) => f.code)).toContain('PVW-B-NO-EVIDENCE')
+    const wrong = run(FIXTURE, '--format', 'md', '--fase', 'klaar')
+    expect(wrong.status).toBe(2)
+    expect(wrong.stderr.toString('utf8')).toContain('Kies --fase uit quickscan, kansenanalyse, programma')
+  })
+
   it('exits 2 with a clear message on invalid input and bad usage', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pvw-'))
     writeFileSync(join(dir, 'bad.json'), '{"format":"iets anders"}')

@@ -79,7 +79,10 @@ export type PvwFromSnapshotResult =
   | Extract<ReadBoardResult, { ok: false }>
 
 /** Snapshot JSON (unknown) in, Programma van Waarden out. Fails only when the input is not a board at all. */
-export function programmaVanWaardenFromSnapshot(input: unknown): PvwFromSnapshotResult {
+export function programmaVanWaardenFromSnapshot(
+  input: unknown,
+  options: BuildOptions = {},
+): PvwFromSnapshotResult {
   const read = readBoard(input)
-  return read.ok ? { ok: true, pvw: buildProgrammaVanWaarden(read.board) } : read
+  return read.ok ? { ok: true, pvw: buildProgrammaVanWaarden(read.board, options) } : read
 }
