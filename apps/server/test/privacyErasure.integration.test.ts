@@ -201,4 +201,39 @@ describe("the people's data on a live board", () => {
       ERASED_PERSON_NAME,
     ])
   })
+
+  it('[AV15] the workshop details an import wrote into the document are searched and erased like the records', async () => {
+    const res = await fetch(`${srv.url}/api/boards/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        format: 'waardentafel.board',
+        version: 1,
+        board: { id: 'board:import', title: 'Geimporteerd' },
+        records: [],
+        workshop: { gemeente: 'Zwolle', procesbegeleider: NAME, deelnemers: ['Bram Bos', `${NAME} (GGD)`] },
+      }),
+    })
+    const board = (await res.json()) as CreateBoardResponse
+    const ref = { boardId: board.id, title: board.title, projectId: null }
+    const [found] = await service().inzage([ref], NAME)
+    expect(found?.document.map((m) => [m.typeName, m.path])).toEqual([
+      ['workshop', 'procesbegeleider'],
+      ['workshop', 'deelnemers.1'],
+    ])
+    expect(await service().erase([ref], NAME)).toEqual([
+      { boardId: board.id, document: 2, ballots: 0, sessions: 0 },
+    ])
+    const snapshot = (await (
+      await fetch(`${srv.url}/api/boards/${board.id}/snapshot`, {
+        headers: { authorization: `Bearer ${tokenOf(board.links.facilitator)}` },
+      })
+    ).json()) as { workshop: unknown }
+    expect(snapshot.workshop).toEqual({
+      gemeente: 'Zwolle',
+      procesbegeleider: ERASED_PERSON_NAME,
+      deelnemers: ['Bram Bos', `${ERASED_PERSON_NAME} (GGD)`],
+    })
+    expect(await storedText(board.id)).not.toContain(NAME)
+  })
 })

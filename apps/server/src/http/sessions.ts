@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { compareBoards } from '@waardentafel/domain'
+import { compareBoards, stripPersonalRecords } from '@waardentafel/domain'
 import type { CreateBoardResponse, SessionSummary } from '@waardentafel/protocol'
 import type { BoardService } from '../BoardService.ts'
 import type { BoardTransfer } from '../BoardTransfer.ts'
@@ -60,11 +60,19 @@ export async function compareSessions(
   return result.comparison
 }
 
+const isSnapshotLike = (value: unknown): value is { records: unknown[] } =>
+  typeof value === 'object' && value !== null && Array.isArray((value as { records?: unknown }).records)
+
 export async function restoreSession(
   { board, params, baseUrl }: Context<'restoreSession'>,
   deps: SessionDeps,
 ): Promise<CreateBoardResponse> {
   const session = await stored(deps, board, params.sessionId)
-  const restored = await deps.transfer.import(JSON.parse(session.data), `${board.title} — ${session.name}`)
+  // A restore is a new board: it starts without the visitors of this one (tldraw `user` records; docs/privacy.md).
+  const snapshot: unknown = JSON.parse(session.data)
+  const restored = await deps.transfer.import(
+    isSnapshotLike(snapshot) ? stripPersonalRecords(snapshot) : snapshot,
+    `${board.title} — ${session.name}`,
+  )
   return { id: restored.id, title: restored.title, links: deps.boards.links(restored, baseUrl) }
 }

@@ -150,13 +150,13 @@ describe('erasePerson (property)', () => {
     )
   })
 
-  it('[PD6] a stripped snapshot holds no user record and no workshop names, and every other record unchanged', () => {
+  it('[PD6] a stripped snapshot holds no user record, and every other record and the workshop unchanged', () => {
     fc.assert(
       fc.property(board, ({ snapshot }) => {
         const stripped = stripPersonalRecords(snapshot)
         expect(stripped.records.some((r) => r.typeName === 'user')).toBe(false)
         expect(stripped.records).toEqual(snapshot.records.filter((r) => r.typeName !== 'user'))
-        expect(stripped.workshop).toEqual({ gemeente: 'Zwolle' })
+        expect(stripped.workshop).toBe(snapshot.workshop)
       }),
       { numRuns: 100, seed: 7 },
     )

@@ -227,18 +227,13 @@ export function knownPeople(input: PersonInput): string[] {
 }
 
 /**
- * A snapshot as it may leave the board (PvW exports, the snapshot download, a duplicate): without tldraw's `user`
- * records (visitors' names and colours) or presence, and without the workshop's names of people
- * (`procesbegeleider`, `deelnemers`). Everything else is kept as it was.
+ * A snapshot as it may leave the board (the snapshot download, PvW exports, a restored session, a duplicate): without
+ * tldraw's `user` records (visitors' names and colours) or presence. Everything else is kept as it was — the
+ * workshop details too: the kernteam typed them for the board's own documents (the PvW never prints their names).
  */
-export function stripPersonalRecords<S extends Pick<BoardSnapshot, 'records' | 'workshop'>>(snapshot: S): S {
+export function stripPersonalRecords<S extends Pick<BoardSnapshot, 'records'>>(snapshot: S): S {
   const records = snapshot.records.filter(
     (record) => !(isObject(record) && PERSONAL_RECORD_TYPES.has(String(record.typeName))),
   )
-  const stripped: S = { ...snapshot, records }
-  if (snapshot.workshop) {
-    const { procesbegeleider: _p, deelnemers: _d, ...workshop } = snapshot.workshop
-    stripped.workshop = workshop
-  }
-  return stripped
+  return { ...snapshot, records }
 }

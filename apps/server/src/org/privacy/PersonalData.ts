@@ -1,13 +1,12 @@
 import {
   ERASED_PERSON_NAME,
-  eraseInRecords,
   erasePeople,
+  findPerson,
   isSearchablePersonName,
   knownPeople,
   mentionsInRecords,
   type PersonMatcher,
   personMatcher,
-  stripPersonalRecords,
 } from '@waardentafel/domain'
 import type { BoardErasure, BoardInzage } from '@waardentafel/protocol'
 import { FACILITATION_MAP } from '@waardentafel/protocol'
@@ -17,6 +16,7 @@ import { mergeUpdates } from '../../room/mergeUpdates.ts'
 import type { MergeUpdates } from '../../storage/ports/DocumentLog.ts'
 import type { PersonalDataStore, RoundPlacementRow } from '../../storage/ports/PersonalDataStore.ts'
 import type { StoredSession } from '../../storage/ports/SessionStore.ts'
+import { readWorkshop, writeWorkshop } from '../../workshopDetails.ts'
 
 /** Where a board's live document is changed: held while used (the room manager). */
 export type PrivacyRooms = {
@@ -65,7 +65,7 @@ const rewriteWith = (matchers: readonly PersonMatcher[]) => (text: string) =>
 /**
  * The people's data on boards (AVG): inzage of one name, erasure of one name, and the retention job's erasure of
  * everyone. What a board stores about a person is in four places: its live document (cards, notes, tldraw `user`
- * records, the facilitation state), the ballots of prioritising rounds, the snapshots of saved sessions, and — until
+ * records, the workshop details, the facilitation state), the ballots of prioritising rounds, the snapshots of saved sessions, and — until
  * compaction — the document's stored update log. Presence is never stored.
  *
  * An erasure changes the live document through its room, as a server change: connected people see the names go, and
@@ -117,7 +117,10 @@ export class PersonalData {
     let document: BoardInzage['document']
     const facilitation: BoardInzage['facilitation'] = []
     try {
-      document = mentionsInRecords(readDocRecords(room.doc).records, matcher)
+      document = [
+        ...mentionsInRecords(readDocRecords(room.doc).records, matcher),
+        ...workshopMentions(readWorkshop(room.doc), matcher),
+      ]
       const followMe = room.doc.getMap<unknown>(FACILITATION_MAP).get(FOLLOW_ME) as { name?: unknown } | null
       if (typeof followMe?.name === 'string' && matcher.test(followMe.name))
         facilitation.push({ path: `${FOLLOW_ME}.name`, text: followMe.name })
@@ -130,18 +133,9 @@ export class PersonalData {
     const sessions: BoardInzage['sessions'] = []
     for (const session of await personal.sessionsOfBoard(board.boardId)) {
       const snapshot = parseSession(session)
-      const mentions = snapshot ? mentionsInRecords(snapshot.records, matcher) : []
-      for (const [key, value] of Object.entries(snapshot?.workshop ?? {})) {
-        for (const [i, text] of (Array.isArray(value) ? value : [value]).entries())
-          if (typeof text === 'string' && matcher.test(text))
-            mentions.push({
-              recordId: null,
-              typeName: 'workshop',
-              type: null,
-              path: Array.isArray(value) ? `${key}.${i}` : key,
-              text,
-            })
-      }
+      const mentions = snapshot
+        ? [...mentionsInRecords(snapshot.records, matcher), ...workshopMentions(snapshot.workshop, matcher)]
+        : []
       if (matcher.test(session.name))
         mentions.push({ recordId: null, typeName: 'session', type: null, path: 'name', text: session.name })
       if (mentions.length > 0)
@@ -198,22 +192,39 @@ export class PersonalData {
         ? peopleOf(room.doc, rows, sessions)
         : selection.names.filter(isSearchablePersonName)
       const erase = (doc: Y.Doc) => {
-        const erased = eraseInRecords(readDocRecords(doc).records, matchersOf(names), selection.everyone)
+        const workshop = readWorkshop(doc)
+        const board = { records: readDocRecords(doc).records, ...(workshop ? { workshop } : {}) }
+        const erased = erasePeople(board, names, selection.everyone)
+        const nextWorkshop = erased.snapshot.workshop
+        const workshopChanged = JSON.stringify(nextWorkshop) !== JSON.stringify(workshop)
         const facilitation = doc.getMap<unknown>(FACILITATION_MAP)
         const followMe = facilitation.get(FOLLOW_ME) as Record<string, unknown> | null | undefined
         const rewrite = rewriteWith(matchersOf(names))
         const followName = typeof followMe?.name === 'string' ? followMe.name : null
         const newFollowName =
           followName === null ? null : selection.everyone ? ERASED_PERSON_NAME : rewrite(followName)
-        return { erased, followMe, facilitation, followChanged: followName !== newFollowName, newFollowName }
+        const followChanged = followName !== newFollowName
+        const changes = erased.changed.length + (workshopChanged ? 1 : 0) + (followChanged ? 1 : 0)
+        return {
+          erased,
+          nextWorkshop,
+          workshopChanged,
+          followMe,
+          facilitation,
+          followChanged,
+          newFollowName,
+          changes,
+        }
       }
       // Looked at first on the room's own document: a board without them gets no change at all.
       const preview = erase(room.doc)
-      if (preview.erased.changed.length === 0 && !preview.followChanged) return 0
+      if (preview.changes === 0) return 0
       await room.applyServerChange((doc) => {
-        const { erased, followMe, facilitation, followChanged, newFollowName } = erase(doc)
+        const change = erase(doc)
+        const { erased, followMe, facilitation, followChanged, newFollowName } = change
         fields = erased.fields + (followChanged ? 1 : 0)
         if (erased.changed.length > 0) writeDocRecords(doc, { records: erased.changed, schema: null })
+        if (change.workshopChanged) writeWorkshop(doc, change.nextWorkshop)
         if (followChanged && followMe) facilitation.set(FOLLOW_ME, { ...followMe, name: newFollowName })
       })
       await room.flushed()
@@ -237,26 +248,19 @@ export class PersonalData {
     let data = session.data
     if (snapshot) {
       const erased = erasePeople(snapshot as Parameters<typeof erasePeople>[0], names, selection.everyone)
-      const next = selection.everyone ? stripWorkshopNames(erased.snapshot) : erased.snapshot
-      if (erased.changed.length > 0 || next !== erased.snapshot || erased.fields > 0)
-        data = JSON.stringify(next)
+      if (erased.changed.length > 0 || erased.fields > 0) data = JSON.stringify(erased.snapshot)
     }
     if (name === session.name && data === session.data) return null
     return { ...session, name, data }
   }
 }
 
-/** The retention job keeps no workshop names at all; a snapshot without any is returned as it is. */
-function stripWorkshopNames<S extends Parameters<typeof stripPersonalRecords>[0]>(snapshot: S): S {
-  const workshop = snapshot.workshop
-  if (!workshop || (workshop.procesbegeleider === undefined && workshop.deelnemers === undefined))
-    return snapshot
-  return { ...snapshot, workshop: stripPersonalRecords({ records: [], workshop }).workshop }
-}
-
 /** Everyone a board holds a name of: its user records, ballots, sessions and the facilitator followed. */
 function peopleOf(doc: Y.Doc, rows: readonly RoundPlacementRow[], sessions: readonly StoredSession[]) {
-  const names = new Set<string>(knownPeople(readDocRecords(doc).records))
+  const workshop = readWorkshop(doc)
+  const names = new Set<string>(
+    knownPeople({ records: readDocRecords(doc).records, ...(workshop ? { workshop } : {}) }),
+  )
   for (const row of rows) if (isSearchablePersonName(row.name)) names.add(row.name)
   for (const session of sessions) {
     const snapshot = parseSession(session)
@@ -266,6 +270,11 @@ function peopleOf(doc: Y.Doc, rows: readonly RoundPlacementRow[], sessions: read
   const followMe = doc.getMap<unknown>(FACILITATION_MAP).get(FOLLOW_ME) as { name?: unknown } | null
   if (typeof followMe?.name === 'string' && isSearchablePersonName(followMe.name)) names.add(followMe.name)
   return [...names].filter((name) => name !== ERASED_PERSON_NAME)
+}
+
+/** Where the workshop details (the board's document or a session's snapshot) name the person. */
+function workshopMentions(workshop: Record<string, unknown> | undefined, matcher: PersonMatcher) {
+  return findPerson({ records: [], ...(workshop ? { workshop } : {}) }, matcher.name)
 }
 
 /** Placement rows grouped per round and participant: one ballot each. */
