@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto'
 import type { CreateBoardResponse } from '@waardentafel/protocol'
 import { readDocRecords, writeDocRecords } from '@waardentafel/tldraw-yjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { hashPassword } from '../src/org/auth/passwords.ts'
 import { connectClient, startServer, type TestClient, type TestServer, tokenOf, whenDoc } from './harness.ts'
 
 // What leaves a board (the snapshot download, the Programma van Waarden, a restored session) carries no visitor's
@@ -94,6 +96,55 @@ describe('what leaves the board', () => {
     await copy.synced()
     await whenDoc(copy.doc, () => readDocRecords(copy.doc).records.some((r) => r.id === 'shape:v1'))
     expect(readDocRecords(copy.doc).records.some((r) => r.typeName === 'user')).toBe(false)
+    expect(JSON.stringify(readDocRecords(copy.doc).records)).not.toContain(VISITOR)
+  })
+
+  it('[AV16] a board duplicated with its content starts without the user records of the original', async () => {
+    const { board } = await boardWithVisitor()
+    const id = `org-${randomBytes(6).toString('hex')}`
+    const password = randomBytes(12).toString('base64url')
+    const passwordHash = await hashPassword(password, { logN: 10, r: 8, p: 1 })
+    const email = `${id}@gemeente.example`
+    await srv.storage.organisers.createOrganiser({
+      id,
+      name: 'Olga',
+      email,
+      passwordHash,
+      oidc: null,
+      createdAt: 1,
+    })
+    const signedIn = await fetch(`${srv.url}/api/auth/local`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    })
+    const { csrfToken } = (await signedIn.json()) as { csrfToken: string }
+    const cookie = signedIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ')
+    await srv.storage.workspaces.placeBoard({
+      boardId: board.id,
+      projectId: null,
+      ownerId: id,
+      title: board.title,
+      createdAt: 1,
+      updatedAt: 1,
+      lastOpenedAt: null,
+      archivedAt: null,
+      deleteRequestedAt: null,
+      deleteAfter: null,
+    })
+    const res = await fetch(`${srv.url}/api/org/boards/${board.id}/duplicate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ withContent: true }),
+    })
+    expect(res.status).toBe(201)
+    const copy = connectClient(srv.wsUrl, (await res.json()) as CreateBoardResponse, 'observer')
+    clients.push(copy)
+    await copy.synced()
+    await whenDoc(copy.doc, () => readDocRecords(copy.doc).records.some((r) => r.id === 'shape:v1'))
     expect(JSON.stringify(readDocRecords(copy.doc).records)).not.toContain(VISITOR)
   })
 })

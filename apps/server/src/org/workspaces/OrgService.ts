@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { stripPersonalRecords } from '@waardentafel/domain'
 import {
   type AuditAction,
   type AuditEntry,
@@ -291,7 +292,8 @@ export class OrgService {
       const board = await this.#d.boardStore.getBoard(boardId)
       if (!board) throw new AppError('BOARD_NOT_FOUND', 'no such board')
       const snapshot = await this.#d.transfer.snapshot(board)
-      const copy = await this.#d.transfer.import(snapshot, title, who.id)
+      // A copy is a new board: without the visitors of this one (tldraw `user` records; docs/privacy.md).
+      const copy = await this.#d.transfer.import(stripPersonalRecords(snapshot), title, who.id)
       created = { id: copy.id, title: copy.title, links: this.#d.boards.links(copy, baseUrl) as RoleLinks }
     } else {
       created = await this.#d.boards.create(title, baseUrl, who.id)
