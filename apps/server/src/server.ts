@@ -158,6 +158,8 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
   purger.onPurge(async (boardId) => {
     await assets.deleteBoardAssets(boardId)
   })
+  // A purged board's PvW versions, signatures and their history go with it (issue #19).
+  purger.onPurge(async (boardId) => void (await storage.versions.deleteBoardVersions(boardId)))
   const purging = config.workspaces.purgeIntervalMs
     ? setInterval(() => void purger.run(), config.workspaces.purgeIntervalMs)
     : null

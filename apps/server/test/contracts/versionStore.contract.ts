@@ -36,11 +36,10 @@ export function versionStoreContract(name: string, make: MakePorts): void {
         { number: 2, status: 'ter vaststelling', createdAt: 20, vaststelling: null, signatures: 0 },
       ])
       expect(await s.versions.getVersion('board-v', 1)).toEqual({
+        ...version(10, '{"a":"ë ĳ 🌳"}'),
         number: 1,
         status: 'ter vaststelling',
-        createdAt: 10,
         vaststelling: null,
-        ...version(10, '{"a":"ë ĳ 🌳"}'),
       })
       expect(await s.versions.getVersion('board-v', 3)).toBeNull()
       expect(await s.versions.listEvents('board-v', 2)).toEqual([
@@ -96,6 +95,22 @@ export function versionStoreContract(name: string, make: MakePorts): void {
         { kind: 'ondertekend', at: 200, text: 'Getekend door Piet' },
         { kind: 'vastgesteld', at: 300, text: 'Vastgesteld door het college' },
       ])
+      await s.close()
+    })
+
+    it("removes a purged board's versions, signatures and history, and no other board's", async () => {
+      const s = await make()
+      await s.versions.createVersion('board-gone', version(1))
+      await s.versions.createVersion('board-gone', version(2))
+      await s.versions.addSignature('board-gone', 1, signature('k1'), 'Getekend')
+      await s.versions.createVersion('board-kept', version(3))
+      expect(await s.versions.deleteBoardVersions('board-gone')).toBe(2)
+      expect(await s.versions.listVersions('board-gone')).toEqual([])
+      expect(await s.versions.listSignatures('board-gone', 1)).toEqual([])
+      expect(await s.versions.listEvents('board-gone', 1)).toEqual([])
+      expect(await s.versions.listVersions('board-kept')).toHaveLength(1)
+      // A new first version after the purge is number 1 again: nothing of the old board is left.
+      expect(await s.versions.createVersion('board-gone', version(4))).toBe(1)
       await s.close()
     })
   })

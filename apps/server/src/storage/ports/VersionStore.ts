@@ -63,4 +63,6 @@ export interface VersionStore {
   listSignatures(boardId: string, number: number): Promise<StoredSignature[]>
   /** A version's history, oldest first. */
   listEvents(boardId: string, number: number): Promise<VersionEvent[]>
+  /** Removes every version of the board with its signatures and history (the board is purged); returns how many. */
+  deleteBoardVersions(boardId: string): Promise<number>
 }

@@ -194,4 +194,15 @@ export class PostgresVersionStore implements VersionStore {
     )
     return rows.map(eventRow)
   }
+
+  deleteBoardVersions(boardId: string): Promise<number> {
+    return this.#write(boardId, async (client) => {
+      await client.query(`DELETE FROM ${this.#t('pvw_version_signatures')} WHERE board_id = $1`, [boardId])
+      await client.query(`DELETE FROM ${this.#t('pvw_version_events')} WHERE board_id = $1`, [boardId])
+      const { rowCount } = await client.query(`DELETE FROM ${this.#t('pvw_versions')} WHERE board_id = $1`, [
+        boardId,
+      ])
+      return rowCount ?? 0
+    })
+  }
 }

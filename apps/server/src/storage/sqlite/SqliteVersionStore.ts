@@ -99,6 +99,9 @@ export class SqliteVersionStore implements VersionStore {
          VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM pvw_version_events WHERE board_id = ? AND number = ?),
            ?, ?, ?)`,
       ),
+      deleteVersions: conn.prepare('DELETE FROM pvw_versions WHERE board_id = ?'),
+      deleteSignatures: conn.prepare('DELETE FROM pvw_version_signatures WHERE board_id = ?'),
+      deleteEvents: conn.prepare('DELETE FROM pvw_version_events WHERE board_id = ?'),
       events: conn.prepare(
         'SELECT kind, at, text FROM pvw_version_events WHERE board_id = ? AND number = ? ORDER BY seq',
       ),
@@ -187,5 +190,13 @@ export class SqliteVersionStore implements VersionStore {
 
   async listEvents(boardId: string, number: number) {
     return this.#sql.events.all(boardId, number).map(eventRow)
+  }
+
+  async deleteBoardVersions(boardId: string): Promise<number> {
+    return this.#conn.immediate(() => {
+      this.#sql.deleteSignatures.run(boardId)
+      this.#sql.deleteEvents.run(boardId)
+      return Number(this.#sql.deleteVersions.run(boardId).changes)
+    })
   }
 }
