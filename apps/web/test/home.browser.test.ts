@@ -251,13 +251,57 @@ describe('home for organisers', () => {
     await boardCard('Kansenanalyse bewoners').waitFor()
   })
 
+  it('[HP12] renames a board, moves it to another project, and duplicates one with its content', async () => {
+    await page.getByText('Nieuw project', { exact: true }).click()
+    await page.getByLabel('Naam van het project').fill('Centrumplan Veenhoek')
+    await page.getByRole('button', { name: 'Project maken' }).click()
+    await page.locator('.wt-org-project-panel').getByRole('heading', { name: 'Centrumplan Veenhoek' }).waitFor()
+    await page.getByRole('button', { name: 'Alle borden' }).click()
+    const notice = page.getByTestId('board-notice')
+
+    const card = boardCard('Kansenanalyse bewoners')
+    await card.getByRole('button', { name: 'Acties voor “Kansenanalyse bewoners”' }).click()
+    await card.getByRole('button', { name: 'Naam wijzigen' }).click()
+    await card.getByLabel('Nieuwe naam').fill('Kansenanalyse bewoners en ondernemers')
+    await card.getByRole('button', { name: 'Opslaan' }).click()
+    await notice.getByText('Naam gewijzigd.').waitFor()
+    const renamed = boardCard('Kansenanalyse bewoners en ondernemers')
+    await renamed.waitFor()
+
+    await renamed.getByRole('button', { name: /^Acties voor/ }).click()
+    await renamed.getByRole('button', { name: 'Verplaatsen' }).click()
+    await renamed.getByLabel('Naar project').selectOption({ label: 'Centrumplan Veenhoek' })
+    await renamed.getByRole('button', { name: 'Bord verplaatsen' }).click()
+    await notice.getByText('Verplaatst naar “Centrumplan Veenhoek”.').waitFor()
+    await renamed.getByText('Gemeente Veenhoek › Centrumplan Veenhoek').waitFor()
+
+    const quickscan = boardCard('Quickscan — sessie 1')
+    await quickscan.getByRole('button', { name: /^Acties voor/ }).click()
+    await quickscan.getByRole('button', { name: 'Dupliceren' }).click()
+    expect(await quickscan.getByLabel('Naam van de kopie').inputValue()).toBe('Kopie van Quickscan — sessie 1')
+    expect(await quickscan.getByLabel(/^Met inhoud/).isChecked()).toBe(true)
+    await quickscan.getByRole('button', { name: 'Kopie maken' }).click()
+    await notice.getByText('Kopie “Kopie van Quickscan — sessie 1” gemaakt.').waitFor()
+    await boardCard('Kopie van Quickscan — sessie 1')
+      .getByText('Gemeente Veenhoek › Herontwikkeling zwembadlocatie De Veenhoek')
+      .waitFor()
+  })
+
   it('[HP8] the project logboek lists who did what', async () => {
     await page.getByRole('button', { name: /^Herontwikkeling zwembadlocatie De Veenhoek/ }).click()
     await page.getByRole('button', { name: 'Logboek tonen' }).click()
     const log = page.getByTestId('audit-log')
     await log.getByRole('table').waitFor()
     const text = (await log.textContent()) ?? ''
-    for (const action of ['bord gemaakt', 'gearchiveerd', 'teruggezet', 'verwijderen aangevraagd'])
+    for (const action of [
+      'bord gemaakt',
+      'gearchiveerd',
+      'teruggezet',
+      'verwijderen aangevraagd',
+      'naam gewijzigd',
+      'verplaatst — “Kansenanalyse bewoners en ondernemers”, van “Herontwikkeling zwembadlocatie De Veenhoek” naar “Centrumplan Veenhoek”',
+      'gedupliceerd — “Kopie van Quickscan — sessie 1”, met inhoud',
+    ])
       expect(text).toContain(action)
     // The organiser who acted, by name (as the header names them).
     const signedInAs = (await page.getByTestId('signed-in-as').textContent()) ?? ''

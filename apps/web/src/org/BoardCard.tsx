@@ -58,6 +58,7 @@ export function BoardCard({
 
   const done = (notice: Notice) => {
     setPanel(null)
+    setMenu(false)
     onChanged(notice)
   }
   const where = board.projectName
