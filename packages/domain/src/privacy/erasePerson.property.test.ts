@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { plainTextToRichText } from '../board/richTextToPlainText.ts'
-import { isSearchablePersonName } from './personName.ts'
+import { ERASED_PERSON_NAME, isSearchablePersonName, personMatcher } from './personName.ts'
 import { erasePerson, findPerson, stripPersonalRecords } from './personRecords.ts'
 
 // Generated boards with one person's name in many places (card props, nested lists, notes' rich text, meta, user
@@ -148,7 +148,7 @@ describe('erasePerson (property)', () => {
       }),
       { numRuns: 300, seed: 20261207 },
     )
-  })
+  }, 30_000)
 
   it('[PD6] a stripped snapshot holds no user record, and every other record and the workshop unchanged', () => {
     fc.assert(
@@ -160,5 +160,26 @@ describe('erasePerson (property)', () => {
       }),
       { numRuns: 100, seed: 7 },
     )
-  })
+  }, 30_000)
+})
+
+describe('personMatcher (property)', () => {
+  it('[PD8] any string is either refused as a name or found where it is written, and never makes the matcher throw', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 30 }),
+        fc.string({ maxLength: 20 }),
+        (name, noise) => {
+          if (!isSearchablePersonName(name)) {
+            expect(() => personMatcher(name)).toThrow(RangeError)
+            return
+          }
+          const matcher = personMatcher(name)
+          expect(matcher.test(`${noise} ${name} ${noise}`)).toBe(true)
+          expect(matcher.test(matcher.replace(` ${name} `, ERASED_PERSON_NAME))).toBe(false)
+        },
+      ),
+      { numRuns: 300, seed: 17 },
+    )
+  }, 30_000)
 })
