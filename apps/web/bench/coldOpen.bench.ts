@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createBoard, launchChromium, startApp } from '../test/browserHarness.ts'
-import { returningVisitor, seedBoard, storedSnapshot, untilAllShapes } from './seedBoard.ts'
+import { OPEN_TIMEOUT_MS, returningVisitor, seedBoard, storedSnapshot, untilAllShapes } from './seedBoard.ts'
 
 const SHAPES = Number(process.env.SHAPES ?? 5000)
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5
@@ -53,9 +53,9 @@ try {
   const open = async (site: string, link: string, expected: number) => {
     const { context, page } = await returningVisitor(browser, site)
     const started = Date.now()
-    await page.goto(link)
+    await page.goto(link, { timeout: OPEN_TIMEOUT_MS })
     await page.waitForFunction(() => !!(window as unknown as W).__wtEditor, undefined, {
-      timeout: 60_000,
+      timeout: OPEN_TIMEOUT_MS,
       polling: 'raf',
     })
     const mounted = Date.now() - started
@@ -144,6 +144,10 @@ try {
       2,
     ),
   )
+} catch (error) {
+  // Printed here: a close below that never settles would end the process without it.
+  console.error(error)
+  process.exitCode = 1
 } finally {
   await browser.close()
   await app.close()

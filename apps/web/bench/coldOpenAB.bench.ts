@@ -9,7 +9,7 @@ import { loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import type { CreateBoardResponse } from '@waardentafel/protocol'
 import { createBoard, launchChromium, startApp } from '../test/browserHarness.ts'
-import { returningVisitor, seedBoard, untilAllShapes } from './seedBoard.ts'
+import { OPEN_TIMEOUT_MS, returningVisitor, seedBoard, untilAllShapes } from './seedBoard.ts'
 import { startTreeServer } from './treeServer.ts'
 
 const SHAPES = Number(process.env.SHAPES ?? 5000)
@@ -45,7 +45,7 @@ try {
   const open = async (appUrl: string, board: CreateBoardResponse, expected: number) => {
     const { context, page } = await returningVisitor(browser, appUrl)
     const started = Date.now()
-    await page.goto(board.links.observer)
+    await page.goto(board.links.observer, { timeout: OPEN_TIMEOUT_MS })
     await untilAllShapes(page, expected)
     // The same end as seen by the page: after navigationStart (without the browser's own start of the navigation).
     const inPage = await page.evaluate(
@@ -57,7 +57,7 @@ try {
     const ms = Date.now() - started
     // Also when every shape had its component (ProgressiveCanvas' idle slices), after navigationStart.
     await page.waitForFunction(() => performance.getEntriesByName('wt:all-mounted').length > 0, undefined, {
-      timeout: 60_000,
+      timeout: OPEN_TIMEOUT_MS,
     })
     const hydrated = await page.evaluate(() =>
       Math.round(performance.getEntriesByName('wt:all-mounted')[0]?.startTime ?? Number.NaN),
@@ -134,6 +134,10 @@ try {
     }
   }
   console.table(phaseTable)
+} catch (error) {
+  // Printed here: a close below that never settles would end the process without it.
+  console.error(error)
+  process.exitCode = 1
 } finally {
   await browser.close()
   for (const app of apps) await app.close()

@@ -201,13 +201,19 @@ export async function returningVisitor(
   return { context, page }
 }
 
-/** Waits (polling each frame, up to 60 s) until the page's editor holds `expected` shapes on its page. */
+/**
+ * How long one open may take: OPEN_TIMEOUT_MS, 180 s by default (60 s was too short for 5,000 notes at
+ * load 15–27 on the 2-core machine: the run ended without a figure).
+ */
+export const OPEN_TIMEOUT_MS = Number(process.env.OPEN_TIMEOUT_MS ?? 180_000)
+
+/** Waits (polling each frame, up to OPEN_TIMEOUT_MS) until the page's editor holds `expected` shapes on its page. */
 export async function untilAllShapes(page: Page, expected: number): Promise<void> {
   await page.waitForFunction(
     (n) =>
       (window as unknown as { __wtEditor?: import('tldraw').Editor }).__wtEditor?.getCurrentPageShapes()
         .length === n,
     expected,
-    { timeout: 60_000, polling: 'raf' },
+    { timeout: OPEN_TIMEOUT_MS, polling: 'raf' },
   )
 }
