@@ -8,11 +8,11 @@ import i18next from 'i18next'
 import { useEffect, useRef, useState } from 'react'
 import { createTLStore, defaultBindingUtils, defaultShapeUtils, type TLRecord, type TLStore } from 'tldraw'
 import * as Y from 'yjs'
+import { BoardAssets } from '../assets/BoardAssets.ts'
 import { isPrivateRecord } from '../private/isPrivateRecord.ts'
 import { templateBindingUtils, templateShapeUtils } from '../templates/index.ts'
 import { BoardConnection } from './BoardConnection.ts'
 import { takeConnection } from './earlyBoard.ts'
-import { boundedInlineAssetStore } from './mediaLimits.ts'
 import { type Recovery, recoverLocalChanges } from './recoverLocalChanges.ts'
 import { REFUSED_CHANGE_CODES, type RefusalReport } from './refusedChange.ts'
 import { WtNoteShapeUtil } from './WtNoteShapeUtil.tsx'
@@ -21,6 +21,8 @@ export type SyncedStore = {
   connection: BoardConnection
   store: TLStore
   binding: TldrawYjsBinding
+  /** The board's pictures and maps (its tldraw asset store, its uploads waiting on this device). */
+  assets: BoardAssets
   /** The last refused change (4409, 4413) that made the board restart from the server's copy, for the notice. */
   refusal: RefusalReport | null
 }
@@ -65,6 +67,7 @@ export function useSyncedStore(boardId: string, token: string, role: Role): Sync
       (generation === 0 ? takeConnection(boardId, token, role) : null) ??
       new BoardConnection(boardId, token, role)
     let binding: TldrawYjsBinding | null = null
+    let detachAssets: (() => void) | null = null
     let cancelled = false
     const from = carried.current
     carried.current = null
@@ -90,7 +93,9 @@ export function useSyncedStore(boardId: string, token: string, role: Role): Sync
       if (cancelled) return
       // Marks for the cold-open benchmark (apps/web/bench/coldOpen.bench.ts): where opening a board spends time.
       performance.mark('wt:doc-ready')
-      const store = createTLStore({ shapeUtils, bindingUtils, assets: boundedInlineAssetStore })
+      // Pictures and maps go to the server; the document holds only their records (src/assets).
+      const assets = new BoardAssets(boardId, token)
+      const store = createTLStore({ shapeUtils, bindingUtils, assets })
       binding = bindTldrawStoreToYDoc({
         store,
         doc: connection.doc,
@@ -100,6 +105,7 @@ export function useSyncedStore(boardId: string, token: string, role: Role): Sync
           console.warn('board record set aside', report.id, report.reason, report.error),
       })
       performance.mark('wt:store-bound')
+      detachAssets = assets.attach(store)
       const initialise = () => {
         if (!cancelled && role !== 'observer')
           ensureBoardInitialised(connection.doc, store, { pageName: i18next.t('board.defaultPageName') })
@@ -120,12 +126,13 @@ export function useSyncedStore(boardId: string, token: string, role: Role): Sync
           recovered: recovery !== null,
         }
       }
-      setSynced({ connection, store, binding, refusal: lastRefusal.current })
+      setSynced({ connection, store, binding, assets, refusal: lastRefusal.current })
     })
     return () => {
       cancelled = true
       unsubscribe()
       binding?.dispose()
+      detachAssets?.()
       connection.destroy()
       setSynced(null)
     }

@@ -1,5 +1,6 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
+import { assetsEn, assetsNl } from '../assets/assetMessages.ts'
 import { facilitationEn, facilitationNl } from '../facilitation/facilitationMessages.ts'
 import { joinEn, joinNl } from '../join/joinMessages.ts'
 import { orgEn, orgNl } from '../org/orgMessages.ts'
@@ -34,6 +35,7 @@ export function setupI18n(): typeof i18next {
           facilitation: facilitationNl,
           join: joinNl,
           org: orgNl,
+          assets: assetsNl,
         },
       },
       en: {
@@ -45,6 +47,7 @@ export function setupI18n(): typeof i18next {
           facilitation: facilitationEn,
           join: joinEn,
           org: orgEn,
+          assets: assetsEn,
         },
       },
     },

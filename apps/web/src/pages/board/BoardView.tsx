@@ -13,10 +13,10 @@ import {
 } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import { AssetUploads } from '../../assets/AssetUploads.tsx'
+import { MAX_ASSET_BYTES } from '../../assets/assetUrls.ts'
 import { BoardChrome } from '../../board/BoardChrome.tsx'
 import { fitToContent } from '../../board/fitToContent.ts'
-import { MediaLimits } from '../../board/MediaLimits.tsx'
-import { MAX_INLINE_ASSET_BYTES } from '../../board/mediaLimits.ts'
 import { RefusedChangeNotice } from '../../board/RefusedChangeNotice.tsx'
 import { bindingUtils, shapeUtils, useSyncedStore } from '../../board/useSyncedStore.ts'
 import { BoardContextMenu, BoardMainMenu } from '../../export/BoardMenus.tsx'
@@ -197,10 +197,10 @@ export function BoardView({ session, token, identity: ownIdentity, licenseKey }:
                     // editor and the shared doc as this person's browser holds them. Keep both names.
                     Object.assign(window, { __wtEditor: e, __wtDoc: synced.connection.doc })
                   }}
-                  maxAssetSize={MAX_INLINE_ASSET_BYTES}
+                  maxAssetSize={MAX_ASSET_BYTES}
                   {...(licenseKey ? { licenseKey } : {})}
                 >
-                  <MediaLimits />
+                  <AssetUploads assets={synced.assets} />
                 </Tldraw>
               </AwarenessContext.Provider>
             </div>
