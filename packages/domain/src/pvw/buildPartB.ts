@@ -1,6 +1,6 @@
 import type { BoardModel, TensionCard, ValueCard } from '../board/BoardModel.ts'
 import { SPANNINGEN_COLUMNS } from '../shapes/spanningenShape.ts'
-import { buildFeiten, buildKoppelkansen, buildOnderbouwing } from './buildSpineParts.ts'
+import { buildFeiten, buildKoppelkansen, buildOnderbouwing } from './buildSpineB.ts'
 import { texts, valueClass, valueName } from './lines.ts'
 import type { PartB, TensionLine, ValueLine } from './programmaVanWaardenSchema.ts'
 

@@ -1,6 +1,7 @@
 import type { BoardModel } from '../board/BoardModel.ts'
 import { sturingsinstrumentLabel } from '../method/sturingsinstrumenten.ts'
-import { buildFinanciering, buildSturing } from './buildSpineParts.ts'
+import { buildFinanciering } from './buildFinanciering.ts'
+import { buildSturing } from './buildSturing.ts'
 import { baathouderName, byName, line, noteLines, primaryFrame } from './lines.ts'
 import type { PartE } from './programmaVanWaardenSchema.ts'
 

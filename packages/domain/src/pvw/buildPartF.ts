@@ -1,6 +1,7 @@
 import type { BoardModel } from '../board/BoardModel.ts'
 import { baathouderType } from '../method/baathouderLibrary.ts'
-import { buildJuridischeBodem, buildMonitoring, buildTender, kernindicatorLines } from './buildSpineParts.ts'
+import { buildMonitoring, kernindicatorLines } from './buildMonitoring.ts'
+import { buildJuridischeBodem, buildTender } from './buildSturing.ts'
 import { baathouderName, byName, line, lines, noteLines, primaryFrame, valueName } from './lines.ts'
 import type { PartB, PartF } from './programmaVanWaardenSchema.ts'
 

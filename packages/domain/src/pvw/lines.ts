@@ -107,3 +107,17 @@ export function byName<T extends { name: string; sources: string[] }>(a: T, b: T
 export function texts(values: readonly string[]): string[] {
   return values.map((v) => v.trim()).filter((v) => v.length > 0)
 }
+
+export type Names = ReadonlyMap<string, string>
+
+export function valueNames(board: BoardModel): Names {
+  return new Map(board.valueCards.map((v) => [v.id, valueName(v)]))
+}
+
+/** Links to value cards that exist, once each, in the order given. */
+export function valueRefs(ids: readonly string[], names: Names) {
+  return [...new Set(ids)].flatMap((valueId) => {
+    const name = names.get(valueId)
+    return name === undefined ? [] : [{ valueId, name }]
+  })
+}
