@@ -43,9 +43,8 @@ export function runKwaliteitstoets(
   procesfase: MethodPhase | null = procesfaseOf(board),
 ): Finding[] {
   const out = allChecks(board, pvw, procesfase)
-  for (const hit of runSpineChecks(board, pvw)) {
-    out.push(finding(faseOf(board, pvw.B, procesfase), hit.code, hit.cardIds, hit.detail))
-  }
+  const fase = faseOf(board, pvw.B, procesfase)
+  for (const hit of runSpineChecks(board, pvw)) out.push(finding(fase, hit.code, hit.cardIds, hit.detail))
   return out.filter((f) => checkApplies(f.code as KwaliteitstoetsCode, procesfase))
 }
 

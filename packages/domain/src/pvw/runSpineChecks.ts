@@ -1,6 +1,7 @@
 import type { BoardModel } from '../board/BoardModel.ts'
 import { JURIDISCHE_BODEM } from '../method/sturingskaders.ts'
 import type { SturingCardOf } from '../shapes/sturingCardShape.ts'
+import type { KwaliteitstoetsCode } from './kwaliteitstoetsChecks.ts'
 import { baathoudersByValue } from './lines.ts'
 import type { ProgrammaVanWaarden } from './programmaVanWaardenSchema.ts'
 
@@ -8,22 +9,7 @@ import type { ProgrammaVanWaarden } from './programmaVanWaardenSchema.ts'
 // findings with its code; runKwaliteitstoets words them for the phase and keeps those the phase asks for.
 
 type Parts = Pick<ProgrammaVanWaarden, 'A' | 'B' | 'C' | 'D' | 'E' | 'F'>
-export type SpineHit = { code: SpineCode; cardIds: string[]; detail?: string }
-export type SpineCode =
-  | 'PVW-D-NO-GGD'
-  | 'PVW-D-POTENTIAL-NO-BAATHOUDER'
-  | 'PVW-E-ANTERIEURE-FIRST'
-  | 'PVW-B-AMBITION-NO-INDICATOR'
-  | 'PVW-B-NO-EVIDENCE'
-  | 'PVW-B-EVIDENCE-NO-DATE'
-  | 'PVW-B-SCORE-NO-ONDERBOUWING'
-  | 'PVW-B-KOPPELKANS-ONE-VALUE'
-  | 'PVW-C-NO-LEEFWERELD'
-  | 'PVW-E-GRONDBELEID-OPBRENGST'
-  | 'PVW-E-BIJDRAGE-NO-ROUTE'
-  | 'PVW-F-INDICATOR-NO-NULMETING'
-  | 'PVW-F-JURIDISCH-OPEN'
-  | 'PVW-F-MEASUREMENT-OVERDUE'
+export type SpineHit = { code: KwaliteitstoetsCode; cardIds: string[]; detail?: string }
 
 const HEALTH_CATEGORIES = new Set(['ggd', 'gemeente-gezondheid'])
 
