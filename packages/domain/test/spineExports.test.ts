@@ -1,5 +1,6 @@
 import { decodePDFRawStream, PDFArray, PDFDocument, type PDFPage, PDFRawStream } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
+import { readBoard } from '../src/board/readBoard.ts'
 import { pvwToDocx } from '../src/export/toDocx.ts'
 import { pvwToHtml } from '../src/export/toHtml.ts'
 import { pvwToMarkdown } from '../src/export/toMarkdown.ts'
@@ -8,7 +9,8 @@ import { koppelkansCardDefaultProps } from '../src/shapes/koppelkansCardShape.ts
 import { KOPPELKANS_CARD_TYPE } from '../src/shapes/shapeTypes.ts'
 import { createBoardBuilder } from './support/boardBuilder.ts'
 import { loadFixture, pvwOf } from './support/loadFixture.ts'
-import { foreignNodes, parseMarkdown } from './support/readMarkdown.ts'
+import { poisonSnapshot } from './support/poisonBoard.ts'
+import { foreignNodes, parseMarkdown, XML_FORBIDDEN } from './support/readMarkdown.ts'
 import { spineBoard } from './support/spineBoard.ts'
 import { unzip } from './support/unzip.ts'
 
@@ -109,5 +111,37 @@ describe('the spine’s content in the document', () => {
     const lines = await pdfLines(await pvwToPdf(pvw, { datum: '2031-06-01' }))
     for (const heading of HEADINGS) expect(lines).toContain(heading)
     expect(lines.some((l) => l.includes('€ 1.250.000'))).toBe(true)
+  })
+})
+
+describe('[PH20] the spine’s cards when every user string on them is an attack', () => {
+  const ATTACKS = [
+    '<script>alert(1)</script>',
+    '[x](javascript:alert(1))',
+    '# Kop',
+    '| a | b |',
+    '<img src=x onerror=alert(1)>',
+    'Bel\u0007\u0000',
+  ]
+  const base = spineBoard({ fase: 'vastgesteld', datum: '2031-06-01' })
+  let n = 0
+  const hostile = poisonSnapshot(base, () => ATTACKS[n++ % ATTACKS.length]!)
+  const attacked = pvwOf(hostile)
+
+  it('[PH20] still reads every card, and prints each attack as text in Markdown, HTML and Word', async () => {
+    const issues = (snapshot: unknown) => {
+      const read = readBoard(snapshot)
+      return read.ok ? read.board.issues.map((i) => i.code) : ['unreadable']
+    }
+    expect(issues(hostile)).toEqual(issues(base))
+    expect(attacked.E.financiering.bijdragen.map((b) => b.description)).toContain('[x](javascript:alert(1))')
+    const md = pvwToMarkdown(attacked)
+    expect(foreignNodes(parseMarkdown(md))).toEqual([])
+    const html = pvwToHtml(attacked)
+    for (const tag of ['<script', '<img', '<a ']) expect(html).not.toContain(tag)
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    const docx = new TextDecoder().decode(unzip(await pvwToDocx(attacked)).get('word/document.xml')!)
+    expect(docx).not.toMatch(XML_FORBIDDEN)
+    expect(docx).not.toContain('<script')
   })
 })
