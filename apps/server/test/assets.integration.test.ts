@@ -268,6 +268,23 @@ describe('assets: stored by the server', () => {
     expect([again.status, (await again.arrayBuffer()).byteLength]).toEqual([304, 0])
   })
 
+  it('[AS9] an upload a cross-site form could send (text/plain, multipart, urlencoded) or from another origin is refused', async () => {
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer()
+    for (const type of [
+      'text/plain',
+      'multipart/form-data; boundary=x',
+      'application/x-www-form-urlencoded',
+      'image/png',
+    ]) {
+      const res = await upload(png, token(board, 'participant'), board, { 'content-type': type })
+      expect([type, res.status, await errorCode(res)]).toEqual([type, 415, 'UNSUPPORTED_MEDIA_TYPE'])
+    }
+    const foreign = await upload(png, token(board, 'participant'), board, { origin: 'http://evil.example' })
+    expect([foreign.status, await errorCode(foreign)]).toEqual([403, 'ORIGIN_FORBIDDEN'])
+  })
+
   it("[AS7] orphaned assets are marked, then deleted after the grace period; named ones stay; a board's assets go with it", async () => {
     const b = await srv.createBoard('Wijkwandeling')
     const tok = token(b, 'participant')
