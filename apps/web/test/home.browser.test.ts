@@ -200,6 +200,7 @@ describe('home for organisers', () => {
 
     await participant.getByRole('button', { name: 'Nieuwe link' }).click()
     await panel.getByText('Nieuwe link gemaakt.').waitFor()
+    expect(await wcagViolations(page)).toEqual([])
     const reissued = await session(await participantInput.inputValue())
     expect(reissued.status).toBe(200)
     expect(((await reissued.json()) as { role: string }).role).toBe('participant')
@@ -213,6 +214,10 @@ describe('home for organisers', () => {
     await card.getByRole('button', { name: 'Ja, archiveren' }).click()
     await page.getByTestId('board-notice').getByText('“Kansenanalyse bewoners” is gearchiveerd.').waitFor()
     await card.waitFor({ state: 'detached' })
+    // The board left the list, with the focus: the notice has it, so the keyboard goes on from there.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'board-notice',
+    )
 
     await showView('Gearchiveerd')
     await page.getByRole('heading', { name: 'Gearchiveerde borden' }).waitFor()
@@ -255,7 +260,10 @@ describe('home for organisers', () => {
     await page.getByText('Nieuw project', { exact: true }).click()
     await page.getByLabel('Naam van het project').fill('Centrumplan Veenhoek')
     await page.getByRole('button', { name: 'Project maken' }).click()
-    await page.locator('.wt-org-project-panel').getByRole('heading', { name: 'Centrumplan Veenhoek' }).waitFor()
+    await page
+      .locator('.wt-org-project-panel')
+      .getByRole('heading', { name: 'Centrumplan Veenhoek' })
+      .waitFor()
     await page.getByRole('button', { name: 'Alle borden' }).click()
     const notice = page.getByTestId('board-notice')
 
@@ -278,7 +286,9 @@ describe('home for organisers', () => {
     const quickscan = boardCard('Quickscan — sessie 1')
     await quickscan.getByRole('button', { name: /^Acties voor/ }).click()
     await quickscan.getByRole('button', { name: 'Dupliceren' }).click()
-    expect(await quickscan.getByLabel('Naam van de kopie').inputValue()).toBe('Kopie van Quickscan — sessie 1')
+    expect(await quickscan.getByLabel('Naam van de kopie').inputValue()).toBe(
+      'Kopie van Quickscan — sessie 1',
+    )
     expect(await quickscan.getByLabel(/^Met inhoud/).isChecked()).toBe(true)
     await quickscan.getByRole('button', { name: 'Kopie maken' }).click()
     await notice.getByText('Kopie “Kopie van Quickscan — sessie 1” gemaakt.').waitFor()
@@ -322,6 +332,11 @@ describe('home for organisers', () => {
   })
 
   it('[HP10] signs out: back to the sign-in page, also after a reload; the API refuses the old session', async () => {
+    // English second: the signed-in page follows the language choice.
+    await page.getByLabel('Taal').selectOption('en')
+    await page.getByRole('heading', { name: 'Boards', exact: true }).waitFor()
+    expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(1)
+    await page.getByLabel('Language').selectOption('nl')
     await page.getByRole('button', { name: 'Uitloggen' }).click()
     await page.getByRole('heading', { name: 'Inloggen voor organisatoren' }).waitFor()
     await page.reload()

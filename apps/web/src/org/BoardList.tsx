@@ -1,5 +1,5 @@
 import type { OrgBoard, SearchBoardsQuery, Workspace } from '@waardentafel/protocol'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BoardCard, type Notice } from './BoardCard.tsx'
 import { useOrgError } from './OrgContext.ts'
@@ -35,6 +35,11 @@ export function BoardList({
   const [nextCursor, setNextCursor] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)
+  // A finished action may take its board out of the list, and the focus with it: the notice takes the focus.
+  const noticeRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus()
+  }, [notice])
 
   const query = (cursor?: string): SearchBoardsQuery => ({
     ...(q ? { q } : {}),
@@ -108,7 +113,7 @@ export function BoardList({
           ))}
         </fieldset>
       </div>
-      <div role="status" className="wt-org-notice" data-testid="board-notice">
+      <div role="status" className="wt-org-notice" data-testid="board-notice" tabIndex={-1} ref={noticeRef}>
         {notice && (
           <>
             <span>{notice.text}</span>
