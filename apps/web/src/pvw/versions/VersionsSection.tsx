@@ -19,6 +19,9 @@ import { registerVersionMessages } from './versionsMessages.ts'
 
 type Props = { board: { id: string; title: string }; token: string; role: Role }
 
+/** How often the list is read again while the panel is open (signatures arrive from other devices). */
+const REFRESH_MS = 15_000
+
 const FORMATS = [
   { format: 'pdf', label: 'PDF' },
   { format: 'docx', label: 'Word (.docx)' },
@@ -57,7 +60,12 @@ export function VersionsSection({ board, token, role }: Props) {
   const refresh = useCallback(() => {
     listVersions({ boardId, token }).then(setVersions).catch(fail)
   }, [boardId, token, fail])
-  useEffect(refresh, [refresh])
+  useEffect(() => {
+    refresh()
+    // Others sign and adopt meanwhile: the list (and an open version, by its count and status) follows.
+    const every = setInterval(refresh, REFRESH_MS)
+    return () => clearInterval(every)
+  }, [refresh])
 
   const freeze = async () => {
     setError(null)
@@ -140,7 +148,14 @@ export function VersionsSection({ board, token, role }: Props) {
               )}
             </fieldset>
             {open === v.number && (
-              <VersionView auth={auth} number={v.number} role={role} onChange={refresh} onError={fail} />
+              <VersionView
+                auth={auth}
+                number={v.number}
+                revision={`${v.status}|${v.signatures}`}
+                role={role}
+                onChange={refresh}
+                onError={fail}
+              />
             )}
           </li>
         ))}
@@ -153,12 +168,15 @@ export function VersionsSection({ board, token, role }: Props) {
 function VersionView({
   auth,
   number,
+  revision,
   role,
   onChange,
   onError,
 }: {
   auth: Auth
   number: number
+  /** Changes when the list sees a new signature or status: the view is read again. */
+  revision: string
   role: Role
   onChange: () => void
   onError: (e: unknown) => void
@@ -169,7 +187,8 @@ function VersionView({
   const load = useCallback(() => {
     getVersion({ boardId, token }, number).then(setDetail).catch(onError)
   }, [boardId, token, number, onError])
-  useEffect(load, [load])
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `revision` is the reason to read the version again
+  useEffect(load, [load, revision])
   if (!detail) return null
   const signedParties = new Set(detail.signatureList.map((s) => s.partij.toLowerCase()))
   const open = detail.beoogd.filter((b) => !signedParties.has(b.name.toLowerCase()))
