@@ -110,6 +110,7 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
         store: storage.privacy,
         log: storage.log,
         workspaces: storage.workspaces,
+        rooms,
         clock: { now: Date.now },
         scheduler: realScheduler,
         defaultMonths: config.privacy.retentionMonths,

@@ -31,6 +31,7 @@ beforeEach(async () => {
     store: srv.storage.privacy,
     log: srv.storage.log,
     workspaces: srv.storage.workspaces,
+    rooms: srv.server.rooms,
     clock: { now: () => START + time.now() },
     scheduler: time,
     defaultMonths: 24,
@@ -145,7 +146,11 @@ describe('the retention job', () => {
     await stored(c.board, 'Nog een idee')
     expect((await advance(DAY)).erased).toEqual([])
 
-    // A month after the first look board a is due: erased (the client on it sees it) and archived.
+    // A month after the first look board a is due: erased (the client on it sees it) and archived, its sockets
+    // closed so they come back read-only.
+    const reconnected = new Promise<number>((resolve) =>
+      a.client.provider.once('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0)),
+    )
     const month = await advance(Date.UTC(2026, 1, 10, 3) - START - 15 * DAY)
     expect(month).toEqual({ boards: 3, erased: [a.board.id], archived: [a.board.id] })
     await whenDoc(a.client.doc, () => !named(a.client, 'Anna de Vries'))
@@ -154,6 +159,7 @@ describe('the retention job', () => {
       color: '',
     })
     expect((await srv.storage.workspaces.getPlacement(a.board.id))?.archivedAt).toBe(START + time.now())
+    expect(await reconnected).toBe(1001)
     const audit = await srv.storage.workspaces.listAudit(projectId, 10)
     expect(audit.find((line) => line.action === 'retention.erased')).toMatchObject({
       boardId: a.board.id,

@@ -1,3 +1,4 @@
+import { CloseCodes } from '@waardentafel/protocol'
 import type { DocumentLog } from '../../storage/ports/DocumentLog.ts'
 import type { PersonalDataStore, RetentionState } from '../../storage/ports/PersonalDataStore.ts'
 import type { WorkspaceStore } from '../../storage/ports/WorkspaceStore.ts'
@@ -13,6 +14,12 @@ export type RetentionOptions = {
   store: Pick<PersonalDataStore, 'listBoardIds' | 'retentionState' | 'saveRetentionState'>
   log: Pick<DocumentLog, 'loadDoc'>
   workspaces: Pick<WorkspaceStore, 'getPlacement' | 'getProject' | 'updatePlacement' | 'appendAudit'>
+  /** This instance's rooms: sockets on a board it archives reconnect, and are let in again read-only. */
+  rooms?: {
+    loadedRoom(
+      boardId: string,
+    ): { closeWhere(match: () => boolean, code: number, reason: string): number } | null
+  }
   /** Wall-clock time (ms since the epoch): injected so tests move it by months. */
   clock: Clock
   scheduler: Scheduler
@@ -126,6 +133,10 @@ export class RetentionJob {
     if (placement && placement.archivedAt === null && placement.deleteRequestedAt === null) {
       await workspaces.updatePlacement(boardId, { archivedAt: now })
       report.archived.push(boardId)
+      // As when an organiser archives it (OrgService): reconnecting sockets come back as observers.
+      this.#o.rooms
+        ?.loadedRoom(boardId)
+        ?.closeWhere(() => true, CloseCodes.GOING_AWAY.code, 'BOARD_STATE_CHANGED')
     }
     await workspaces.appendAudit({
       at: now,
