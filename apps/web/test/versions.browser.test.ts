@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import type { CreateBoardResponse } from '@waardentafel/protocol'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { joinBoard, launchChromium, person, startApp, tokenOfLink } from './browserHarness.ts'
 
@@ -9,6 +10,14 @@ const fixture = readFileSync(
   join(import.meta.dirname, '../../../packages/domain/test/fixtures/handreiking-voorbeeld.json'),
   'utf8',
 )
+
+/** axe-core's serious and critical findings in the versions section (WCAG 2.1 AA, as a11y.browser.test.ts). */
+async function sectionViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include('[data-testid="pvw-versions"]').analyze()
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
 
 let app: Awaited<ReturnType<typeof startApp>>
 let browser: Browser
@@ -50,6 +59,7 @@ describe('PvW versions in the panel', () => {
     await panel.getByRole('button', { name: 'Bekijk versie 1' }).click()
     const view = panel.getByTestId('version-view-1')
     await view.getByText('borging tot na oplevering', { exact: false }).waitFor()
+    expect(await sectionViolations(anna.page)).toEqual([])
     await view.getByLabel('Naam', { exact: true }).fill('Anna de Vries')
     await view.getByLabel('Organisatie', { exact: true }).fill('GGD Hollands Noorden')
     await view.getByLabel('Mandaat (bijvoorbeeld wethouder, directeur)').fill('directeur publieke gezondheid')
@@ -70,6 +80,7 @@ describe('PvW versions in the panel', () => {
     await expect
       .poll(() => fview.getByTestId('version-history').textContent())
       .toContain('Getekend door Anna de Vries (GGD Hollands Noorden) namens GGD')
+    expect(await sectionViolations(fenna.page)).toEqual([])
     await fview.getByLabel('Vastgesteld door').selectOption('college')
     await fview.getByRole('button', { name: 'Markeer als vastgesteld' }).click()
     await expect
