@@ -108,7 +108,6 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
     ? new RetentionJob({
         personal: new PersonalData({ rooms, log: storage.log, personal: storage.privacy }),
         store: storage.privacy,
-        log: storage.log,
         workspaces: storage.workspaces,
         rooms,
         clock: { now: Date.now },

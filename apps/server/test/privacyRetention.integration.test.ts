@@ -29,7 +29,6 @@ beforeEach(async () => {
       personal: srv.storage.privacy,
     }),
     store: srv.storage.privacy,
-    log: srv.storage.log,
     workspaces: srv.storage.workspaces,
     rooms: srv.server.rooms,
     clock: { now: () => START + time.now() },

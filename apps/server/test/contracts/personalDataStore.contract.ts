@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { INITIAL_GENERATIONS } from '../../src/storage/BoardStorage.ts'
-import { LIMITS, type MakePorts } from './fixtures.ts'
+import { concat, LIMITS, type MakePorts } from './fixtures.ts'
 
 /** The contract every `PersonalDataStore` adapter passes (`src/storage/ports/PersonalDataStore.ts`). */
 export function personalDataStoreContract(name: string, make: MakePorts): void {
@@ -83,6 +83,15 @@ export function personalDataStoreContract(name: string, make: MakePorts): void {
       expect(await s.privacy.listBoardIds('', 2)).toEqual(['b-B', 'b-a'])
       expect(await s.privacy.listBoardIds('b-a', 2)).toEqual(['b-b', 'b-c'])
       expect(await s.privacy.listBoardIds('b-c', 2)).toEqual([])
+      // The log position is what a full load of the document reports, also after a compaction.
+      expect(await s.privacy.logPosition('b-a')).toBe(0)
+      for (const n of [1, 2, 3]) await s.log.appendUpdate('b-a', new Uint8Array([n]))
+      expect(await s.privacy.logPosition('b-a')).toBe((await s.log.loadDoc('b-a')).lastSeq)
+      await s.log.compact('b-a', concat)
+      expect(await s.privacy.logPosition('b-a')).toBe((await s.log.loadDoc('b-a')).lastSeq)
+      await s.log.appendUpdate('b-a', new Uint8Array([4]))
+      expect(await s.privacy.logPosition('b-a')).toBe((await s.log.loadDoc('b-a')).lastSeq)
+      expect(await s.privacy.logPosition('b-c')).toBe(0)
       expect(await s.privacy.retentionState('b-a')).toBeNull()
       await s.privacy.saveRetentionState('b-a', { seenSeq: 3, lastEditAt: 1_000, erasedAt: null })
       expect(await s.privacy.retentionState('b-a')).toEqual({ seenSeq: 3, lastEditAt: 1_000, erasedAt: null })

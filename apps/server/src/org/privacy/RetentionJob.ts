@@ -1,5 +1,4 @@
 import { CloseCodes } from '@waardentafel/protocol'
-import type { DocumentLog } from '../../storage/ports/DocumentLog.ts'
 import type { PersonalDataStore, RetentionState } from '../../storage/ports/PersonalDataStore.ts'
 import type { WorkspaceStore } from '../../storage/ports/WorkspaceStore.ts'
 import type { Clock, Scheduler, Timer } from '../../time/Clock.ts'
@@ -8,11 +7,11 @@ import { retentionDue } from './retentionDue.ts'
 
 const DAY_MS = 86_400_000
 const PAGE = 200
+const YIELD_EVERY = 20
 
 export type RetentionOptions = {
   personal: Pick<PersonalData, 'eraseEveryone'>
-  store: Pick<PersonalDataStore, 'listBoardIds' | 'retentionState' | 'saveRetentionState'>
-  log: Pick<DocumentLog, 'loadDoc'>
+  store: Pick<PersonalDataStore, 'listBoardIds' | 'logPosition' | 'retentionState' | 'saveRetentionState'>
   workspaces: Pick<WorkspaceStore, 'getPlacement' | 'getProject' | 'updatePlacement' | 'appendAudit'>
   /** This instance's rooms: sockets on a board it archives reconnect, and are let in again read-only. */
   rooms?: {
@@ -91,6 +90,8 @@ export class RetentionJob {
       const ids = await this.#o.store.listBoardIds(after, PAGE)
       for (const boardId of ids) {
         report.boards++
+        // A run walks every board: it lets other work in between (this is no timing, only yielding the loop).
+        if (report.boards % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve))
         try {
           await this.#look(boardId, report)
         } catch (error) {
@@ -104,10 +105,10 @@ export class RetentionJob {
   }
 
   async #look(boardId: string, report: RetentionReport): Promise<void> {
-    const { store, log, workspaces, clock } = this.#o
+    const { store, workspaces, clock } = this.#o
     const now = clock.now()
     const before = await store.retentionState(boardId)
-    const seq = (await log.loadDoc(boardId, before?.seenSeq ?? 0)).lastSeq
+    const seq = await store.logPosition(boardId)
     const edited = before === null || seq > before.seenSeq
     const state: RetentionState = {
       seenSeq: seq,
@@ -124,7 +125,7 @@ export class RetentionJob {
     const erased = await this.#o.personal.eraseEveryone(boardId)
     report.erased.push(boardId)
     // The erasure is itself a change in the log: the position after it is not an edit by anyone.
-    const afterErasure = (await log.loadDoc(boardId, seq)).lastSeq
+    const afterErasure = await store.logPosition(boardId)
     await store.saveRetentionState(boardId, {
       seenSeq: afterErasure,
       lastEditAt: state.lastEditAt,

@@ -50,6 +50,8 @@ export interface PersonalDataStore {
   rewriteSession(boardId: string, session: StoredSession): Promise<boolean>
   /** Board ids after `after` in id order, at most `limit` (the retention job walks every board). */
   listBoardIds(after: string, limit: number): Promise<string[]>
+  /** The board's latest log position (`StoredDoc.lastSeq` of a full load), read without loading the document. */
+  logPosition(boardId: string): Promise<number>
   /** What the retention job last saw of a board, or null before it first looked. */
   retentionState(boardId: string): Promise<RetentionState | null>
   saveRetentionState(boardId: string, state: RetentionState): Promise<void>

@@ -81,6 +81,14 @@ export class PostgresPersonalDataStore implements PersonalDataStore {
     return rows.map((row) => String(row.id))
   }
 
+  async logPosition(boardId: string): Promise<number> {
+    // `board_seqs` hands out the board's positions (PostgresDocumentLog): its `last` is the latest one.
+    const { rows } = await this.#query(`SELECT last FROM ${this.#conn.t('board_seqs')} WHERE board_id = $1`, [
+      boardId,
+    ])
+    return rows[0] ? Number(rows[0].last) : 0
+  }
+
   async retentionState(boardId: string): Promise<RetentionState | null> {
     const { rows } = await this.#query(
       `SELECT seen_seq, last_edit_at, erased_at FROM ${this.#conn.t('privacy_retention')} WHERE board_id = $1`,

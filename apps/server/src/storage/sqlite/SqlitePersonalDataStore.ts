@@ -32,6 +32,11 @@ export class SqlitePersonalDataStore implements PersonalDataStore {
         'SELECT id, name, created_at, data FROM board_sessions WHERE board_id = ? ORDER BY created_at, id',
       ),
       rewrite: conn.prepare('UPDATE board_sessions SET name = ?, data = ? WHERE board_id = ? AND id = ?'),
+      position: conn.prepare(
+        `SELECT MAX(m) AS m FROM (
+           SELECT MAX(seq) AS m FROM doc_updates WHERE board_id = ?
+           UNION ALL SELECT covers_seq AS m FROM doc_snapshots WHERE board_id = ?)`,
+      ),
       boardIds: conn.prepare('SELECT id FROM boards WHERE id > ? ORDER BY id LIMIT ?'),
       state: conn.prepare(
         'SELECT seen_seq, last_edit_at, erased_at FROM privacy_retention WHERE board_id = ?',
@@ -68,6 +73,10 @@ export class SqlitePersonalDataStore implements PersonalDataStore {
 
   async listBoardIds(after: string, limit: number): Promise<string[]> {
     return this.#sql.boardIds.all(after, limit).map((row) => String(row.id))
+  }
+
+  async logPosition(boardId: string): Promise<number> {
+    return Number(this.#sql.position.get(boardId, boardId)?.m ?? 0)
   }
 
   async retentionState(boardId: string): Promise<RetentionState | null> {
