@@ -13,8 +13,14 @@ afterEach(async () => {
 
 const codeOf = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code
 
+// Every other path parameter of the table (a round, session, version, workspace, asset …) gets a well-formed value.
 const pathOf = (name: (typeof ROUTE_NAMES)[number], boardId: string) =>
-  routePath(name, { boardId, roundId: 'r1', sessionId: 's1', code: 'ABC234' } as never)
+  routePath(
+    name,
+    new Proxy({ boardId, code: 'ABC234', number: '1' } as Record<string, string>, {
+      get: (known, key: string) => known[key] ?? `${key}1`,
+    }) as never,
+  )
 
 describe('the route table on a running server', () => {
   it('[H7] each token route refuses the roles it does not name with 403 FORBIDDEN, before its body is read', async () => {
