@@ -166,7 +166,7 @@ describe('the purge job on every backend', () => {
 
       const purger = new BoardPurger({
         store: ports.workspaces,
-        rooms: { loadedRoom: () => null },
+        rooms: { loadedRoom: () => null, announce: () => {} },
         now: () => 0,
       })
       const hooked: string[] = []

@@ -8,6 +8,8 @@ export type OrgClient = {
   name: string
   email: string
   call<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>
+  /** The same session, sent to another instance (multi-instance mode). */
+  at(url: string): OrgClient
 }
 
 /** A quick scrypt cost for test accounts (the hash carries its cost; sign-in re-hashes it at the real one). */
@@ -47,12 +49,15 @@ export async function signIn(url: string, organisers: OrganiserStore, name: stri
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ')
-  return { ...account, call: caller(url, { cookie, 'x-csrf-token': csrfToken }) }
+  const headers = { cookie, 'x-csrf-token': csrfToken }
+  const at = (base: string): OrgClient => ({ ...account, call: caller(base, headers), at })
+  return at(url)
 }
 
 /** A client that is not signed in. */
 export function signedOut(url: string): OrgClient {
-  return { id: '', name: '', email: '', call: caller(url, {}) }
+  const at = (base: string): OrgClient => ({ id: '', name: '', email: '', call: caller(base, {}), at })
+  return at(url)
 }
 
 function caller(url: string, headers: Record<string, string>): OrgClient['call'] {

@@ -11,7 +11,10 @@ export type FanoutHandlers = {
   control?(message: ControlMessage): void
 }
 
-export type ControlMessage = { kind: 'revoke'; role: string; generation: number }
+export type ControlMessage =
+  | { kind: 'revoke'; role: string; generation: number }
+  /** The board's standing changed (archived, restored, deleted): every socket reconnects to be let in anew. */
+  | { kind: 'reconnect' }
 
 /**
  * Carries a board's updates and awareness between server instances (one adapter per backend: Redis).

@@ -9,11 +9,10 @@ const KIND_UPDATE = 0
 const KIND_AWARENESS = 1
 const KIND_CONTROL = 2
 
-const ControlSchema = z.object({
-  kind: z.literal('revoke'),
-  role: z.string().max(20),
-  generation: z.number().int(),
-})
+const ControlSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('revoke'), role: z.string().max(20), generation: z.number().int() }),
+  z.object({ kind: z.literal('reconnect') }),
+])
 
 export type RedisFanoutOptions = {
   url: string

@@ -171,6 +171,9 @@ export class RoomManager {
                 'TOKEN_REVOKED',
               )
             }
+            if (message.kind === 'reconnect') {
+              room?.closeWhere(() => true, CloseCodes.GOING_AWAY.code, 'BOARD_STATE_CHANGED')
+            }
           },
         })
       : null

@@ -7,7 +7,7 @@ export type PurgeHook = (boardId: string) => Promise<void>
 
 export type BoardPurgerDeps = {
   store: WorkspaceStore
-  rooms: Pick<RoomManager, 'loadedRoom'>
+  rooms: Pick<RoomManager, 'loadedRoom' | 'announce'>
   now: () => number
   onError?: (boardId: string, error: unknown) => void
 }
@@ -57,6 +57,8 @@ export class BoardPurger {
       ?.closeWhere(() => true, CloseCodes.BOARD_NOT_FOUND.code, 'BOARD_NOT_FOUND')
     for (const hook of this.#hooks) await hook(boardId)
     await this.#d.store.purgeBoard(boardId)
+    // Sockets on other instances reconnect, and find the board gone.
+    this.#d.rooms.announce(boardId, { kind: 'reconnect' })
     if (placement) {
       await this.#d.store.appendAudit({
         at: now,

@@ -450,13 +450,15 @@ export class OrgService {
   }
 
   /**
-   * Sockets open on this instance reconnect (1001, not final) and are let in again with the board's new standing:
-   * as observers while it is archived or deleted, with their link's role after a restore.
+   * Sockets open on the board reconnect (1001, not final) and are let in again with its new standing: as observers
+   * while it is archived or deleted, with their link's role after a restore. Here, and on the other instances
+   * (multi-instance mode) through the fan-out.
    */
   #reconnectAll(boardId: string): void {
     this.#d.rooms
       .loadedRoom(boardId)
       ?.closeWhere(() => true, CloseCodes.GOING_AWAY.code, 'BOARD_STATE_CHANGED')
+    this.#d.rooms.announce(boardId, { kind: 'reconnect' })
   }
 
   #boardView(b: BoardListing): OrgBoard {
