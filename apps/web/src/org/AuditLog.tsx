@@ -58,7 +58,7 @@ export function AuditLog({ projectId, version }: { projectId: string; version: n
               </thead>
               <tbody>
                 {entries.map((entry) => {
-                  const line = auditText(entry, t)
+                  const line = auditText(entry, (key, options) => t(key, options ?? {}))
                   return (
                     <tr
                       key={`${entry.at}-${entry.action}-${entry.boardId ?? ''}-${JSON.stringify(entry.detail)}`}
