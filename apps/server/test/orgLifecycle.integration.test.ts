@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import type {
@@ -14,6 +15,13 @@ import * as Y from 'yjs'
 import { SQLITE_FILE } from '../src/storage/openStorage.ts'
 import { connectClient, startServer, type TestClient, type TestServer, tokenOf, whenDoc } from './harness.ts'
 import { type OrgClient, signIn } from './orgSupport.ts'
+
+const fixture: unknown = JSON.parse(
+  readFileSync(
+    join(import.meta.dirname, '../../../packages/domain/test/fixtures/handreiking-voorbeeld.json'),
+    'utf8',
+  ),
+)
 
 let srv: TestServer
 let anna: OrgClient
@@ -374,6 +382,50 @@ describe('board lifecycle through the organisation routes', () => {
     const none = await ok(anna.call<SearchBoardsResponse>('GET', '/api/org/boards?projectId=none'))
     expect(none.boards.map((b) => [b.id, b.projectId])).toEqual([[loose.id, null]])
     expect((await ok(bram.call<SearchBoardsResponse>('GET', '/api/org/boards'))).boards).toEqual([])
+    // An import by a signed-in organiser is theirs too.
+    const imported = await ok(
+      anna.call<CreateBoardResponse>('POST', '/api/boards/import?title=Ingelezen', fixture),
+      201,
+    )
+    const after = await ok(anna.call<SearchBoardsResponse>('GET', '/api/org/boards?projectId=none'))
+    expect(after.boards.map((b) => b.id).sort()).toEqual([loose.id, imported.id].sort())
+  })
+
+  it('[OW1] members: added by their sign-in email, once; an unknown email is 404; the last owner stays', async () => {
+    const unknown = await anna.call<{ error: { code: string } }>(
+      'POST',
+      `/api/workspaces/${workspace.id}/members`,
+      {
+        email: 'niemand@gemeente.example',
+        role: 'member',
+      },
+    )
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, 'NOT_FOUND'])
+    await ok(
+      anna.call('POST', `/api/workspaces/${workspace.id}/members`, { email: bram.email, role: 'owner' }),
+      201,
+    )
+    const twice = await anna.call('POST', `/api/workspaces/${workspace.id}/members`, {
+      email: bram.email,
+      role: 'member',
+    })
+    expect(twice.status).toBe(409)
+    const members = await ok(
+      anna.call<{ id: string; name: string; role: string }[]>(
+        'GET',
+        `/api/workspaces/${workspace.id}/members`,
+      ),
+    )
+    expect(members.map((m) => [m.name, m.role])).toEqual([
+      ['Anna', 'owner'],
+      ['Bram', 'owner'],
+    ])
+    await ok(bram.call('DELETE', `/api/workspaces/${workspace.id}/members/${anna.id}`))
+    const last = await bram.call('DELETE', `/api/workspaces/${workspace.id}/members/${bram.id}`)
+    expect(last.status).toBe(409)
+    // Anna is out: the workspace is gone for her, as if it never was.
+    expect((await anna.call('GET', `/api/workspaces/${workspace.id}/projects`)).status).toBe(404)
+    expect(await ok(anna.call<Workspace[]>('GET', '/api/workspaces'))).toEqual([])
   })
 
   it('[OW3] pages through many boards with the cursor, without gaps or repeats; a forged cursor is refused', async () => {
