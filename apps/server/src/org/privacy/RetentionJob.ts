@@ -1,4 +1,5 @@
 import { CloseCodes } from '@waardentafel/protocol'
+import type { RoomManager } from '../../room/RoomManager.ts'
 import type { PersonalDataStore, RetentionState } from '../../storage/ports/PersonalDataStore.ts'
 import type { WorkspaceStore } from '../../storage/ports/WorkspaceStore.ts'
 import type { Clock, Scheduler, Timer } from '../../time/Clock.ts'
@@ -13,12 +14,8 @@ export type RetentionOptions = {
   personal: Pick<PersonalData, 'eraseEveryone'>
   store: Pick<PersonalDataStore, 'listBoardIds' | 'logPosition' | 'retentionState' | 'saveRetentionState'>
   workspaces: Pick<WorkspaceStore, 'getPlacement' | 'getProject' | 'updatePlacement' | 'appendAudit'>
-  /** This instance's rooms: sockets on a board it archives reconnect, and are let in again read-only. */
-  rooms?: {
-    loadedRoom(
-      boardId: string,
-    ): { closeWhere(match: () => boolean, code: number, reason: string): number } | null
-  }
+  /** The rooms: sockets on a board it archives reconnect (here and on other instances) and come back read-only. */
+  rooms?: Pick<RoomManager, 'loadedRoom' | 'announce'>
   /** Wall-clock time (ms since the epoch): injected so tests move it by months. */
   clock: Clock
   scheduler: Scheduler
@@ -138,6 +135,7 @@ export class RetentionJob {
       this.#o.rooms
         ?.loadedRoom(boardId)
         ?.closeWhere(() => true, CloseCodes.GOING_AWAY.code, 'BOARD_STATE_CHANGED')
+      this.#o.rooms?.announce(boardId, { kind: 'reconnect' })
     }
     await workspaces.appendAudit({
       at: now,
