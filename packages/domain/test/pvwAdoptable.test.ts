@@ -91,7 +91,8 @@ describe('[PA1] a bestuurlijke samenvatting on page one', () => {
       ),
       { numRuns: 100, seed: 20261207 },
     )
-  })
+    // A hundred full documents rendered: seconds on a machine shared with the other projects' tests.
+  }, 30_000)
 
   it('[PA1] an empty board: the samenvatting says in one line what is still to be done', () => {
     const s = sectionOf(pvwToMarkdown(leeg), 'Bestuurlijke samenvatting').trim().split('\n').filter(Boolean)
