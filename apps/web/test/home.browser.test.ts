@@ -344,4 +344,27 @@ describe('home for organisers', () => {
     const status = await page.evaluate(async () => (await fetch('/api/workspaces')).status)
     expect(status).toBe(401)
   })
+
+  it('[HP13] a board made through the API is under "Zonder project"; a session that ends while the page is open brings back the sign-in page', async () => {
+    await signIn(page)
+    await page.getByTestId('signed-in-as').waitFor()
+    const status = await page.evaluate(async () => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string }
+      const res = await fetch('/api/boards', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({ title: 'Losse verkenning' }),
+      })
+      return res.status
+    })
+    expect(status).toBe(201)
+    await page.getByRole('button', { name: 'Zonder project', exact: true }).click()
+    const loose = boardCard('Losse verkenning')
+    await loose.getByText('Zonder project', { exact: true }).waitFor()
+    expect(await page.getByTestId('org-board').count()).toBe(1)
+
+    await context.clearCookies()
+    await page.getByLabel('Zoek borden').fill('verkenning')
+    await page.getByRole('heading', { name: 'Inloggen voor organisatoren' }).waitFor()
+  })
 })

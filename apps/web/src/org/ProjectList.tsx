@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { useOrgError } from './OrgContext.ts'
 import { createProject } from './orgApi.ts'
 
+/** The choice for the organiser's own boards that are in no project (made through the API or an import). */
+export const NO_PROJECT = 'none'
+
 /** The workspace's projects (an area development each), "Alle borden", and a new project. */
 export function ProjectList({
   workspaceId,
@@ -31,6 +34,16 @@ export function ProjectList({
             onClick={() => onSelect(null)}
           >
             {t('org.projects.all')}
+          </button>
+        </li>
+        <li>
+          <button
+            type="button"
+            className="wt-org-project"
+            aria-current={selected === NO_PROJECT ? 'true' : undefined}
+            onClick={() => onSelect(NO_PROJECT)}
+          >
+            {t('org.boards.noProject')}
           </button>
         </li>
         {projects.map((p) => (
