@@ -27,6 +27,7 @@ import { Limits } from './limits/Limits.ts'
 import { OrganiserSignIn } from './org/auth/OrganiserSignIn.ts'
 import { PersonalData } from './org/privacy/PersonalData.ts'
 import { RetentionJob } from './org/privacy/RetentionJob.ts'
+import { BoardEdits } from './org/workspaces/BoardEdits.ts'
 import { BoardPurger } from './org/workspaces/BoardPurger.ts'
 import { OrgService } from './org/workspaces/OrgService.ts'
 import { MergeWorker } from './room/MergeWorker.ts'
@@ -71,6 +72,10 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
   // Compaction rebuilds documents; on its own thread it never stalls the boards being edited.
   const merger = new MergeWorker()
   const roomRefusals = new LogThrottle({ intervalMs: config.logThrottleMs })
+  // A board's updatedAt follows its last edit (src/org/workspaces).
+  const edits = new BoardEdits(storage.workspaces, {
+    onError: (boardId, err) => log.warn({ boardId, err }, 'could not record the time of an edit'),
+  })
   const rooms = new RoomManager({
     storage,
     merge: merger.merge,
@@ -99,6 +104,7 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
           )
         }
       },
+      persisted: (boardId) => edits.note(boardId),
       ...deps.roomEvents,
     },
   })

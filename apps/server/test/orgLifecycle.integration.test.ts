@@ -391,6 +391,27 @@ describe('board lifecycle through the organisation routes', () => {
     expect(after.boards.map((b) => b.id).sort()).toEqual([loose.id, imported.id].sort())
   })
 
+  it('[OW13] a board’s updatedAt follows its last edit, and the list puts it first', async () => {
+    const edited = await newBoard('Wordt bewerkt')
+    const other = await newBoard('Later gemaakt')
+    const before = await ok(anna.call<SearchBoardsResponse>('GET', '/api/org/boards'))
+    expect(before.boards.map((b) => b.id)).toEqual([other.id, edited.id])
+    const at0 = before.boards[1]!.updatedAt
+    const writer = connect(edited, 'participant')
+    await writer.synced()
+    writeDocRecords(writer.doc, note('shape:edit'))
+    // Polling the list until the edit's time is recorded (written after the update is stored), bounded.
+    const deadline = Date.now() + 5000
+    let first: OrgBoard | undefined
+    while (Date.now() < deadline) {
+      first = (await ok(anna.call<SearchBoardsResponse>('GET', '/api/org/boards'))).boards[0]
+      if (first?.id === edited.id) break
+      await new Promise((resolve) => setTimeout(resolve, 25)) // polling a condition, not synchronising
+    }
+    expect(first?.id).toBe(edited.id)
+    expect(first!.updatedAt).toBeGreaterThan(at0)
+  })
+
   it('[OW1] members: added by their sign-in email, once; an unknown email is 404; the last owner stays', async () => {
     const unknown = await anna.call<{ error: { code: string } }>(
       'POST',

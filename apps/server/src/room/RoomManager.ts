@@ -25,6 +25,8 @@ export type RoomManagerEvents = {
    * connection was closed and nothing of it stored or relayed.
    */
   refused?: (boardId: string, socket: { id: string; role: string }, reason: string) => void
+  /** Updates of a board were stored (clients' edits or the server's own changes). */
+  persisted?: (boardId: string, count: number) => void
 }
 
 export type RoomManagerOptions = {
@@ -205,7 +207,10 @@ export class RoomManager {
         if (entry) this.#entries.delete(boardId)
         void unsubscribe?.()
       },
-      onPersisted: (count) => this.#afterPersist(boardId, count),
+      onPersisted: (count) => {
+        this.#afterPersist(boardId, count)
+        events?.persisted?.(boardId, count)
+      },
       onSkippedStoredUpdate: (index, error) => events?.skippedStoredUpdate?.(boardId, index, error),
       ...(this.#options.hibernateAfterMs ? { hibernateAfterMs: this.#options.hibernateAfterMs } : {}),
       onHibernation: (state, ms) => events?.hibernation?.(boardId, state, ms),
