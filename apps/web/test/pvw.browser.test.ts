@@ -57,7 +57,7 @@ describe('Programma van Waarden panel', () => {
     await p.context.close()
   })
 
-  it('[P2] downloads the adoptable PDF with the chosen status, named after the board and the day', async () => {
+  it('[P2] downloads the concept PDF of the live board, with the kwaliteitstoets annex on request, named after the board and the day', async () => {
     const res = await fetch(`${app.url}/api/boards/import?title=${encodeURIComponent('De Veenhoek')}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -68,7 +68,6 @@ describe('Programma van Waarden panel', () => {
     await joinBoard(p.page, board.links.participant, 'Pim')
     await p.page.getByRole('button', { name: 'Programma van Waarden' }).click()
     const panel = p.page.getByTestId('pvw-panel')
-    await panel.getByLabel('Status op het voorblad').selectOption('ter vaststelling')
     await panel.getByLabel('Kwaliteitstoets als bijlage (voor het kernteam)').check()
     const [download, request] = await Promise.all([
       p.page.waitForEvent('download'),
@@ -78,7 +77,6 @@ describe('Programma van Waarden panel', () => {
     const asked = new URL(request.url()).searchParams
     expect(Object.fromEntries(asked)).toEqual({
       format: 'pdf',
-      status: 'ter vaststelling',
       kwaliteitstoets: '1',
     })
     expect(download.suggestedFilename()).toMatch(/^Programma van Waarden - .+ \d{4}-\d{2}-\d{2}\.pdf$/)

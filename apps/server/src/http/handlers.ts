@@ -4,6 +4,7 @@ import type { AssetService } from '../assets/AssetService.ts'
 import { assetHandlers } from '../assets/assetHandlers.ts'
 import type { BoardService } from '../BoardService.ts'
 import type { BoardTransfer } from '../BoardTransfer.ts'
+import { AppError } from '../errors.ts'
 import type { Limits } from '../limits/Limits.ts'
 import { authHandlers } from '../org/auth/authHandlers.ts'
 import type { OrganiserSignIn } from '../org/auth/OrganiserSignIn.ts'
@@ -77,10 +78,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     // What leaves the board carries no visitor's name or colour (tldraw `user` records; docs/privacy.md).
     snapshot: async ({ board }) => stripPersonalRecords(await transfer.snapshot(board)),
     programma: async ({ res, board, query }) => {
+      // The live board is always a concept: "ter vaststelling" and "vastgesteld" are a frozen version's (…/versions).
+      const status = query.get('status')
+      if (status !== null && status !== 'concept') {
+        throw new AppError('BAD_REQUEST', 'the live board is a concept; freeze a version for another status')
+      }
       const snapshot = stripPersonalRecords(await transfer.snapshot(board))
       await sendProgramma(res, snapshot, query.get('format'), query.has('download'), {
         kwaliteitstoets: query.get('kwaliteitstoets') === '1',
-        status: query.get('status'),
+        status: 'concept',
         now,
       })
       return undefined

@@ -23,16 +23,11 @@ const FORMATS = [
 ] as const
 type Format = (typeof FORMATS)[number]['format']
 
-/** Where this version of the programme stands, printed on its cover (the server's `status`). */
-const STATUSES = ['concept', 'ter vaststelling', 'vastgesteld'] as const
-type Status = (typeof STATUSES)[number]
-
 /** Beside the board: the Programma van Waarden as it stands, its quality checks, and downloads. */
 export function PvwPanel({ editor, board, token, role }: Props) {
   const { t, i18n } = useTranslation()
   const [open, setOpen] = useSheet('pvw')
   const pvw = usePvw(editor, board, open)
-  const [status, setStatus] = useState<Status>('concept')
   const [withToets, setWithToets] = useState(false)
 
   const showCards = (ids: string[]) => {
@@ -47,7 +42,8 @@ export function PvwPanel({ editor, board, token, role }: Props) {
 
   const download = async (format: Format) => {
     // A refused or failed download leaves the page as it is, as a browser's own failed download would.
-    const query = { format, status, kwaliteitstoets: withToets ? '1' : '0' } as const
+    // The live board is a concept; frozen versions (Versies, below) carry their own status.
+    const query = { format, kwaliteitstoets: withToets ? '1' : '0' } as const
     const blob = await api
       .file('programma', { boardId: board.id }, { bearer: token, query })
       .catch(() => null)
@@ -94,16 +90,6 @@ export function PvwPanel({ editor, board, token, role }: Props) {
           {role !== 'observer' && (
             <fieldset className="wt-pvw-downloads">
               <legend className="wt-visually-hidden">{t('pvw.download')}</legend>
-              <label>
-                {t('pvw.status')}{' '}
-                <select value={status} onChange={(e) => setStatus(e.target.value as Status)}>
-                  {STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`pvw.statuses.${s}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
               <label>
                 <input type="checkbox" checked={withToets} onChange={(e) => setWithToets(e.target.checked)} />{' '}
                 {t('pvw.withToets')}

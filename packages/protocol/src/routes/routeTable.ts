@@ -123,8 +123,8 @@ export const Routes = {
       download: z.string().optional(),
       /** Adds the kernteam's kwaliteitstoets as an annex (`1`); the document for the college leaves it out. */
       kwaliteitstoets: z.enum(['0', '1']).optional(),
-      /** Where this version stands on the cover: `concept` unless given. */
-      status: z.enum(['concept', 'ter vaststelling', 'vastgesteld']).optional(),
+      /** The live board is always a concept; a frozen version's status is the version's (`versionRoutes.ts`). */
+      status: z.enum(['concept']).optional(),
     }),
     status: 200,
     produces: 'file',
