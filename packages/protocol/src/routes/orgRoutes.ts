@@ -150,6 +150,7 @@ export const DeleteBoardRequestSchema = z.object({ confirmTitle: z.string().max(
 export type DeleteBoardRequest = z.infer<typeof DeleteBoardRequestSchema>
 export const DeleteBoardResponseSchema = z.object({ deleteAfter: z.number().int() })
 
+/** The actions the organisation layer writes to a project's audit log (other parts add their own). */
 export const AuditActionSchema = z.enum([
   'board.created',
   'board.renamed',
@@ -174,7 +175,8 @@ export const AuditEntrySchema = z.object({
   at: z.number().int(),
   /** The organiser who acted; `null` for a facilitator acting by link, the purge job, or an erased person. */
   actor: z.object({ id: z.string(), name: z.string() }).nullable(),
-  action: AuditActionSchema,
+  /** One of `AuditActionSchema`'s, or another part's (the privacy engineer's `retention.erased`, `privacy.erase`, …). */
+  action: z.string().max(100),
   boardId: z.string().optional(),
   detail: z.record(z.string(), z.unknown()),
 })

@@ -180,7 +180,7 @@ export class OrgService {
     return (await this.#d.store.listAudit(projectId, AUDIT_LIMIT)).map((a) => ({
       at: a.at,
       actor: a.actorId ? { id: a.actorId, name: a.actorName ?? '' } : null,
-      action: a.action as AuditAction,
+      action: a.action,
       ...(a.boardId ? { boardId: a.boardId } : {}),
       detail: a.detail,
     }))
