@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BoardLinks } from './BoardLinks.tsx'
 import { BoardList } from './BoardList.tsx'
+import { MembersPanel } from './MembersPanel.tsx'
 import { useOrgError } from './OrgContext.ts'
 import { listProjects, listWorkspaces } from './orgApi.ts'
 import { ProjectList } from './ProjectList.tsx'
@@ -27,7 +28,7 @@ function remember(id: string) {
 }
 
 /** The signed-in organiser's home: workspaces → projects → boards, with a new board's links once made. */
-export function OrgHome() {
+export function OrgHome({ organiserId }: { organiserId: string }) {
   const { t } = useTranslation()
   const errorText = useOrgError()
   const [workspaces, setWorkspaces] = useState<readonly Workspace[] | null>(null)
@@ -68,6 +69,7 @@ export function OrgHome() {
     setCreated(null)
   }
   const project = projects.find((p) => p.id === projectId) ?? null
+  const selectedWorkspace = workspaces?.find((w) => w.id === workspaceId) ?? null
 
   if (error) {
     return (
@@ -89,6 +91,9 @@ export function OrgHome() {
             selectWorkspace(workspace.id)
           }}
         />
+        {selectedWorkspace && (
+          <MembersPanel key={selectedWorkspace.id} workspace={selectedWorkspace} organiserId={organiserId} />
+        )}
         {workspaceId && (
           <ProjectList
             workspaceId={workspaceId}

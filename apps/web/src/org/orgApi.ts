@@ -4,6 +4,7 @@ import type {
   Role,
   SearchBoardsQuery,
   UpdateBoardRequest,
+  WorkspaceRole,
 } from '@waardentafel/protocol'
 import { routePath } from '@waardentafel/protocol'
 import { api } from '../api/client.ts'
@@ -40,6 +41,11 @@ export function oidcStartUrl(returnTo = '/'): string {
 
 export const listWorkspaces = () => api.call('listWorkspaces', {})
 export const createWorkspace = (name: string) => api.call('createWorkspace', {}, { name })
+export const listMembers = (workspaceId: string) => api.call('listMembers', { workspaceId })
+export const addMember = (workspaceId: string, email: string, role: WorkspaceRole) =>
+  api.call('addMember', { workspaceId }, { email, role })
+export const removeMember = (workspaceId: string, organiserId: string) =>
+  api.call('removeMember', { workspaceId, organiserId })
 export const listProjects = (workspaceId: string) => api.call('listProjects', { workspaceId })
 export const createProject = (workspaceId: string, project: CreateProjectRequest) =>
   api.call('createProject', { workspaceId }, project)

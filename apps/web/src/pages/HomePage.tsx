@@ -48,7 +48,7 @@ export function HomePage() {
         {session.state === 'loading' && <p>{t('org.loading')}</p>}
         {session.state === 'signedIn' && (
           <OrgContext.Provider value={{ expired }}>
-            <OrgHome />
+            <OrgHome organiserId={session.organiser.id} />
           </OrgContext.Provider>
         )}
         {session.state === 'signedOut' && (
