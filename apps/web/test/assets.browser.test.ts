@@ -1,4 +1,5 @@
 import type { CreateBoardResponse } from '@waardentafel/protocol'
+import { PDFDocument, rgb } from 'pdf-lib'
 import type { Browser, Page } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -193,6 +194,44 @@ describe('pictures and maps stored by the server', () => {
     await expect
       .poll(() => loadedImages(b.page), { timeout: 10_000 })
       .toEqual([expect.stringContaining(`${src}?`)])
+    await a.context.close()
+    await b.context.close()
+  })
+
+  it('[AS5] a PDF map dropped on the board becomes the image of its first page; the PDF is stored beside it', async () => {
+    const pdf = await PDFDocument.create()
+    const page = pdf.addPage([842, 595])
+    page.drawRectangle({ x: 40, y: 40, width: 500, height: 300, color: rgb(0.1, 0.5, 0.2) })
+    page.drawText('Gebiedskaart Wijk Noord', { x: 60, y: 500, size: 32 })
+    pdf.addPage([842, 595])
+    const bytes = Buffer.from(await pdf.save())
+    const board = await createBoard(app.url, 'Kaart')
+    const a = await person(browser)
+    const b = await person(browser)
+    await joinBoard(a.page, board.links.participant, 'Anna')
+    await joinBoard(b.page, board.links.participant, 'Bram')
+    await dropFile(a.page, bytes, 'kaart.pdf', 'application/pdf')
+
+    await expect
+      .poll(() => assetSrcs(a.page), { timeout: 30_000 })
+      .toEqual([expect.stringMatching(SERVER_SRC)])
+    const asset = await a.page.evaluate(() => {
+      const editor = (window as unknown as { __wtEditor: import('tldraw').Editor }).__wtEditor
+      const [first] = editor.getAssets()
+      return { src: String(first?.props.src), pdf: String(first?.meta.pdf), w: Number(first?.props.w) }
+    })
+    expect(asset.pdf).toMatch(SERVER_SRC)
+    const token = tokenOfLink(board.links.observer)
+    const image = await fetch(`${app.url}${asset.src}?token=${token}`)
+    expect(image.headers.get('content-type')).toBe('image/png')
+    const stored = await sharp(Buffer.from(await image.arrayBuffer())).metadata()
+    expect(stored.width).toBeGreaterThan(stored.height ?? 0) // the landscape page
+    const kept = await fetch(`${app.url}${asset.pdf}?token=${token}`)
+    expect(kept.headers.get('content-type')).toBe('application/pdf')
+    expect(Buffer.from(await kept.arrayBuffer()).equals(bytes)).toBe(true)
+    await expect
+      .poll(() => loadedImages(b.page), { timeout: 10_000 })
+      .toEqual([expect.stringContaining(`${asset.src}?`)])
     await a.context.close()
     await b.context.close()
   })
