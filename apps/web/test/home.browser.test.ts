@@ -71,6 +71,13 @@ describe('home for organisers', () => {
     expect(await page.getByRole('link', { name: 'Inloggen met je organisatie' }).count()).toBe(0)
     expect(await page.getByRole('heading', { name: 'Nieuw bord' }).count()).toBe(0)
     copyFileSync(await shot(page, 'sign-in'), join(DOCS_SHOTS, 'sign-in.png'))
+    // On a phone the two columns become one, nothing wider than the screen.
+    await page.setViewportSize({ width: 360, height: 780 })
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0)
+    await shot(page, 'sign-in-phone')
+    await page.setViewportSize({ width: 1280, height: 860 })
     const anonymous = await fetch(`${app.url}/api/boards`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
