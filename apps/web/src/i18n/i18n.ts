@@ -7,6 +7,7 @@ import { orgEn, orgNl } from '../org/orgMessages.ts'
 import { outlineEn, outlineNl } from '../outline/outlineMessages.ts'
 import { privateEn, privateNl } from '../private/privateMessages.ts'
 import { pvwEn, pvwNl } from '../pvw/pvwMessages.ts'
+import { spineEn, spineNl } from '../templates/spine/spineMessages.ts'
 import { en, nl } from './messages/index.ts'
 
 export const LANGUAGES = ['nl', 'en'] as const
@@ -36,6 +37,7 @@ export function setupI18n(): typeof i18next {
           join: joinNl,
           org: orgNl,
           assets: assetsNl,
+          spine: spineNl,
         },
       },
       en: {
@@ -48,6 +50,7 @@ export function setupI18n(): typeof i18next {
           join: joinEn,
           org: orgEn,
           assets: assetsEn,
+          spine: spineEn,
         },
       },
     },

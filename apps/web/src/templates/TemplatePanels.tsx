@@ -6,6 +6,7 @@ import { CardActions } from './panels/CardActions.tsx'
 import { Inspector } from './panels/Inspector.tsx'
 import { TemplateMenu } from './panels/TemplateMenu.tsx'
 import { useMoveShortcuts } from './panels/useMoveShortcuts.ts'
+import { SpineMenu } from './spine/SpineMenu.tsx'
 import './templates.css'
 
 /**
@@ -34,6 +35,7 @@ export function TemplatePanels({ editor, role }: { editor: Editor | null; role: 
           <Inspector editor={editor} readOnly={readOnly} />
           {role === 'facilitator' && <TemplateMenu editor={editor} />}
           {!readOnly && <CardActions editor={editor} />}
+          {!readOnly && <SpineMenu editor={editor} />}
         </div>
       )}
     </aside>

@@ -7,6 +7,7 @@ import { SpanningenShapeUtil } from './shapes/SpanningenShapeUtil.tsx'
 import { TensionCardShapeUtil } from './shapes/TensionCardShapeUtil.tsx'
 import { TensionLinkBindingUtil } from './shapes/TensionLinkBindingUtil.ts'
 import { ValueCardShapeUtil } from './shapes/ValueCardShapeUtil.tsx'
+import { spineShapeUtils } from './spine/SpineCardShapeUtils.tsx'
 
 /** The Waardentafel template shapes (docs/board-schema.md) as tldraw shape and binding utils. */
 export const templateShapeUtils: TLAnyShapeUtilConstructor[] = [
@@ -17,6 +18,7 @@ export const templateShapeUtils: TLAnyShapeUtilConstructor[] = [
   SpanningenShapeUtil,
   TensionCardShapeUtil,
   PvwFrameShapeUtil,
+  ...spineShapeUtils,
 ]
 export const templateBindingUtils: TLAnyBindingUtilConstructor[] = [TensionLinkBindingUtil]
 export { TemplatePanels } from './TemplatePanels.tsx'

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next'
 import { type Editor, useValue } from 'tldraw'
 import { baathouderName } from '../shapes/BaathouderCardShapeUtil.tsx'
 import { valueCardName } from '../shapes/ValueCardShapeUtil.tsx'
+import { SpineInspector } from '../spine/SpineInspector.tsx'
+import { spineCardOf } from '../spine/spineShapeTypes.ts'
 import { BaathouderInspector } from './BaathouderInspector.tsx'
 import { TextField } from './fields.tsx'
 import { PvwInspector } from './PvwInspector.tsx'
@@ -24,7 +26,7 @@ export function Inspector({ editor, readOnly }: { editor: Editor; readOnly: bool
   const { t } = useTranslation()
   const shape = useValue('wt selected', () => {
     const s = editor.getOnlySelectedShape()
-    return s && OURS.has(s.type) ? s : null
+    return s && (OURS.has(s.type) || spineCardOf(s)) ? s : null
   }, [editor])
   if (!shape)
     return (
@@ -74,6 +76,13 @@ export function Inspector({ editor, readOnly }: { editor: Editor; readOnly: bool
         />
       )
       break
+    default: {
+      const spine = spineCardOf(shape)
+      if (spine) {
+        title = t(`spine.types.${spine.type}`)
+        body = <SpineInspector editor={editor} shape={spine} readOnly={readOnly} />
+      }
+    }
   }
   return (
     <section
