@@ -1,72 +1,8 @@
-import type { OrgBoard, Project, Workspace } from '@waardentafel/protocol'
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDate } from '../facilitation/formatDate.ts'
-import type { Notice } from './BoardCard.tsx'
-import { useOrgError } from './OrgContext.ts'
-import {
-  archiveBoard,
-  deleteBoard,
-  duplicateBoard,
-  listProjects,
-  restoreBoard,
-  updateBoard,
-} from './orgApi.ts'
-
-type ActionProps = { board: OrgBoard; onDone: (notice: Notice) => void; onCancel: () => void }
-
-/** A lifecycle form: runs `action` on submit, shows a refusal in place, and has a way out. */
-function ActionForm({
-  label,
-  submit,
-  danger = false,
-  disabled = false,
-  action,
-  onCancel,
-  children,
-}: {
-  label: string
-  submit: string
-  danger?: boolean
-  disabled?: boolean
-  action: () => Promise<void>
-  onCancel: () => void
-  children: ReactNode
-}) {
-  const { t } = useTranslation()
-  const errorText = useOrgError()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
-      await action()
-    } catch (e) {
-      setError(errorText(e))
-      setBusy(false)
-    }
-  }
-  return (
-    <form onSubmit={onSubmit} className="wt-org-form" aria-label={label}>
-      {children}
-      <div className="wt-org-buttons">
-        <button type="submit" className={danger ? 'wt-danger' : undefined} disabled={busy || disabled}>
-          {submit}
-        </button>
-        <button type="button" className="wt-secondary" onClick={onCancel}>
-          {t('org.lifecycle.cancel')}
-        </button>
-      </div>
-      {error && (
-        <p role="alert" className="wt-error">
-          {error}
-        </p>
-      )}
-    </form>
-  )
-}
+import { ActionForm, type ActionProps } from './ActionForm.tsx'
+import { archiveBoard, deleteBoard, duplicateBoard, restoreBoard, updateBoard } from './orgApi.ts'
 
 export function RenameForm({ board, onDone, onCancel }: ActionProps) {
   const { t } = useTranslation()
@@ -85,66 +21,6 @@ export function RenameForm({ board, onDone, onCancel }: ActionProps) {
     >
       <label htmlFor={id}>{t('org.lifecycle.newTitle')}</label>
       <input id={id} required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
-    </ActionForm>
-  )
-}
-
-/** Every project of every workspace the organiser is in, grouped by workspace (a board may move between them). */
-function useAllProjects(workspaces: readonly Workspace[]) {
-  const [groups, setGroups] = useState<ReadonlyArray<{ workspace: Workspace; projects: Project[] }> | null>(
-    null,
-  )
-  useEffect(() => {
-    let live = true
-    Promise.all(
-      workspaces.map(async (workspace) => ({ workspace, projects: await listProjects(workspace.id) })),
-    )
-      .then((all) => live && setGroups(all))
-      .catch(() => live && setGroups([]))
-    return () => {
-      live = false
-    }
-  }, [workspaces])
-  return groups
-}
-
-export function MoveForm({
-  board,
-  workspaces,
-  onDone,
-  onCancel,
-}: ActionProps & { workspaces: readonly Workspace[] }) {
-  const { t } = useTranslation()
-  const groups = useAllProjects(workspaces)
-  const [projectId, setProjectId] = useState('')
-  const id = `move-${board.id}`
-  const name = groups?.flatMap((g) => g.projects).find((p) => p.id === projectId)?.name ?? ''
-  return (
-    <ActionForm
-      label={t('org.lifecycle.move')}
-      submit={t('org.lifecycle.moveSubmit')}
-      disabled={projectId === '' || projectId === board.projectId}
-      onCancel={onCancel}
-      action={async () => {
-        await updateBoard(board.id, { projectId })
-        onDone({ text: t('org.lifecycle.moved', { project: name }) })
-      }}
-    >
-      <label htmlFor={id}>{t('org.lifecycle.moveTo')}</label>
-      <select id={id} value={projectId} onChange={(e) => setProjectId(e.target.value)}>
-        <option value="" disabled>
-          {groups === null ? t('org.loading') : '—'}
-        </option>
-        {groups?.map(({ workspace, projects }) => (
-          <optgroup key={workspace.id} label={workspace.name}>
-            {projects.map((p) => (
-              <option key={p.id} value={p.id} disabled={p.id === board.projectId}>
-                {p.name}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
     </ActionForm>
   )
 }
