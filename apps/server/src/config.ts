@@ -67,6 +67,7 @@ const EnvSchema = z.object({
   BOARD_MAX_ASSET_MB: z.coerce.number().nonnegative().default(1024),
   ASSET_BODY_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
   ASSET_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  ASSET_MAX_PENDING: z.coerce.number().int().positive().default(8),
   ASSET_ORPHAN_DAYS: z.coerce.number().positive().default(7),
   ASSET_SWEEP_INTERVAL_MS: z.coerce.number().int().nonnegative().default(3_600_000),
   /** HTTP rate limits and organiser quotas (`src/limits`, docs/operations.md); budgets are per minute. */
@@ -293,6 +294,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       maxBoardBytes: e.BOARD_MAX_ASSET_MB === 0 ? null : Math.round(e.BOARD_MAX_ASSET_MB * 1024 * 1024),
       bodyTimeoutMs: e.ASSET_BODY_TIMEOUT_MS,
       concurrency: e.ASSET_CONCURRENCY,
+      maxPending: e.ASSET_MAX_PENDING,
       orphanGraceMs: Math.round(e.ASSET_ORPHAN_DAYS * 86_400_000),
       sweepIntervalMs: e.ASSET_SWEEP_INTERVAL_MS === 0 ? null : e.ASSET_SWEEP_INTERVAL_MS,
     },

@@ -4,6 +4,7 @@ import { AppError } from '../errors.ts'
 import { readBodyCapped } from '../limits/readBodyCapped.ts'
 import type { AssetStore, AssetVariant } from '../storage/ports/AssetStore.ts'
 import { type ImageLimits, processAsset } from './processAsset.ts'
+import { UploadGate } from './UploadGate.ts'
 
 /** Everything bounding uploads, from config (`ASSET_*`, `MAX_ASSET_BYTES`, `BOARD_MAX_ASSET_MB`). */
 export type AssetLimits = ImageLimits & {
@@ -15,9 +16,13 @@ export type AssetLimits = ImageLimits & {
   bodyTimeoutMs: number
   /** Images decoded at once; the others wait their turn (decoding a large photo takes memory and a core). */
   concurrency: number
+  /** Uploads in progress at once (reading, waiting or processing); more are refused with 429 `RATE_LIMITED`. */
+  maxPending: number
 }
 
 const YEAR_SECONDS = 365 * 24 * 3600
+/** `Retry-After` when too many uploads are in progress (the web app keeps the file and tries again). */
+const BUSY_RETRY_SECONDS = 5
 const EXTENSIONS = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' }
 
 /** Uploads (read, checked, re-encoded, stored) and downloads of a board's assets. */
@@ -25,17 +30,31 @@ export class AssetService {
   readonly #store: AssetStore
   readonly #limits: AssetLimits
   readonly #now: () => number
-  #running = 0
-  readonly #waiting: (() => void)[] = []
+  readonly #gate: UploadGate
 
   constructor(store: AssetStore, limits: AssetLimits, now: () => number = Date.now) {
     this.#store = store
     this.#limits = limits
     this.#now = now
+    this.#gate = new UploadGate(limits.maxPending, limits.concurrency)
   }
 
   /** Reads an upload's body under the size limit, stores what it becomes and says where it lives. */
   async upload(boardId: string, req: IncomingMessage, res: ServerResponse): Promise<UploadAssetResponse> {
+    const leave = this.#gate.tryEnter()
+    if (!leave) {
+      res.setHeader('retry-after', String(BUSY_RETRY_SECONDS))
+      res.setHeader('connection', 'close')
+      throw new AppError('RATE_LIMITED', 'too many pictures are being uploaded right now; try again shortly')
+    }
+    try {
+      return await this.#upload(boardId, req, res)
+    } finally {
+      leave()
+    }
+  }
+
+  async #upload(boardId: string, req: IncomingMessage, res: ServerResponse): Promise<UploadAssetResponse> {
     const max = this.#limits.maxBytes
     const chunks = await readBodyCapped(req, res, max, this.#limits.bodyTimeoutMs).catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'BODY_TOO_LARGE') {
@@ -47,7 +66,7 @@ export class AssetService {
       throw error
     })
     const body = Buffer.concat(chunks)
-    const asset = await this.#inTurn(() => processAsset(body, this.#limits))
+    const asset = await this.#gate.turn(() => processAsset(body, this.#limits))
     const stored = asset.original.byteLength + (asset.thumb?.byteLength ?? 0)
     const existing = await this.#store.getMeta(boardId, asset.id)
     if (!existing && this.#limits.maxBoardBytes !== null) {
@@ -126,18 +145,5 @@ export class AssetService {
   /** Deletes every asset of a board (the board itself is being deleted); returns how many there were. */
   deleteBoardAssets(boardId: string): Promise<number> {
     return this.#store.deleteBoardAssets(boardId)
-  }
-
-  async #inTurn<T>(work: () => Promise<T>): Promise<T> {
-    if (this.#running >= this.#limits.concurrency) {
-      await new Promise<void>((resolve) => this.#waiting.push(resolve))
-    }
-    this.#running++
-    try {
-      return await work()
-    } finally {
-      this.#running--
-      this.#waiting.shift()?.()
-    }
   }
 }
