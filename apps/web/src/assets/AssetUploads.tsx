@@ -38,11 +38,15 @@ export function AssetUploads({ assets: board }: { assets: BoardAssets }) {
         if (storable && file.size > MAX_ASSET_BYTES) {
           show(t('assets.refused.TOO_LARGE', { name: file.name, max }))
         } else if (!storable && isTooLargeToInline(file)) {
+          // Videos are still kept inline (small ones only); a large picture of a type the server does not take
+          // (HEIC, TIFF, …) is named as such.
           show(
-            t(file.type.startsWith('video/') ? 'board.media.videoTooLarge' : 'board.media.imageTooLarge', {
-              size: formatFileSize(file.size, i18n.language),
-              max: formatFileSize(MAX_INLINE_ASSET_BYTES, i18n.language),
-            }),
+            file.type.startsWith('video/')
+              ? t('board.media.videoTooLarge', {
+                  size: formatFileSize(file.size, i18n.language),
+                  max: formatFileSize(MAX_INLINE_ASSET_BYTES, i18n.language),
+                })
+              : t('assets.refused.TYPE_UNSUPPORTED', { name: file.name, max }),
           )
         } else if (file.type === 'application/pdf') {
           try {
