@@ -304,6 +304,25 @@ describe('home for organisers', () => {
       .waitFor()
   })
 
+  it('[HP15] edits a project: its kernteam and its retention period (AVG), kept after a reload', async () => {
+    await page.getByRole('button', { name: /^Herontwikkeling zwembadlocatie De Veenhoek/ }).click()
+    const panel = page.locator('.wt-org-project-panel')
+    await panel.getByText('Bewaartermijn: 24 maanden na de laatste wijziging van een bord').waitFor()
+    await panel.getByRole('button', { name: 'Project bewerken' }).click()
+    await panel.getByLabel(/^Kernteam/).fill('Anouk de Vries, Sem Bakker, Fatima El Amrani')
+    const retention = panel.getByLabel('Bewaartermijn in maanden')
+    const save = panel.getByRole('button', { name: 'Opslaan' })
+    await retention.fill('0')
+    expect(await save.isDisabled()).toBe(true)
+    await retention.fill('36')
+    await save.click()
+    await panel.getByText('Bewaartermijn: 36 maanden na de laatste wijziging van een bord').waitFor()
+    await panel.getByText('Kernteam: Anouk de Vries, Sem Bakker, Fatima El Amrani').waitFor()
+    await page.reload()
+    await page.getByRole('button', { name: /^Herontwikkeling zwembadlocatie De Veenhoek/ }).click()
+    await panel.getByText('Bewaartermijn: 36 maanden na de laatste wijziging van een bord').waitFor()
+  })
+
   it('[HP8] the project logboek lists who did what', async () => {
     await page.getByRole('button', { name: /^Herontwikkeling zwembadlocatie De Veenhoek/ }).click()
     await page.getByRole('button', { name: 'Logboek tonen' }).click()
@@ -316,6 +335,7 @@ describe('home for organisers', () => {
       'teruggezet',
       'verwijderen aangevraagd',
       'naam gewijzigd',
+      'project gewijzigd',
       'verplaatst — “Kansenanalyse bewoners en ondernemers”, van “Herontwikkeling zwembadlocatie De Veenhoek” naar “Centrumplan Veenhoek”',
       'gedupliceerd — “Kopie van Quickscan — sessie 1”, met inhoud',
     ])

@@ -119,6 +119,10 @@ export function OrgHome({ organiserId }: { organiserId: string }) {
               setCreated(board)
               changed()
             }}
+            onProjectSaved={(saved) => {
+              setProjects(projects.map((p) => (p.id === saved.id ? saved : p)))
+              changed()
+            }}
           />
         )}
         {created && <BoardLinks board={created} />}

@@ -2,20 +2,24 @@ import type { CreateBoardResponse, Project } from '@waardentafel/protocol'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AuditLog } from './AuditLog.tsx'
+import { EditProjectForm } from './EditProjectForm.tsx'
 import { useOrgError } from './OrgContext.ts'
 import { createProjectBoard } from './orgApi.ts'
 
-/** The chosen project: what it is about, a new board in it, and its logboek. */
+/** The chosen project: what it is about (and changing that), a new board in it, and its logboek. */
 export function ProjectPanel({
   project,
   version,
   onBoardCreated,
+  onProjectSaved,
 }: {
   project: Project
   version: number
   onBoardCreated: (board: CreateBoardResponse) => void
+  onProjectSaved: (project: Project) => void
 }) {
   const { t } = useTranslation()
+  const [editing, setEditing] = useState(false)
   const place = [project.gebied, project.gemeente].filter((s) => s !== '').join(' · ')
   return (
     <section className="wt-card wt-org-project-panel" aria-labelledby="project-heading">
@@ -25,6 +29,26 @@ export function ProjectPanel({
         <p className="wt-org-muted">
           {t('org.projects.kernteamList', { names: project.kernteam.join(', ') })}
         </p>
+      )}
+      <p className="wt-org-muted">{t('org.projects.retention', { count: project.retentionMonths })}</p>
+      <button
+        type="button"
+        className="wt-secondary"
+        aria-expanded={editing}
+        onClick={() => setEditing(!editing)}
+      >
+        {t('org.projects.edit')}
+      </button>
+      {editing && (
+        <EditProjectForm
+          key={project.id}
+          project={project}
+          onCancel={() => setEditing(false)}
+          onSaved={(saved) => {
+            setEditing(false)
+            onProjectSaved(saved)
+          }}
+        />
       )}
       <NewBoardForm key={project.id} projectId={project.id} onCreated={onBoardCreated} />
       <AuditLog projectId={project.id} version={version} />

@@ -4,6 +4,7 @@ import type {
   Role,
   SearchBoardsQuery,
   UpdateBoardRequest,
+  UpdateProjectRequest,
   WorkspaceRole,
 } from '@waardentafel/protocol'
 import { routePath } from '@waardentafel/protocol'
@@ -49,6 +50,8 @@ export const removeMember = (workspaceId: string, organiserId: string) =>
 export const listProjects = (workspaceId: string) => api.call('listProjects', { workspaceId })
 export const createProject = (workspaceId: string, project: CreateProjectRequest) =>
   api.call('createProject', { workspaceId }, project)
+export const updateProject = (projectId: string, change: UpdateProjectRequest) =>
+  api.call('updateProject', { projectId }, change)
 export const createProjectBoard = (projectId: string, title: string, quickscan: boolean) =>
   api.call('createProjectBoard', { projectId }, { title, template: quickscan ? 'quickscan' : null })
 export const projectAudit = (projectId: string) => api.call('projectAudit', { projectId })

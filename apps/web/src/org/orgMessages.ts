@@ -64,6 +64,13 @@ export const orgNl = {
     boards_other: '{{count}} borden',
     details: '{{gebied}} · {{gemeente}}',
     kernteamList: 'Kernteam: {{names}}',
+    retention: 'Bewaartermijn: {{count}} maanden na de laatste wijziging van een bord',
+    retentionLabel: 'Bewaartermijn in maanden',
+    retentionHint:
+      'Zo lang na de laatste wijziging van een bord wordt het gearchiveerd en worden de namen van deelnemers gewist (AVG).',
+    edit: 'Project bewerken',
+    save: 'Opslaan',
+    saved: 'Project opgeslagen.',
   },
   newBoard: {
     title: 'Nieuw bord in dit project',
@@ -255,6 +262,13 @@ export const orgEn: typeof orgNl = {
     boards_other: '{{count}} boards',
     details: '{{gebied}} · {{gemeente}}',
     kernteamList: 'Core team: {{names}}',
+    retention: 'Retention: {{count}} months after a board’s last change',
+    retentionLabel: 'Retention period in months',
+    retentionHint:
+      'This long after a board’s last change it is archived and the participants’ names are erased (GDPR).',
+    edit: 'Edit project',
+    save: 'Save',
+    saved: 'Project saved.',
   },
   newBoard: {
     title: 'New board in this project',
