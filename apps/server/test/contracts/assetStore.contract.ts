@@ -24,7 +24,7 @@ const bytes = (...values: number[]) => new Uint8Array(values)
 
 /** The contract every `AssetStore` adapter passes (`src/storage/ports/AssetStore.ts`). */
 export function assetStoreContract(name: string, make: MakeAssetStore): void {
-  describe(`AssetStore contract: ${name}`, () => {
+  describe(`[AS8] AssetStore contract: ${name}`, () => {
     it('stores an asset with its thumbnail and reads each back; other boards see nothing', async () => {
       const s = await make()
       await s.put(image('board-a1', ID_A, 10), { original: bytes(1, 2, 3, 4, 5), thumb: bytes(9, 8, 7) })

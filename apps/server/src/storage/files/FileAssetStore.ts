@@ -23,7 +23,8 @@ export class FileAssetStore implements AssetStore {
 
   async put(meta: AssetMeta, bytes: AssetBytes): Promise<void> {
     const dir = this.#boardDir(meta.boardId)
-    if (!dir || !ASSET_ID.test(meta.id)) throw new Error(`invalid board or asset id: ${meta.boardId}/${meta.id}`)
+    if (!dir || !ASSET_ID.test(meta.id))
+      throw new Error(`invalid board or asset id: ${meta.boardId}/${meta.id}`)
     if (await this.getMeta(meta.boardId, meta.id)) return
     await mkdir(dir, { recursive: true })
     await writeAtomic(join(dir, `${meta.id}.orig`), bytes.original)
@@ -86,7 +87,8 @@ export class FileAssetStore implements AssetStore {
       if (!meta || !(await this.getMeta(boardId, id))) continue
       // The meta first: from then on the asset is gone, whatever happens to the rest.
       await rm(meta, { force: true })
-      for (const ext of ['orig', 'thumb'] as const) await rm(this.#file(boardId, id, ext) ?? '', { force: true })
+      for (const ext of ['orig', 'thumb'] as const)
+        await rm(this.#file(boardId, id, ext) ?? '', { force: true })
       deleted++
     }
     return deleted

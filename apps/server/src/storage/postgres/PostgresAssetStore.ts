@@ -121,10 +121,10 @@ export class PostgresAssetStore implements AssetStore {
 
   async delete(boardId: string, assetIds: readonly string[]): Promise<number> {
     if (assetIds.length === 0) return 0
-    const result = await this.#query(`DELETE FROM ${this.#table} WHERE board_id = $1 AND id = ANY($2::text[])`, [
-      boardId,
-      [...assetIds],
-    ])
+    const result = await this.#query(
+      `DELETE FROM ${this.#table} WHERE board_id = $1 AND id = ANY($2::text[])`,
+      [boardId, [...assetIds]],
+    )
     return result.rowCount ?? 0
   }
 
