@@ -113,6 +113,9 @@ export const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => 
  * costs about (branches × page size) rows however many boards there are, where one `OR` over all of them would sort
  * every visible board.
  */
+/** Workspaces read as branches of their own; an organiser in more is read in one branch. */
+export const MAX_BRANCHES = 64
+
 export function boardQuerySql(
   query: BoardQuery,
   workspaceIds: readonly string[],
@@ -151,8 +154,12 @@ export function boardQuerySql(
       )
     }
   } else {
-    if (query.projectId === undefined)
+    if (query.projectId === undefined && workspaceIds.length > MAX_BRANCHES) {
+      // Past this many workspaces one ranged branch over all of them (sorted, not merged) keeps the statement small.
+      sources.push(() => `b.workspace_id IN (${workspaceIds.map((id) => p(id)).join(', ')})`)
+    } else if (query.projectId === undefined) {
       for (const id of workspaceIds) sources.push(() => `b.workspace_id = ${p(id)}`)
+    }
     sources.push(() => `b.owner_id = ${p(query.organiserId)} AND b.project_id IS NULL`)
   }
   if (sources.length === 0) return null

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { INITIAL_GENERATIONS } from '../../src/storage/BoardStorage.ts'
 import type { BoardPlacement, ProjectRecord } from '../../src/storage/ports/WorkspaceStore.ts'
+import { MAX_BRANCHES } from '../../src/storage/workspaceRows.ts'
 import type { MakePorts } from './fixtures.ts'
 import { bytes, LIMITS } from './fixtures.ts'
 
@@ -132,6 +133,29 @@ export function workspaceStoreContract(name: string, make: MakePorts): void {
       expect(
         (await ws.listBoards({ organiserId: 'bram', state: 'active', limit: 50 })).map((b) => b.boardId),
       ).toEqual(['board-b000', 'board-d000'])
+      await s.close()
+    })
+
+    it('[OW3] lists the boards of an organiser in more workspaces than the query reads as branches', async () => {
+      const s = await make()
+      const ws = s.workspaces
+      const count = MAX_BRANCHES + 6
+      const id = (w: number) => `board-m${String(w).padStart(3, '0')}`
+      for (let w = 0; w < count; w++) {
+        await ws.createWorkspace({ id: `w${w}`, name: `W${w}`, createdAt: 1 }, 'anna')
+        await ws.createProject(project({ id: `p${w}`, workspaceId: `w${w}` }))
+        await ws.placeBoard(placement({ boardId: id(w), projectId: `p${w}`, updatedAt: 1000 + w }))
+      }
+      const page = await ws.listBoards({ organiserId: 'anna', state: 'active', limit: 5 })
+      expect(page.map((b) => b.boardId)).toEqual([1, 2, 3, 4, 5].map((k) => id(count - k)))
+      const last = page.at(-1)!
+      const next = await ws.listBoards({
+        organiserId: 'anna',
+        state: 'active',
+        limit: 2,
+        after: { updatedAt: last.updatedAt, boardId: last.boardId },
+      })
+      expect(next.map((b) => b.boardId)).toEqual([id(count - 6), id(count - 7)])
       await s.close()
     })
 
