@@ -19,22 +19,30 @@ const DEFAULTS: { readonly [K in SpineCardType]: (sturing: SturingKind) => Recor
   'wt-kernindicator-card': () => kernindicatorCardShape.defaultProps(),
 }
 
-/** The page position for a new card: the viewport centre, stepped aside while another shape's top-left is there. */
+// Templates are large and lie behind the cards; a new card may lie on one, but not on another card.
+const STRUCTURES = new Set(['wt-prioritering', 'wt-schillen', 'wt-spanningen', 'wt-pvw-frame', 'frame'])
+
+/**
+ * The page position for a new card: the viewport centre, or else the nearest free place in rings of card-sized
+ * steps around it, so cards added one after another lie side by side instead of on top of each other.
+ */
 function freeSpot(editor: Editor, w: number, h: number) {
   const c = editor.getViewportPageBounds().center
-  let box = new Box(c.x - w / 2, c.y - h / 2, w, h)
   const taken = editor
     .getCurrentPageShapes()
-    .filter((s) => s.parentId === editor.getCurrentPageId())
-    .map((s) => editor.getShapePageBounds(s))
-  // Cards added one after another fan out diagonally instead of piling up exactly on top of each other.
-  for (
-    let i = 0;
-    i < 40 && taken.some((b) => b && Math.abs(b.x - box.x) < 16 && Math.abs(b.y - box.y) < 16);
-    i++
-  )
-    box = box.clone().translate({ x: 32, y: 32 })
-  return { x: box.x, y: box.y }
+    .filter((s) => !STRUCTURES.has(s.type))
+    .flatMap((s) => editor.getShapePageBounds(s) ?? [])
+  const gap = 24
+  for (let ring = 0; ring <= 8; ring++) {
+    for (let dy = -ring; dy <= ring; dy++) {
+      for (let dx = -ring; dx <= ring; dx++) {
+        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue
+        const box = new Box(c.x - w / 2 + dx * (w + gap), c.y - h / 2 + dy * (h + gap), w, h)
+        if (!taken.some((b) => b.collides(box))) return { x: box.x, y: box.y }
+      }
+    }
+  }
+  return { x: c.x - w / 2, y: c.y - h / 2 }
 }
 
 /**

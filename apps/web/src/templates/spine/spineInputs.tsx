@@ -3,13 +3,13 @@ import {
   EVIDENCE_SOURCES,
   type EvidenceSource,
   parseDate,
-  parseNumber,
 } from '@waardentafel/domain'
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type Editor, type TLShapeId, useValue } from 'tldraw'
 import { SelectField } from '../panels/fields.tsx'
 import { baathouderName } from '../shapes/BaathouderCardShapeUtil.tsx'
+import { parseTypedNumber } from './typedNumber.ts'
 
 // Inputs the spine's inspectors need beyond panels/fields.tsx: numbers and partial dates typed as people write
 // them (12,5 · 1.234,5 · 03-2025), kept as typed until they parse, so a half-typed value is never written and
@@ -103,7 +103,7 @@ export function NumberField({
       onChange={onChange}
       parse={(raw) => {
         if (raw.trim() === '') return { ok: true, value: null }
-        const n = parseNumber(raw)
+        const n = parseTypedNumber(raw, i18n.language)
         return n === null || !Number.isFinite(n) || (integer && !Number.isInteger(n))
           ? { ok: false }
           : { ok: true, value: n }

@@ -1,0 +1,217 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser, Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  createBoard,
+  joinBoard,
+  launchChromium,
+  person,
+  screenshot,
+  startApp,
+  tokenOfLink,
+} from './browserHarness.ts'
+
+// The process spine's cards (issue #20) in real Chromium against the real server: the facilitator makes them from
+// "Kansenanalyse en kaders" and fills them in the inspector with the keyboard; a participant in another browser
+// sees them; the server's Programma van Waarden has them in parts B, E and F.
+
+let app: Awaited<ReturnType<typeof startApp>>
+let browser: Browser
+
+beforeAll(async () => {
+  app = await startApp()
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+})
+
+type W = { __wtEditor: import('tldraw').Editor }
+type Violation = { id: string; help: string; targets: string[] }
+
+/** axe-core on the inspector: serious and critical results fail. */
+async function inspectorViolations(page: Page): Promise<Violation[]> {
+  const result = await new AxeBuilder({ page }).include('[data-testid="inspector"]').analyze()
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }))
+}
+
+/** Selects value cards by their names, as clicks would, leaving any text field first. */
+async function selectValues(page: Page, ...names: string[]): Promise<void> {
+  await page.evaluate((names) => {
+    ;(document.activeElement as HTMLElement | null)?.blur()
+    const editor = (window as unknown as W).__wtEditor
+    const ids = editor
+      .getCurrentPageShapes()
+      .filter((s) => s.type === 'wt-value-card' && names.includes(editor.getShapeUtil(s).getText(s) ?? ''))
+      .map((s) => s.id)
+    if (ids.length !== names.length) throw new Error(`not all of ${names.join(', ')} found`)
+    editor.select(...ids)
+  }, names)
+}
+
+async function deselect(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as W).__wtEditor.selectNone())
+}
+
+/** Types into a labelled field with the keyboard: Tab-focus is what a keyboard user has, so focus it and type. */
+async function type(inspector: Locator, label: string | RegExp, text: string): Promise<void> {
+  const field = inspector.getByLabel(label, { exact: typeof label === 'string' })
+  await field.focus()
+  await field.press('ControlOrMeta+a')
+  await field.pressSequentially(text)
+}
+
+/** The spine cards on this page: type and the text their util gives (the card face's name). */
+function spineCards(page: Page): Promise<{ type: string; text: string; label: string }[]> {
+  return page.evaluate(() => {
+    const editor = (window as unknown as W).__wtEditor
+    return editor
+      .getCurrentPageShapes()
+      .filter((s) =>
+        /^wt-(evidence|kompas-onderbouwing|koppelkans|financiering|sturing|kernindicator)/.test(s.type),
+      )
+      .map((s) => ({
+        type: s.type,
+        text: editor.getShapeUtil(s).getText(s) ?? '',
+        label:
+          document.querySelector(`[data-shape-id="${s.id}"]`)?.querySelector('.wt-card-label')?.textContent ??
+          '',
+      }))
+      .sort((a, b) => a.type.localeCompare(b.type))
+  })
+}
+
+describe('the process spine’s cards', () => {
+  it('[SW3] the facilitator adds a polaroid, a koppelkans, a financiering card and a kernindicator; a participant sees them; parts B, E and F print them', async () => {
+    const board = await createBoard(app.url, 'Kansenanalyse De Veenhoek')
+    const fenna = await person(browser)
+    const bram = await person(browser)
+    await joinBoard(fenna.page, board.links.facilitator, 'Fenna', 'Procesbegeleiding')
+    await joinBoard(bram.page, board.links.participant, 'Bram', 'GGD')
+    const page = fenna.page
+    await page.locator('[data-template=prioritering]').click()
+    const inspector = page.getByTestId('inspector')
+    const menu = page.getByRole('region', { name: 'Kansenanalyse en kaders' })
+    // Participants may add these cards too, like values and tensions.
+    await bram.page.getByRole('region', { name: 'Kansenanalyse en kaders' }).waitFor()
+    const violations: Record<string, Violation[]> = {}
+
+    // The polaroid: the selected value is linked; a figure with its source and date, typed as people write it.
+    await selectValues(page, 'Vergroenen')
+    await menu.getByRole('button', { name: /Feit \(polaroid\)/ }).click()
+    await expect.poll(() => inspector.getAttribute('data-shape-type')).toBe('wt-evidence-card')
+    expect(await inspector.getByRole('checkbox', { name: 'Vergroenen' }).isChecked()).toBe(true)
+    await type(inspector, 'Titel', 'Groen in De Veenhoek')
+    await inspector.getByRole('button', { name: /Cijfer toevoegen/ }).click()
+    await type(inspector, 'Wat is gemeten', 'Kroonbedekking bomen')
+    await type(inspector, 'Waarde (getal)', '12,5')
+    await type(inspector, 'Eenheid', '%')
+    await inspector.getByLabel('Bron', { exact: true }).selectOption({ label: 'Atlas Leefomgeving' })
+    await type(inspector, 'Datum (jjjj, jjjj-mm of jjjj-mm-dd)', '03-2025')
+    // Not a date yet: said in words, and nothing is written until it is one.
+    await expect
+      .poll(() => inspector.getByText('Schrijf de datum als jjjj, jjjj-mm of jjjj-mm-dd.').count())
+      .toBe(1)
+    await type(inspector, 'Datum (jjjj, jjjj-mm of jjjj-mm-dd)', '2025-03')
+    await expect.poll(() => inspector.getByText('Schrijf de datum als').count()).toBe(0)
+    violations.evidence = await inspectorViolations(page)
+
+    // A koppelkans between two values.
+    await selectValues(page, 'Vergroenen', 'Sociale cohesie')
+    await menu.getByRole('button', { name: /Koppelkans/ }).click()
+    await expect.poll(() => inspector.getAttribute('data-shape-type')).toBe('wt-koppelkans-card')
+    await type(inspector, 'Naam', 'Groene ontmoetingsroute')
+    await type(inspector, 'Omschrijving', 'Een groene route langs de bestaande ontmoetingsplek')
+    expect(await inspector.getByText('Een koppelkans koppelt minstens twee waarden.').count()).toBe(0)
+    violations.koppelkans = await inspectorViolations(page)
+
+    // A financiering card: route 2, an amount.
+    await deselect(page)
+    await menu.getByRole('button', { name: /Financiering/ }).click()
+    await expect.poll(() => inspector.getAttribute('data-shape-type')).toBe('wt-financiering-card')
+    await inspector.getByLabel('Route').selectOption('cofinanciering')
+    await type(inspector, 'Bedrag in euro', '250.000')
+    await inspector.getByLabel('Fase van de gebiedsontwikkeling').selectOption('realisatie')
+    await type(inspector, 'Omschrijving', 'Bijdrage zorgverzekeraar aan beweegroute')
+    violations.financiering = await inspectorViolations(page)
+
+    // A kernindicator with nulmeting and streefwaarde.
+    await selectValues(page, 'Vergroenen')
+    await menu.getByRole('button', { name: /Kernindicator/ }).click()
+    await expect.poll(() => inspector.getAttribute('data-shape-type')).toBe('wt-kernindicator-card')
+    await type(inspector, 'Naam', 'Kroonbedekking per buurt')
+    await type(inspector, 'Eenheid', '%')
+    await type(inspector, 'Nulmeting (getal)', '12,5')
+    await type(inspector, 'Datum nulmeting', '2025')
+    await type(inspector, 'Streefwaarde (getal)', '30')
+    await type(inspector, 'Streefdatum', '2030')
+    await type(inspector, 'Eigenaar', 'Gemeente, team groen')
+    violations.kernindicator = await inspectorViolations(page)
+    expect(violations).toEqual({ evidence: [], koppelkans: [], financiering: [], kernindicator: [] })
+
+    const expected = [
+      {
+        type: 'wt-evidence-card',
+        text: 'Groen in De Veenhoek',
+        label: 'Feit (polaroid) · Vergroenen',
+      },
+      { type: 'wt-financiering-card', text: '€ 250.000', label: 'Financiering · Route 2' },
+      { type: 'wt-kernindicator-card', text: 'Kroonbedekking per buurt', label: 'Kernindicator' },
+      { type: 'wt-koppelkans-card', text: 'Groene ontmoetingsroute', label: 'Koppelkans' },
+    ]
+    const normalised = async (p: Page) =>
+      (await spineCards(p)).map((c) => ({ ...c, text: c.text.replace(/\s/g, ' ') }))
+    expect(await normalised(page)).toEqual(expected)
+    await expect.poll(() => normalised(bram.page), { timeout: 15_000 }).toEqual(expected)
+
+    // The cards on the canvas, to look at (the side panel folded away).
+    await page.getByRole('button', { name: 'Paneel verbergen' }).click()
+    await page.evaluate(() => {
+      const editor = (window as unknown as W).__wtEditor
+      const ids = editor
+        .getCurrentPageShapes()
+        .filter((s) => /^wt-(evidence|koppelkans|financiering|kernindicator)/.test(s.type))
+        .map((s) => s.id)
+      editor.selectNone()
+      const bounds = editor.getShapePageBounds(ids[0]!)!.clone()
+      for (const id of ids.slice(1)) bounds.union(editor.getShapePageBounds(id)!)
+      editor.zoomToBounds(bounds.expandBy(40), { animation: { duration: 0 } })
+    })
+    await screenshot(page, 'spine-cards')
+
+    // The server's Programma van Waarden: the polaroid and the koppelkans in B, the financing in E, the
+    // kernindicator in F — read from the board the server stored, not from the browser.
+    const programma = async () => {
+      const res = await fetch(`${app.url}/api/boards/${board.id}/programma?format=md`, {
+        headers: { authorization: `Bearer ${tokenOfLink(board.links.facilitator)}` },
+      })
+      return res.status === 200 ? await res.text() : `status ${res.status}`
+    }
+    const partOf = (md: string, needle: string) => {
+      const at = md.indexOf(needle)
+      if (at < 0) return null
+      const heading = [...md.slice(0, at).matchAll(/^#{1,3} ([A-F])\. /gm)].at(-1)
+      return heading?.[1] ?? null
+    }
+    await expect
+      .poll(async () => {
+        const md = await programma()
+        return {
+          polaroid: partOf(md, 'Kroonbedekking bomen | 12,5 %'),
+          koppelkans: partOf(md, 'Groene ontmoetingsroute'),
+          financiering: partOf(md, 'Bijdrage zorgverzekeraar aan beweegroute'),
+          kernindicator: partOf(md, 'Kroonbedekking per buurt'),
+        }
+      })
+      .toEqual({ polaroid: 'B', koppelkans: 'B', financiering: 'E', kernindicator: 'F' })
+    const md = await programma()
+    expect(md).toContain('Atlas Leefomgeving')
+    const koppelkans = md.split('\n').find((line) => line.includes('Groene ontmoetingsroute')) ?? ''
+    expect(koppelkans).toMatch(/Vergroenen.*Sociale cohesie|Sociale cohesie.*Vergroenen/)
+    expect(md).toMatch(/250\.000/)
+    await Promise.all([fenna.context.close(), bram.context.close()])
+  })
+})
