@@ -90,10 +90,15 @@ export function OrgHome({ organiserId }: { organiserId: string }) {
             setWorkspaces([...workspaces, workspace])
             selectWorkspace(workspace.id)
           }}
-        />
-        {selectedWorkspace && (
-          <MembersPanel key={selectedWorkspace.id} workspace={selectedWorkspace} organiserId={organiserId} />
-        )}
+        >
+          {selectedWorkspace && (
+            <MembersPanel
+              key={selectedWorkspace.id}
+              workspace={selectedWorkspace}
+              organiserId={organiserId}
+            />
+          )}
+        </WorkspacePicker>
         {workspaceId && (
           <ProjectList
             workspaceId={workspaceId}

@@ -1,5 +1,5 @@
 import type { Workspace } from '@waardentafel/protocol'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useOrgError } from './OrgContext.ts'
 import { createWorkspace } from './orgApi.ts'
@@ -10,11 +10,14 @@ export function WorkspacePicker({
   selected,
   onSelect,
   onCreated,
+  children,
 }: {
   workspaces: readonly Workspace[]
   selected: string | null
   onSelect: (id: string) => void
   onCreated: (workspace: Workspace) => void
+  /** What belongs to the chosen workspace (its members), under it. */
+  children?: ReactNode
 }) {
   const { t } = useTranslation()
   const errorText = useOrgError()
@@ -84,6 +87,7 @@ export function WorkspacePicker({
               role: t(`org.workspaces.${workspaces.find((w) => w.id === selected)?.role ?? 'member'}`),
             })}
           </p>
+          {children}
           <details className="wt-org-details">
             <summary>{t('org.workspaces.create')}</summary>
             {form}
