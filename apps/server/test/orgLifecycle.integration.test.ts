@@ -483,3 +483,18 @@ function rowsMentioning(db: DatabaseSync, needle: string): string[] {
   }
   return found
 }
+
+describe('the grace period', () => {
+  it('[OW11] once the grace period is over a deleted board cannot be restored, even before the purge job ran', async () => {
+    const server = await startServer({ DELETE_GRACE_DAYS: '0', PURGE_INTERVAL_MS: '0' })
+    try {
+      const carla = await signIn(server.url, server.storage.organisers, 'Carla')
+      const board = await ok(carla.call<CreateBoardResponse>('POST', '/api/boards', { title: 'Kort' }), 201)
+      await ok(carla.call('DELETE', `/api/org/boards/${board.id}`, { confirmTitle: 'Kort' }))
+      expect((await carla.call('POST', `/api/org/boards/${board.id}/restore`)).status).toBe(404)
+      expect(await server.server.purger.run()).toEqual([board.id])
+    } finally {
+      await server.close()
+    }
+  })
+})

@@ -322,6 +322,10 @@ export class OrgService {
     const board = await this.#board(who, boardId, 'work')
     if (board.archivedAt === null && board.deleteAfter === null)
       throw new AppError('CONFLICT', 'not archived')
+    // Past its grace period a deleted board is gone, whether or not the purge job has run yet.
+    if (board.deleteAfter !== null && this.#now() >= board.deleteAfter) {
+      throw new AppError('BOARD_NOT_FOUND', ABSENT.BOARD_NOT_FOUND)
+    }
     const restored = await this.#d.store.updatePlacement(boardId, {
       archivedAt: null,
       deleteRequestedAt: null,
