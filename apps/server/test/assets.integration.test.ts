@@ -285,6 +285,30 @@ describe('assets: stored by the server', () => {
     expect([foreign.status, await errorCode(foreign)]).toEqual([403, 'ORIGIN_FORBIDDEN'])
   })
 
+  it("[AS12] a board's assets copied to another board are read there with that board's links", async () => {
+    const from = await srv.createBoard('Origineel')
+    const to = await srv.createBoard('Kopie')
+    const png = await sharp({ create: { width: 9, height: 9, channels: 3, background: '#abc' } })
+      .png()
+      .toBuffer()
+    const asset = await uploaded(await upload(png, token(from, 'participant'), from))
+    const copyPath = `/api/boards/${to.id}/assets/${asset.id}`
+    expect((await read(copyPath, token(to, 'participant'))).status).toBe(404)
+    expect(await srv.server.assets.copyBoardAssets(from.id, to.id)).toBe(1)
+    const copy = await read(copyPath, token(to, 'observer'))
+    expect(copy.status).toBe(200)
+    expect(
+      Buffer.from(await copy.arrayBuffer()).equals(
+        Buffer.from(await (await read(asset.src, token(from, 'observer'))).arrayBuffer()),
+      ),
+    ).toBe(true)
+    expect((await read(copyPath, token(to, 'observer'), '&size=thumb')).headers.get('content-type')).toBe(
+      'image/webp',
+    )
+    // The links of the board it came from still do not open the copy's path.
+    expect((await read(copyPath, token(from, 'observer'))).status).toBe(403)
+  })
+
   it("[AS7] orphaned assets are marked, then deleted after the grace period; named ones stay; a board's assets go with it", async () => {
     const b = await srv.createBoard('Wijkwandeling')
     const tok = token(b, 'participant')

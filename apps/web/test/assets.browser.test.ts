@@ -218,7 +218,7 @@ describe('pictures and maps stored by the server', () => {
     const asset = await a.page.evaluate(() => {
       const editor = (window as unknown as { __wtEditor: import('tldraw').Editor }).__wtEditor
       const [first] = editor.getAssets()
-      return { src: String(first?.props.src), pdf: String(first?.meta.pdf), w: Number(first?.props.w) }
+      return { src: String(first?.props.src), pdf: String(first?.meta.pdf) }
     })
     expect(asset.pdf).toMatch(SERVER_SRC)
     const token = tokenOfLink(board.links.observer)

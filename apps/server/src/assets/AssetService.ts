@@ -142,6 +142,26 @@ export class AssetService {
     res.end(bytes)
   }
 
+  /**
+   * Copies every asset of one board to another (a duplicate with content, a restored session, an import of an
+   * exported board): the copy's records name the same ids, and the web app loads them from the board it is on.
+   * Returns how many were copied; ids the target already has are left as they are.
+   */
+  async copyBoardAssets(fromBoardId: string, toBoardId: string): Promise<number> {
+    let copied = 0
+    for (const meta of await this.#store.list(fromBoardId)) {
+      const original = await this.#store.read(fromBoardId, meta.id, 'original')
+      if (!original) continue
+      const thumb = meta.thumbType ? await this.#store.read(fromBoardId, meta.id, 'thumb') : null
+      await this.#store.put(
+        { ...meta, boardId: toBoardId, createdAt: this.#now(), unreferencedSince: null },
+        { original, thumb },
+      )
+      copied++
+    }
+    return copied
+  }
+
   /** Deletes every asset of a board (the board itself is being deleted); returns how many there were. */
   deleteBoardAssets(boardId: string): Promise<number> {
     return this.#store.deleteBoardAssets(boardId)

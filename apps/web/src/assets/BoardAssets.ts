@@ -6,6 +6,7 @@ import {
   isServerSrc,
   LOCAL_SRC_PREFIX,
   MAX_ASSET_BYTES,
+  onThisBoard,
   SERVER_TYPES,
   viewerUrl,
 } from './assetUrls.ts'
@@ -111,7 +112,7 @@ export class BoardAssets implements TLAssetStore {
     const w = 'w' in asset.props ? asset.props.w : 0
     const h = 'h' in asset.props ? asset.props.h : 0
     const scale = ctx.screenScale * ctx.dpr
-    return viewerUrl(src, this.#token, {
+    return viewerUrl(onThisBoard(src, this.#boardId), this.#token, {
       width: w * scale,
       height: h * scale,
       original: ctx.shouldResolveToOriginal,

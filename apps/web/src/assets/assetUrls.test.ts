@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isLocalSrc, isServerSrc, viewerUrl } from './assetUrls.ts'
+import { isLocalSrc, isServerSrc, onThisBoard, viewerUrl } from './assetUrls.ts'
 
 const src = `/api/boards/b1/assets/${'a'.repeat(32)}`
 
@@ -14,5 +14,10 @@ describe('asset URLs', () => {
       `${src}?size=thumb&token=t`,
     )
     expect(viewerUrl(src, 't', { width: 400, height: 300, original: true })).toBe(`${src}?token=t`)
+  })
+
+  it('[AS6] a record copied from another board is loaded from the board being shown', () => {
+    expect(onThisBoard(src, 'b2')).toBe(`/api/boards/b2/assets/${'a'.repeat(32)}`)
+    expect(onThisBoard('data:image/png;base64,AAAA', 'b2')).toBe('data:image/png;base64,AAAA')
   })
 })

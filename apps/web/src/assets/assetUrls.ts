@@ -22,7 +22,7 @@ export const SERVER_TYPES: ReadonlySet<string> = new Set([
   'application/pdf',
 ])
 
-const SERVER_SRC = /^\/api\/boards\/[^/?#]+\/assets\/[0-9a-f]{32}$/
+const SERVER_SRC = /^\/api\/boards\/[^/?#]+\/assets\/([0-9a-f]{32})$/
 
 export function isLocalSrc(src: string): boolean {
   return src.startsWith(LOCAL_SRC_PREFIX)
@@ -31,6 +31,16 @@ export function isLocalSrc(src: string): boolean {
 /** Whether a record's `src` is an asset our server stores (the path, no token: each viewer adds their own). */
 export function isServerSrc(src: string): boolean {
   return SERVER_SRC.test(src)
+}
+
+/**
+ * Where this board keeps a stored asset: the id from the record's `src`, on the board being shown. A record copied
+ * from another board (a duplicate, a restored session) still names the board it came from; its assets are copied
+ * with it (`copyBoardAssets` on the server), and this board's link only opens this board's assets.
+ */
+export function onThisBoard(src: string, boardId: string): string {
+  const id = SERVER_SRC.exec(src)?.[1]
+  return id ? `/api/boards/${encodeURIComponent(boardId)}/assets/${id}` : src
 }
 
 /**
