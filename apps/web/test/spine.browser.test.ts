@@ -84,6 +84,22 @@ function spineCards(page: Page): Promise<{ type: string; text: string; label: st
   })
 }
 
+/** The server's Programma van Waarden in Markdown, read from the board it stored. */
+async function programma(board: { id: string; links: { facilitator: string } }): Promise<string> {
+  const res = await fetch(`${app.url}/api/boards/${board.id}/programma?format=md`, {
+    headers: { authorization: `Bearer ${tokenOfLink(board.links.facilitator)}` },
+  })
+  return res.status === 200 ? await res.text() : `status ${res.status}`
+}
+
+/** The part (A–F) whose heading comes last before the first occurrence of a text, or null when it is absent. */
+function partOf(md: string, needle: string): string | null {
+  const at = md.indexOf(needle)
+  if (at < 0) return null
+  const heading = [...md.slice(0, at).matchAll(/^#{1,3} ([A-F])\. /gm)].at(-1)
+  return heading?.[1] ?? null
+}
+
 describe('the process spine’s cards', () => {
   it('[SW3] the facilitator adds a polaroid, a koppelkans, a financiering card and a kernindicator; a participant sees them; parts B, E and F print them', async () => {
     const board = await createBoard(app.url, 'Kansenanalyse De Veenhoek')
@@ -184,21 +200,9 @@ describe('the process spine’s cards', () => {
 
     // The server's Programma van Waarden: the polaroid and the koppelkans in B, the financing in E, the
     // kernindicator in F — read from the board the server stored, not from the browser.
-    const programma = async () => {
-      const res = await fetch(`${app.url}/api/boards/${board.id}/programma?format=md`, {
-        headers: { authorization: `Bearer ${tokenOfLink(board.links.facilitator)}` },
-      })
-      return res.status === 200 ? await res.text() : `status ${res.status}`
-    }
-    const partOf = (md: string, needle: string) => {
-      const at = md.indexOf(needle)
-      if (at < 0) return null
-      const heading = [...md.slice(0, at).matchAll(/^#{1,3} ([A-F])\. /gm)].at(-1)
-      return heading?.[1] ?? null
-    }
     await expect
       .poll(async () => {
-        const md = await programma()
+        const md = await programma(board)
         return {
           polaroid: partOf(md, 'Kroonbedekking bomen | 12,5 %'),
           koppelkans: partOf(md, 'Groene ontmoetingsroute'),
@@ -207,11 +211,110 @@ describe('the process spine’s cards', () => {
         }
       })
       .toEqual({ polaroid: 'B', koppelkans: 'B', financiering: 'E', kernindicator: 'F' })
-    const md = await programma()
+    const md = await programma(board)
     expect(md).toContain('Atlas Leefomgeving')
     const koppelkans = md.split('\n').find((line) => line.includes('Groene ontmoetingsroute')) ?? ''
     expect(koppelkans).toMatch(/Vergroenen.*Sociale cohesie|Sociale cohesie.*Vergroenen/)
     expect(md).toMatch(/250\.000/)
+    await Promise.all([fenna.context.close(), bram.context.close()])
+  })
+
+  it('[SW4] a participant sets the scenario on a sturing card and justifies a kompas score; a forged prop from the network is set aside', async () => {
+    const board = await createBoard(app.url, 'Sturingskaders')
+    const fenna = await person(browser)
+    const bram = await person(browser)
+    await joinBoard(fenna.page, board.links.facilitator, 'Fenna', 'Procesbegeleiding')
+    await joinBoard(bram.page, board.links.participant, 'Bram', 'GGD')
+    await fenna.page.locator('[data-template=prioritering]').click()
+    await bram.page.waitForFunction(() =>
+      (window as unknown as W).__wtEditor.getCurrentPageShapes().some((s) => s.type === 'wt-value-card'),
+    )
+    const page = bram.page
+    const inspector = page.getByTestId('inspector')
+    const menu = page.getByRole('region', { name: 'Kansenanalyse en kaders' })
+
+    // A sturing card starts as the beleidstoets (the four kernvragen); chosen as scenario it starts afresh.
+    await menu.getByRole('button', { name: /Sturing/ }).click()
+    await expect.poll(() => inspector.getAttribute('data-shape-type')).toBe('wt-sturing-card')
+    expect(await inspector.getByRole('group').count()).toBeGreaterThanOrEqual(4)
+    const beleidstoets = await inspectorViolations(page)
+    await inspector.getByLabel('Soort sturingskader').selectOption('scenario')
+    await inspector.getByLabel('Scenario', { exact: true }).selectOption('ambitieus')
+    await type(inspector, 'Toelichting', 'Gebiedsfonds en tender op de kompasscores')
+    const scenario = await inspectorViolations(page)
+
+    // A kompasonderbouwing for the selected value.
+    await selectValues(page, 'Gezonde leefstijl')
+    await menu.getByRole('button', { name: /Onderbouwing kompasscore/ }).click()
+    await expect.poll(() => inspector.getAttribute('data-shape-type')).toBe('wt-kompas-onderbouwing')
+    await type(inspector, 'Waarom scoort de huidige situatie zo?', 'Weinig beweegruimte binnen 300 m')
+    await inspector.getByLabel('Bron huidige score').selectOption('gebiedscheck')
+    const onderbouwing = await inspectorViolations(page)
+    expect({ beleidstoets, scenario, onderbouwing }).toEqual({
+      beleidstoets: [],
+      scenario: [],
+      onderbouwing: [],
+    })
+
+    const sturing = (p: Page) =>
+      p.evaluate(() => {
+        const s = (window as unknown as W).__wtEditor
+          .getCurrentPageShapes()
+          .find((x) => (x.type as string) === 'wt-sturing-card')
+        return s ? (s.props as { kind: string; scenario?: string | null }) : null
+      })
+    await expect.poll(() => sturing(fenna.page)).toMatchObject({ kind: 'scenario', scenario: 'ambitieus' })
+    await expect
+      .poll(() => fenna.page.locator('[data-spine="wt-sturing-card"] .wt-card-name').textContent())
+      .toBe('Ambitieus')
+
+    // The PvW panel in the participant's browser and the server's programme: the onderbouwing in B, the scenario in E.
+    await page.getByRole('button', { name: 'Programma van Waarden' }).click()
+    const panel = page.getByTestId('pvw-panel')
+    await expect.poll(() => panel.textContent()).toContain('Weinig beweegruimte binnen 300 m')
+    await expect
+      .poll(async () => {
+        const md = await programma(board)
+        return {
+          onderbouwing: partOf(md, 'Weinig beweegruimte binnen 300 m'),
+          scenario: partOf(md, 'Gekozen scenario: ambitieus'),
+        }
+      })
+      .toEqual({ onderbouwing: 'B', scenario: 'E' })
+    // A modified client writes a scenario the domain does not know straight into the shared document, then a
+    // valid change after it. tldraw's validator (the domain's rules) sets the bad version aside: the facilitator
+    // keeps "ambitieus", and the later change still arrives.
+    await page.evaluate(() => {
+      const doc = (window as unknown as { __wtDoc: import('yjs').Doc }).__wtDoc
+      const records = doc.getMap('records')
+      const find = (type: string) =>
+        [...records.values()].find((r) => (r as import('yjs').Map<unknown>).get('type') === type) as
+          | import('yjs').Map<unknown>
+          | undefined
+      const props = (r: import('yjs').Map<unknown> | undefined) =>
+        r?.get('props') as import('yjs').Map<unknown>
+      doc.transact(() => props(find('wt-sturing-card')).set('scenario', 'extreem'))
+      doc.transact(() =>
+        props(find('wt-kompas-onderbouwing')).set('sourceNote', 'Gebiedscheck, laag beweegruimte'),
+      )
+    })
+    await expect
+      .poll(() =>
+        fenna.page.evaluate(() => {
+          const s = (window as unknown as W).__wtEditor
+            .getCurrentPageShapes()
+            .find((x) => (x.type as string) === 'wt-kompas-onderbouwing')
+          return (s?.props as { sourceNote?: string } | undefined)?.sourceNote
+        }),
+      )
+      .toBe('Gebiedscheck, laag beweegruimte')
+    expect(await sturing(fenna.page)).toMatchObject({ kind: 'scenario', scenario: 'ambitieus' })
+
+    // The server keeps the document as written (it checks who may write, not what); its programme reads the
+    // board with the same domain rules, skips the forged card instead of printing or failing on it.
+    const after = await programma(board)
+    expect(after).toContain('Weinig beweegruimte binnen 300 m')
+    expect(after).not.toContain('extreem')
     await Promise.all([fenna.context.close(), bram.context.close()])
   })
 })

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { parseTypedNumber } from './typedNumber.ts'
 
-describe('[SW2] numbers typed in the inspector', () => {
-  it('[SW2] read as the language writes them: 250.000 is a quarter million in Dutch, 250,000 in English', () => {
+describe('[SW5] numbers typed in the inspector', () => {
+  it('[SW5] read as the language writes them: 250.000 is a quarter million in Dutch, 250,000 in English', () => {
     const nl = (s: string) => parseTypedNumber(s, 'nl')
     const en = (s: string) => parseTypedNumber(s, 'en')
     expect([nl('250.000'), nl('1.234.567,5'), nl('12,5'), nl('12.5'), nl('-3'), nl('1 000')]).toEqual([
