@@ -309,6 +309,33 @@ describe('assets: stored by the server', () => {
     expect((await read(copyPath, token(from, 'observer'))).status).toBe(403)
   })
 
+  it('[AS12] a board restored from a named session has the pictures of the board it came from', async () => {
+    const from = await srv.createBoard('Sessiebord')
+    const png = await sharp({ create: { width: 7, height: 7, channels: 3, background: '#c40' } })
+      .png()
+      .toBuffer()
+    const asset = await uploaded(await upload(png, token(from, 'participant'), from))
+    const facilitator = {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token(from, 'facilitator')}`,
+    }
+    const saved = await fetch(`${srv.url}/api/boards/${from.id}/sessions`, {
+      method: 'POST',
+      headers: facilitator,
+      body: JSON.stringify({ name: 'Sessie 1' }),
+    })
+    const session = (await saved.json()) as { id: string }
+    const restoredRes = await fetch(`${srv.url}/api/boards/${from.id}/sessions/${session.id}/restore`, {
+      method: 'POST',
+      headers: facilitator,
+      body: '{}',
+    })
+    expect(restoredRes.status).toBe(201)
+    const restored = (await restoredRes.json()) as CreateBoardResponse
+    const res = await read(`/api/boards/${restored.id}/assets/${asset.id}`, token(restored, 'participant'))
+    expect(res.status).toBe(200)
+  })
+
   it("[AS7] orphaned assets are marked, then deleted after the grace period; named ones stay; a board's assets go with it", async () => {
     const b = await srv.createBoard('Wijkwandeling')
     const tok = token(b, 'participant')

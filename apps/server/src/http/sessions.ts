@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { compareBoards, stripPersonalRecords } from '@waardentafel/domain'
 import type { CreateBoardResponse, SessionSummary } from '@waardentafel/protocol'
+import type { AssetService } from '../assets/AssetService.ts'
 import type { BoardService } from '../BoardService.ts'
 import type { BoardTransfer } from '../BoardTransfer.ts'
 import { AppError } from '../errors.ts'
@@ -12,6 +13,8 @@ export type SessionDeps = {
   storage: SessionStore
   transfer: BoardTransfer
   boards: BoardService
+  /** A restored board gets the pictures and maps of the board it came from. */
+  assets?: Pick<AssetService, 'copyBoardAssets'>
   now?: () => number
 }
 
@@ -74,5 +77,6 @@ export async function restoreSession(
     isSnapshotLike(snapshot) ? stripPersonalRecords(snapshot) : snapshot,
     `${board.title} — ${session.name}`,
   )
+  await deps.assets?.copyBoardAssets(board.id, restored.id)
   return { id: restored.id, title: restored.title, links: deps.boards.links(restored, baseUrl) }
 }
