@@ -11,7 +11,14 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createBoard, launchChromium, startApp } from '../test/browserHarness.ts'
-import { OPEN_TIMEOUT_MS, returningVisitor, seedBoard, storedSnapshot, untilAllShapes } from './seedBoard.ts'
+import {
+  closeWithin,
+  OPEN_TIMEOUT_MS,
+  returningVisitor,
+  seedBoard,
+  storedSnapshot,
+  untilAllShapes,
+} from './seedBoard.ts'
 
 const SHAPES = Number(process.env.SHAPES ?? 5000)
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5
@@ -150,6 +157,7 @@ try {
   process.exitCode = 1
 } finally {
   await browser.close()
-  await app.close()
-  await floor?.close()
+  await closeWithin('app server', () => app.close())
+  const reference = floor
+  if (reference) await closeWithin('tldraw-alone server', () => reference.close())
 }

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs'
 import type { CreateBoardResponse } from '@waardentafel/protocol'
 import type { Page } from 'playwright-core'
 import { launchChromium, startApp } from '../test/browserHarness.ts'
-import { type Kind, returningVisitor, seedBoard, untilAllShapes } from './seedBoard.ts'
+import { closeWithin, type Kind, returningVisitor, seedBoard, untilAllShapes } from './seedBoard.ts'
 
 const SHAPES = Number(process.env.SHAPES ?? 5000)
 const KIND = (process.env.KIND ?? 'wt-value-card') as Kind
@@ -253,5 +253,5 @@ try {
   }
 } finally {
   await browser.close()
-  await app.close()
+  await closeWithin('app server', () => app.close())
 }

@@ -9,7 +9,7 @@ import { loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import type { CreateBoardResponse } from '@waardentafel/protocol'
 import { createBoard, launchChromium, startApp } from '../test/browserHarness.ts'
-import { OPEN_TIMEOUT_MS, returningVisitor, seedBoard, untilAllShapes } from './seedBoard.ts'
+import { closeWithin, OPEN_TIMEOUT_MS, returningVisitor, seedBoard, untilAllShapes } from './seedBoard.ts'
 import { startTreeServer } from './treeServer.ts'
 
 const SHAPES = Number(process.env.SHAPES ?? 5000)
@@ -140,5 +140,5 @@ try {
   process.exitCode = 1
 } finally {
   await browser.close()
-  for (const app of apps) await app.close()
+  for (const [i, app] of apps.entries()) await closeWithin(`server ${i === 0 ? 'A' : 'B'}`, () => app.close())
 }

@@ -217,3 +217,20 @@ export async function untilAllShapes(page: Page, expected: number): Promise<void
     { timeout: OPEN_TIMEOUT_MS, polling: 'raf' },
   )
 }
+
+/**
+ * Closes a server the bench started, waiting at most `ms`: in the runs of 2026-12-07/08 a close sometimes never
+ * settled with nothing left to run (Node then ends the bench with "unsettled top-level await", exit code 13, which
+ * would fail `npm run bench` after its figures were printed). The bench goes on and says so.
+ */
+export async function closeWithin(name: string, close: () => Promise<void>, ms = 10_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const settled = await Promise.race([
+    close().then(() => true),
+    new Promise<false>((r) => {
+      timer = setTimeout(() => r(false), ms)
+    }),
+  ])
+  clearTimeout(timer)
+  if (!settled) console.error(`${name}: close() had not settled after ${ms} ms; going on`)
+}

@@ -6,6 +6,7 @@ import { loadavg } from 'node:os'
 import type { CreateBoardResponse } from '@waardentafel/protocol'
 import { createBoard, joinBoard, launchChromium, person, startApp } from '../test/browserHarness.ts'
 import {
+  closeWithin,
   type Kind,
   OPEN_TIMEOUT_MS,
   returningVisitor,
@@ -109,5 +110,5 @@ try {
   process.exitCode = 1
 } finally {
   await browser.close()
-  await app.close()
+  await closeWithin('app server', () => app.close())
 }
