@@ -8,9 +8,12 @@ import type { SignInMethods } from './useOrganiserSession.ts'
 /** Signing in as an organiser: the organisation's own sign-in (OpenID Connect) and/or the local account. */
 export function SignInPanel({
   methods,
+  unreachable = false,
   onSignIn,
 }: {
   methods: SignInMethods
+  /** The server did not say who is signed in (not reachable, or without the sign-in layer). */
+  unreachable?: boolean
   onSignIn: (email: string, password: string) => Promise<void>
 }) {
   const { t } = useTranslation()
@@ -75,7 +78,11 @@ export function SignInPanel({
           )}
         </form>
       )}
-      {!methods.local && !methods.oidc && <p>{t('org.signIn.none')}</p>}
+      {!methods.local && !methods.oidc && (
+        <p role={unreachable ? 'alert' : undefined}>
+          {unreachable ? t('org.errors.NETWORK') : t('org.signIn.none')}
+        </p>
+      )}
     </section>
   )
 }

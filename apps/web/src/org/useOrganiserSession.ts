@@ -6,7 +6,7 @@ export type SignInMethods = { local: boolean; oidc: boolean }
 
 export type OrganiserSession =
   | { state: 'loading' }
-  | { state: 'signedOut'; methods: SignInMethods }
+  | { state: 'signedOut'; methods: SignInMethods; unreachable?: boolean }
   | { state: 'signedIn'; organiser: Organiser; methods: SignInMethods }
 
 const NO_METHODS: SignInMethods = { local: false, oidc: false }
@@ -31,7 +31,7 @@ export function useOrganiserSession() {
         )
       })
       // A server without the sign-in layer (or none reachable): the page still offers links and codes.
-      .catch(() => live && setSession({ state: 'signedOut', methods: NO_METHODS }))
+      .catch(() => live && setSession({ state: 'signedOut', methods: NO_METHODS, unreachable: true }))
     return () => {
       live = false
     }

@@ -54,7 +54,7 @@ export function HomePage() {
         {session.state === 'signedOut' && (
           <div className="wt-signed-out">
             <div className="wt-signed-out-column">
-              <SignInPanel methods={session.methods} onSignIn={signIn} />
+              <SignInPanel methods={session.methods} unreachable={session.unreachable} onSignIn={signIn} />
               {openCreation && <AnonymousCreate />}
             </div>
             <div className="wt-signed-out-column">
