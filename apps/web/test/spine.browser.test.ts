@@ -135,6 +135,26 @@ describe('the process spine’s cards', () => {
     await expect.poll(() => inspector.getByText('Schrijf de datum als').count()).toBe(0)
     violations.evidence = await inspectorViolations(page)
 
+    // More figures from a CSV as the sources export them: the row for this card's value is added, the row for
+    // another value is skipped, a row without a number is reported with its line.
+    await inspector.getByLabel('Cijfers uit een CSV-bestand').setInputFiles({
+      name: 'gebiedscheck.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        [
+          'waarde;indicator;cijfer;eenheid;bron;datum',
+          'Vergroenen;Groen binnen 300 m;81;%;Gebiedscheck;03-04-2025',
+          'Sociale cohesie;Sociale-cohesieschaal;5,9;;CBS;2024',
+          'Vergroenen;Hittestress;onbekend;°C;Atlas Leefomgeving;2025',
+        ].join('\n'),
+      ),
+    })
+    const outcome = inspector.getByTestId('csv-outcome').first()
+    await expect
+      .poll(() => outcome.textContent())
+      .toMatch(/^1 regel toegevoegd\. 1 regel hoort bij iets anders en is overgeslagen\..*Regel 4/)
+    expect(await inspector.getByTestId('spine-figure').count()).toBe(2)
+
     // A koppelkans between two values.
     await selectValues(page, 'Vergroenen', 'Sociale cohesie')
     await menu.getByRole('button', { name: /Koppelkans/ }).click()
@@ -213,6 +233,7 @@ describe('the process spine’s cards', () => {
       .toEqual({ polaroid: 'B', koppelkans: 'B', financiering: 'E', kernindicator: 'F' })
     const md = await programma(board)
     expect(md).toContain('Atlas Leefomgeving')
+    expect(md).toContain('Groen binnen 300 m')
     const koppelkans = md.split('\n').find((line) => line.includes('Groene ontmoetingsroute')) ?? ''
     expect(koppelkans).toMatch(/Vergroenen.*Sociale cohesie|Sociale cohesie.*Vergroenen/)
     expect(md).toMatch(/250\.000/)

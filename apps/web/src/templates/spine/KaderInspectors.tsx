@@ -13,6 +13,8 @@ import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
 import { CheckField, SelectField, TextField } from '../panels/fields.tsx'
 import { ValueChoices } from '../panels/ValueChoices.tsx'
+import { CsvImport } from './CsvImport.tsx'
+import { measurementsFromCsv } from './rowsFromCsv.ts'
 import {
   BaathouderChoices,
   DateField,
@@ -351,6 +353,17 @@ export function KernindicatorInspector({ editor, shape, readOnly }: Props<Kernin
           </button>
         )}
       </fieldset>
+      <CsvImport
+        label={t('spine.csv.measurements')}
+        hint={t('spine.csv.measurementsHint')}
+        disabled={readOnly}
+        onText={(text) => {
+          const result = measurementsFromCsv(text, p.name, p.measurements, 1000)
+          if (!result.ok) return { refused: result.problem }
+          if (result.merged) set({ measurements: result.merged })
+          return { added: result.added.length, otherRows: result.otherRows, problems: result.problems }
+        }}
+      />
     </>
   )
 }

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
 import { ListField, TextField } from '../panels/fields.tsx'
 import { ValueChoices } from '../panels/ValueChoices.tsx'
+import { valueCardName } from '../shapes/ValueCardShapeUtil.tsx'
+import { CsvImport } from './CsvImport.tsx'
+import { evidenceFromCsv } from './rowsFromCsv.ts'
 import { DateField, NumberField, SourceField, toggled } from './spineInputs.tsx'
 import { type EvidenceCardShape, type KompasOnderbouwingShape, setSpineProps } from './spineShapeTypes.ts'
 
@@ -99,6 +102,23 @@ export function EvidenceInspector({ editor, shape, readOnly }: Props<EvidenceCar
           + {t('spine.fields.addFigure')}
         </button>
       )}
+      <CsvImport
+        label={t('spine.csv.figures')}
+        hint={t('spine.csv.figuresHint')}
+        disabled={readOnly}
+        onText={(text) => {
+          const board = editor
+            .getCurrentPageShapes()
+            .flatMap((v) =>
+              v.type === 'wt-value-card' ? [{ id: v.id as string, name: valueCardName(v.props) }] : [],
+            )
+          const linked = board.filter((v) => p.valueIds.includes(v.id))
+          const result = evidenceFromCsv(text, linked, board, 500 - p.figures.length)
+          if (!result.ok) return { refused: result.problem }
+          set({ figures: [...p.figures, ...result.added], valueIds: result.valueIds })
+          return { added: result.added.length, otherRows: result.otherRows, problems: result.problems }
+        }}
+      />
       <ListField
         label={t('spine.fields.risks')}
         items={p.risks}
