@@ -185,6 +185,13 @@ describe('the process spine’s cards', () => {
     await type(inspector, 'Streefwaarde (getal)', '30')
     await type(inspector, 'Streefdatum', '2030')
     await type(inspector, 'Eigenaar', 'Gemeente, team groen')
+    await inspector.getByRole('button', { name: /Meting toevoegen/ }).click()
+    await type(inspector, 'Datum (jjjj, jjjj-mm of jjjj-mm-dd)', '2027')
+    await type(inspector, 'Waarde (getal)', '18')
+    // The card says where it stands, and draws the measurements against the streefwaarde.
+    const indicatorCard = page.locator('[data-spine="wt-kernindicator-card"]')
+    await expect.poll(() => indicatorCard.textContent()).toContain('Laatste meting: 18 % (2027) · op weg')
+    expect(await indicatorCard.locator('.wt-spine-chart circle').count()).toBe(3)
     violations.kernindicator = await inspectorViolations(page)
     expect(violations).toEqual({ evidence: [], koppelkans: [], financiering: [], kernindicator: [] })
 
@@ -195,7 +202,11 @@ describe('the process spine’s cards', () => {
         label: 'Feit (polaroid) · Vergroenen',
       },
       { type: 'wt-financiering-card', text: '€ 250.000', label: 'Financiering · Route 2' },
-      { type: 'wt-kernindicator-card', text: 'Kroonbedekking per buurt', label: 'Kernindicator' },
+      {
+        type: 'wt-kernindicator-card',
+        text: 'Kroonbedekking per buurt',
+        label: 'Kernindicator · Vergroenen',
+      },
       { type: 'wt-koppelkans-card', text: 'Groene ontmoetingsroute', label: 'Koppelkans' },
     ]
     const normalised = async (p: Page) =>

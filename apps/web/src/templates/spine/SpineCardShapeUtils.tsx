@@ -12,6 +12,7 @@ import { BaseBoxShapeUtil, type Editor, HTMLContainer, type TLShapeId, useEditor
 import { rectPath } from '../shapes/structureGeometry.ts'
 import { valueCardName } from '../shapes/ValueCardShapeUtil.tsx'
 import { type CardFace, cardFace, type FaceContext } from './cardFace.ts'
+import { IndicatorChartView } from './IndicatorChartView.tsx'
 import {
   evidenceCardMigrations,
   financieringCardMigrations,
@@ -82,6 +83,7 @@ function SpineCardView({ shape }: { shape: SpineCardShape }) {
           {line}
         </div>
       ))}
+      {shape.type === 'wt-kernindicator-card' && <IndicatorChartView props={shape.props} />}
     </div>
   )
 }

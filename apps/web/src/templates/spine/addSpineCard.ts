@@ -16,7 +16,8 @@ const DEFAULTS: { readonly [K in SpineCardType]: (sturing: SturingKind) => Recor
   'wt-koppelkans-card': () => koppelkansCardShape.defaultProps(),
   'wt-financiering-card': () => financieringCardShape.defaultProps(),
   'wt-sturing-card': (kind) => STURING_DEFAULT_PROPS[kind](),
-  'wt-kernindicator-card': () => kernindicatorCardShape.defaultProps(),
+  // Taller than the domain's default: the card shows its measurements as a small chart under the figures.
+  'wt-kernindicator-card': () => ({ ...kernindicatorCardShape.defaultProps(), h: 300 }),
 }
 
 // Templates are large and lie behind the cards; a new card may lie on one, but not on another card.

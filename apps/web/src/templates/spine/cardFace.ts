@@ -1,4 +1,10 @@
-import { AREA_PHASE_LABELS, EVIDENCE_SOURCE_LABELS, JURIDISCHE_BODEM, KERNVRAGEN } from '@waardentafel/domain'
+import {
+  AREA_PHASE_LABELS,
+  EVIDENCE_SOURCE_LABELS,
+  indicatorReport,
+  JURIDISCHE_BODEM,
+  KERNVRAGEN,
+} from '@waardentafel/domain'
 import type { SpineCardShape } from './spineShapeTypes.ts'
 
 // What a spine card shows on the canvas: a label line (its type, and its state where it has one), a name and at
@@ -111,8 +117,13 @@ export function cardFace(shape: SpineCardShape, ctx: FaceContext): CardFace {
         lines.push(
           `${t('spine.card.target')}: ${withUnit(p.target, p.unit, ctx)}${p.targetDate ? ` (${p.targetDate})` : ''}`,
         )
-      if (values.length > 0) lines.push(values.join(', '))
-      return { label: type, name: p.name.trim() || type, lines }
+      // The latest measurement and where it stands against the streefwaarde, as the two-yearly report says it.
+      const [row] = indicatorReport([{ id: shape.id, props: { ...p, name: p.name || '-' } }], '9999-12-31')
+      if (row?.latest)
+        lines.push(
+          `${t('spine.card.latest')}: ${withUnit(row.latest.value, p.unit, ctx)} (${row.latest.date})${row.targetStatus === 'onbekend' ? '' : ` · ${t(`spine.targetStatus.${row.targetStatus}`)}`}`,
+        )
+      return { label: [type, ...values].join(' · '), name: p.name.trim() || type, lines }
     }
   }
 }

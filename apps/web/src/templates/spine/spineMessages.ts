@@ -33,7 +33,9 @@ export const spineNl = {
     choices_other: '{{count}} tenderkeuzes',
     settled: '{{count}} van {{total}} geregeld',
     unchosen: 'Nog niet gekozen',
+    latest: 'Laatste meting',
   },
+  targetStatus: { gehaald: 'streefwaarde gehaald', 'op-weg': 'op weg', achter: 'achter' },
   fields: {
     values: 'Waarden',
     title: 'Titel',
@@ -177,7 +179,9 @@ export const spineEn: typeof spineNl = {
     choices_other: '{{count}} tender choices',
     settled: '{{count}} of {{total}} settled',
     unchosen: 'Not chosen yet',
+    latest: 'Latest measurement',
   },
+  targetStatus: { gehaald: 'target reached', 'op-weg': 'on track', achter: 'behind' },
   fields: {
     values: 'Values',
     title: 'Title',

@@ -200,7 +200,11 @@ describe('[SW2] a spine card’s face says what it is in words', () => {
     ).toEqual({
       label: 'Kernindicator',
       name: 'Bomen',
-      lines: ['Nulmeting: 12 % (2025)', 'Streefwaarde: 30 % (2030)'],
+      lines: [
+        'Nulmeting: 12 % (2025)',
+        'Streefwaarde: 30 % (2030)',
+        'Laatste meting: 18 % (2027-04) · op weg',
+      ],
     })
   })
 
