@@ -61,6 +61,9 @@ export type RunningServer = {
   readonly purger: BoardPurger
 }
 
+/** How long `close()` lets requests still running finish before their connections are cut. */
+const CLOSE_GRACE_MS = 2_000
+
 /** Builds the HTTP + WebSocket server; nothing is global, nothing listens until `listen()`. */
 export function createServer(config: Config, deps: ServerDeps): RunningServer {
   const { storage, log } = deps
@@ -273,7 +276,14 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
       if (purging) clearInterval(purging)
       if (sweeping) clearInterval(sweeping)
       for (const ws of wss.clients) ws.close(CloseCodes.GOING_AWAY.code, 'GOING_AWAY')
-      await new Promise<void>((resolve) => http.close(() => resolve()))
+      // Idle keep-alive connections go now; a request still running gets a moment, then its connection is cut (a
+      // browser's open fetch or a stalled upload must not keep a closing server alive for ever).
+      const stopping = new Promise<void>((resolve) => http.close(() => resolve()))
+      http.closeIdleConnections()
+      const cut = setTimeout(() => http.closeAllConnections(), CLOSE_GRACE_MS)
+      cut.unref()
+      await stopping
+      clearTimeout(cut)
       await retention?.stop()
       await rooms.closeAll()
       await merger.close()
