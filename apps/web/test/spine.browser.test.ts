@@ -347,6 +347,35 @@ describe('the process spine’s cards', () => {
     const after = await programma(board)
     expect(after).toContain('Weinig beweegruimte binnen 300 m')
     expect(after).not.toContain('extreem')
+
+    // A scenario card forged without its fields passes tldraw's per-field check (each kind's fields are optional
+    // there): the card then says it is unreadable instead of breaking the canvas, and the facilitator restores it.
+    const errors: string[] = []
+    fenna.page.on('pageerror', (e) => errors.push(e.message))
+    await page.evaluate(() => {
+      const doc = (window as unknown as { __wtDoc: import('yjs').Doc }).__wtDoc
+      const card = [...doc.getMap('records').values()].find(
+        (r) => (r as import('yjs').Map<unknown>).get('type') === 'wt-sturing-card',
+      ) as import('yjs').Map<unknown>
+      const props = card.get('props') as import('yjs').Map<unknown>
+      doc.transact(() => {
+        props.delete('scenario')
+        props.delete('note')
+      })
+    })
+    const face = fenna.page.locator('[data-spine="wt-sturing-card"] .wt-card-name')
+    await expect.poll(() => face.textContent()).toBe('Kaart onleesbaar')
+    await fenna.page.evaluate(() => {
+      const editor = (window as unknown as W).__wtEditor
+      const card = editor.getCurrentPageShapes().find((x) => (x.type as string) === 'wt-sturing-card')!
+      editor.select(card.id)
+    })
+    await fenna.page.getByTestId('inspector').getByRole('button', { name: 'Leeg herstellen' }).click()
+    await expect.poll(() => face.textContent()).toBe('Nog niet gekozen')
+    await expect
+      .poll(() => sturing(page))
+      .toEqual({ kind: 'scenario', w: 360, h: 260, scenario: null, note: '' })
+    expect(errors).toEqual([])
     await Promise.all([fenna.context.close(), bram.context.close()])
   })
 })

@@ -14,8 +14,9 @@ import {
   TENDER_KEUZES,
 } from '@waardentafel/domain'
 import { useTranslation } from 'react-i18next'
-import type { Editor } from 'tldraw'
+import type { Editor, TLRecord } from 'tldraw'
 import { SelectField, TextField } from '../panels/fields.tsx'
+import { sturingPropsValidator } from './spineProps.ts'
 import type { SturingCardShape } from './spineShapeTypes.ts'
 
 type Props = { editor: Editor; shape: SturingCardShape; readOnly: boolean }
@@ -29,6 +30,16 @@ export function SturingInspector({ editor, shape, readOnly }: Props) {
   const { t } = useTranslation()
   const p = shape.props
   const kinds = STURING_KINDS.map((value) => ({ value, label: t(`spine.sturing.${value}`) }))
+  // A kind has its own fields: the card starts afresh as that kind, keeping its size. The props are replaced, not
+  // merged (updateShape would keep the old kind's fields, which the exact union refuses).
+  const reset = (kind: SturingKind) =>
+    editor.run(() => {
+      const record = editor.store.get(shape.id as never) as TLRecord | undefined
+      if (record)
+        editor.store.put([
+          { ...record, props: { ...STURING_DEFAULT_PROPS[kind](), w: p.w, h: p.h } } as TLRecord,
+        ])
+    })
   return (
     <>
       <SelectField
@@ -36,21 +47,25 @@ export function SturingInspector({ editor, shape, readOnly }: Props) {
         value={p.kind}
         options={kinds}
         disabled={readOnly}
-        onChange={(kind) => {
-          if (!kind || kind === p.kind) return
-          // A kind has its own fields: the card starts afresh as that kind, keeping its size.
-          const next = STURING_DEFAULT_PROPS[kind]()
-          editor.run(() => {
-            editor.updateShape({
-              id: shape.id,
-              type: 'wt-sturing-card',
-              props: { ...next, w: p.w, h: p.h },
-            } as never)
-          })
-        }}
+        onChange={(kind) => kind && kind !== p.kind && reset(kind)}
       />
       <p className="wt-hint">{t('spine.fields.kindHint')}</p>
-      <SturingBody editor={editor} shape={shape} readOnly={readOnly} />
+      {sturingPropsValidator.isValid(p) ? (
+        <SturingBody editor={editor} shape={shape} readOnly={readOnly} />
+      ) : (
+        <>
+          <p className="wt-hint wt-warn">{t('spine.fields.unreadable')}</p>
+          {!readOnly && (
+            <button
+              type="button"
+              className="wt-small"
+              onClick={() => reset((shape.props as { kind: SturingKind }).kind)}
+            >
+              {t('spine.fields.restore')}
+            </button>
+          )}
+        </>
+      )}
     </>
   )
 }

@@ -5,6 +5,7 @@ import {
   JURIDISCHE_BODEM,
   KERNVRAGEN,
 } from '@waardentafel/domain'
+import { sturingPropsValidator } from './spineProps.ts'
 import type { SpineCardShape } from './spineShapeTypes.ts'
 
 // What a spine card shows on the canvas: a label line (its type, and its state where it has one), a name and at
@@ -104,6 +105,10 @@ export function cardFace(shape: SpineCardShape, ctx: FaceContext): CardFace {
       }
     }
     case 'wt-sturing-card':
+      // tldraw checks this card's fields one by one (each kind's optional), so a modified client can send a kind
+      // without its fields; the exact union decides whether the face can be read at all.
+      if (!sturingPropsValidator.isValid(shape.props))
+        return { label: type, name: t('spine.card.unreadable'), lines: [] }
       return { label: `${type} · ${t(`spine.sturing.${shape.props.kind}`)}`, ...sturingFace(shape, ctx) }
     case 'wt-kernindicator-card': {
       const p = shape.props

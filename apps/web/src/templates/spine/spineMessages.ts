@@ -34,6 +34,7 @@ export const spineNl = {
     settled: '{{count}} van {{total}} geregeld',
     unchosen: 'Nog niet gekozen',
     latest: 'Laatste meting',
+    unreadable: 'Kaart onleesbaar',
   },
   targetStatus: { gehaald: 'streefwaarde gehaald', 'op-weg': 'op weg', achter: 'achter' },
   fields: {
@@ -81,6 +82,8 @@ export const spineNl = {
     reportTo: 'Rapporteren aan',
     sturingKind: 'Soort sturingskader',
     kindHint: 'Een andere soort begint met een lege kaart.',
+    unreadable: 'Deze kaart mist gegevens van haar soort.',
+    restore: 'Leeg herstellen',
     answer: 'Antwoord',
     note: 'Toelichting',
     regime: 'Grondbeleid',
@@ -180,6 +183,7 @@ export const spineEn: typeof spineNl = {
     settled: '{{count}} of {{total}} settled',
     unchosen: 'Not chosen yet',
     latest: 'Latest measurement',
+    unreadable: 'Card unreadable',
   },
   targetStatus: { gehaald: 'target reached', 'op-weg': 'on track', achter: 'behind' },
   fields: {
@@ -227,6 +231,8 @@ export const spineEn: typeof spineNl = {
     reportTo: 'Report to',
     sturingKind: 'Kind of steering framework',
     kindHint: 'Another kind starts with an empty card.',
+    unreadable: 'This card lacks the data of its kind.',
+    restore: 'Restore empty',
     answer: 'Answer',
     note: 'Explanation',
     regime: 'Land policy',

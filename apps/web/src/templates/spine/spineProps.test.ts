@@ -228,3 +228,16 @@ describe('[SW2] a spine card’s face says what it is in words', () => {
     })
   })
 })
+
+describe('[SW8] a sturing card forged without its kind’s fields', () => {
+  it('[SW8] passes tldraw’s per-field check but reads as unreadable instead of breaking the canvas', () => {
+    const forged = { kind: 'beleidstoets', w: 360, h: 260 }
+    expect(validator(sturingCardProps).isValid(forged)).toBe(true)
+    expect(sturingPropsValidator.isValid(forged)).toBe(false)
+    expect(cardFace(shape('wt-sturing-card', forged), ctx)).toEqual({
+      label: 'Sturing',
+      name: 'Kaart onleesbaar',
+      lines: [],
+    })
+  })
+})
