@@ -25,14 +25,20 @@ export const PATCHED_FOR = { tldraw: '5.4.2' } as const
 
 // tldraw mounts a React component for every shape of the page and hides (display: none) the ones outside the
 // viewport. Opening a 5,000-card board spent most of its time there: thousands of components, each with its own
-// reactors, for shapes nobody sees yet. This canvas mounts the shapes on screen first, so the board paints as soon
-// as its records are in, and mounts the others in small slices in idle time after that first paint. Once every
-// shape has been mounted, the canvas is tldraw's own again (all shapes mounted, culled ones hidden), so panning and
-// zooming out cost what they always did. The shapes' order and stacking (z-index) are tldraw's: only which ones have
+// reactors, for shapes nobody sees yet. This canvas mounts the shapes on screen first (at most FIRST_PAINT_MAX), so
+// the board paints as soon as its records are in, and mounts the others in small slices in idle time after that
+// first paint, those on screen first. Once every shape has been mounted, the canvas is tldraw's own again (all
+// shapes mounted, culled ones hidden), so panning and zooming out cost what they always did. The shapes' order and stacking (z-index) are tldraw's: only which ones have
 // a component yet differs. Selected and edited shapes are never culled, so they are always mounted.
 
 /** Shapes mounted per idle slice after the first paint (about 0.2 ms each in Chromium on this app's cards). */
 const SLICE = 200
+/**
+ * At most this many shapes mount for the first paint, back to front (templates and frames before the cards on them),
+ * however many are on screen: a board opened fitted to its content (issue #21) has every shape on screen, and
+ * mounting 5,000 in one frame took seconds. The rest, on screen first, come in the idle slices after it.
+ */
+const FIRST_PAINT_MAX = 100
 
 // The canvas' SVG defs wait for that first paint too, and for a shape that uses them. tldraw's hatch pattern (geo,
 // draw and arrow shapes' "pattern" fill) draws its tiles for every zoom level on canvases of up to 2048² px and
@@ -197,6 +203,7 @@ function hydrationOf(editor: Editor): Hydration {
     const { maxShapesPerPage } = editor.options
     return (
       entries
+        .slice(0, FIRST_PAINT_MAX)
         .map(({ shape, opacity }, i) => ({
           id: shape.id,
           shape,
@@ -215,10 +222,12 @@ function hydrationOf(editor: Editor): Hydration {
     if (!painted.get()) return firstRendering.get()
     const shapes = all()
     if (done.get()) return shapes
-    const culled = editor.getCulledShapes()
-    if (culled.size === 0) return shapes
+    // Until every shape is mounted: those mounted so far (on screen first, see mountSlice), and whatever is selected
+    // or being edited, which is never left without its component.
     const ids = mounted.get()
-    return shapes.filter((s) => !culled.has(s.id) || ids.has(s.id))
+    const selected = new Set(editor.getSelectedShapeIds())
+    const editing = editor.getEditingShapeId()
+    return shapes.filter((s) => ids.has(s.id) || selected.has(s.id) || s.id === editing)
   })
   // Only the canvas' shape layer reads the rendering shapes in this app (tldraw's debug overlays and menu too).
   editor.getRenderingShapes = () => rendering.get()
@@ -263,11 +272,12 @@ function mountSlice(editor: Editor, { mounted, done, all }: Hydration): boolean 
   const culled = editor.getCulledShapes()
   const next = new Set(mounted.get())
   let added = 0
-  for (const { id } of shapes) {
-    if (next.has(id)) continue
-    // Shapes on screen are mounted already; keeping them keeps them mounted when they scroll off again.
-    if (!culled.has(id)) next.add(id)
-    else if (added < SLICE) {
+  // Shapes on screen first (the view may have moved since the last slice), then those off screen; a mounted shape
+  // stays mounted when it scrolls off again.
+  for (const onScreen of [true, false]) {
+    for (const { id } of shapes) {
+      if (added >= SLICE) break
+      if (next.has(id) || culled.has(id) === onScreen) continue
       next.add(id)
       added++
     }
