@@ -72,6 +72,9 @@ type Page = {
   getByLabel(name: RegExp): { fill(value: string): Promise<void>; isVisible(): Promise<boolean> }
   getByRole(role: string, options: { name: RegExp }): { click(): Promise<void> }
   screenshot(options: { path: string }): Promise<unknown>
+  on(event: 'console', listener: (message: { type(): string; text(): string }) => void): void
+  on(event: 'pageerror', listener: (error: Error) => void): void
+  on(event: 'response', listener: (response: { status(): number; url(): string }) => void): void
 }
 type Browser = {
   newContext(options: { viewport: { width: number; height: number } }): Promise<{ newPage(): Promise<Page> }>
@@ -132,6 +135,26 @@ async function openPresenter(browser: Browser, link: string, cards: number): Pro
   const page = await context.newPage()
   const t0 = Date.now()
   const step = (what: string) => console.error(`  presenter: ${what} after ${ms(Date.now() - t0)}`)
+  // What the page said, printed when it does not get to the board (a refusal, an error).
+  const said: string[] = []
+  page.on('console', (m) => said.push(`${m.type()}: ${m.text()}`.slice(0, 300)))
+  page.on('pageerror', (e) => said.push(`pageerror: ${e.message}`.slice(0, 300)))
+  page.on('response', (r) => {
+    if (r.status() >= 400) said.push(`HTTP ${r.status()} ${r.url().replace(/token=[^&]+/, 'token=…')}`)
+  })
+  const failed = async (error: unknown) => {
+    const text = await page
+      .evaluate(() =>
+        (
+          globalThis as unknown as { document: { body: { textContent: string } } }
+        ).document.body.textContent.slice(0, 400),
+      )
+      .catch(() => '')
+    console.error(
+      `  presenter: stuck; the page shows: ${JSON.stringify(text)}\n    ${said.slice(-15).join('\n    ')}`,
+    )
+    throw error
+  }
   await page.goto(`${link}&presenter=1`)
   const name = page.getByLabel(/^Naam$|^Name$/)
   // The board, or first the name form (a new device is asked who it is).
@@ -151,7 +174,7 @@ async function openPresenter(browser: Browser, link: string, cards: number): Pro
     await name.fill('Zaal')
     await page.getByRole('button', { name: /Naar het bord|Go to the board/ }).click()
   }
-  await page.locator('[data-status=connected]').waitFor({ timeout: 60_000 })
+  await page.locator('[data-status=connected]').waitFor({ timeout: 60_000 }).catch(failed)
   step('connected')
   await page.waitForFunction(
     (cards) => ((globalThis as unknown as Win).__wtEditor?.getCurrentPageShapes().length ?? 0) >= cards,

@@ -356,4 +356,56 @@ describe('presence squatting', () => {
     const back = await whenPresence(watcher, victim, (s) => s?.user?.terug === true)
     expect(back?.user?.role).toBe('participant')
   })
+
+  it('[P6] a stock client joining a crowded board is not closed for echoing everyone’s presence back in one message', async () => {
+    // A bewonersavond: 300 phones present, each with a tldraw presence record as the web app publishes it (~500
+    // bytes). A real y-websocket client that joins is sent all 300 states, and echoes them back in one awareness
+    // message (~150 KB) — far more than its own presence, but what every stock client does.
+    // A server of its own: the attacks earlier in this file make 127.0.0.1 an address admission control slows down.
+    const own = await startServer()
+    const board = await own.createBoard()
+    const state = (i: number) => ({
+      user: { name: `Telefoon ${i}`, color: '#1971c2', organisatie: 'Bewoner' },
+      presence: {
+        typeName: 'instance_presence',
+        id: `instance_presence:phone${i}`,
+        userId: `user:phone${i}`,
+        userName: `Telefoon ${i}`,
+        lastActivityTimestamp: 1_765_000_000_000 + i,
+        color: '#1971c2',
+        camera: { x: -1200.5, y: -840.25, z: 0.3125 },
+        selectedShapeIds: [`shape:phone${i}`],
+        currentPageId: 'page:page',
+        brush: null,
+        scribbles: [],
+        screenBounds: { x: 0, y: 0, w: 390, h: 844 },
+        followingUserId: null,
+        cursor: { x: 1234.5 + i, y: 987.25, type: 'default', rotation: 0 },
+        chatMessage: '',
+        meta: {},
+      },
+    })
+    const crowd = await Promise.all(
+      Array.from({ length: 300 }, () => rawSocket(board.links.participant, board, own)),
+    )
+    crowd.forEach((ws, i) => {
+      ws.send(presenceFrame([100_000 + i, 1, state(i)]))
+    })
+    const late = pool.connect(own.wsUrl, board, 'facilitator')
+    const closes: number[] = []
+    late.provider.on('connection-close', (event: { code: number } | null) => {
+      if (event) closes.push(event.code)
+    })
+    await late.synced()
+    await whenPresence(late, 100_299, (s) => s?.user?.name === 'Telefoon 299', 10_000)
+    // Its own presence, set after it saw the crowd, reaches the crowd: the connection was never cut.
+    late.provider.awareness.setLocalStateField('user', { name: 'Zaal' })
+    const watcher = pool.connect(own.wsUrl, board, 'participant')
+    await watcher.synced()
+    await whenPresence(watcher, late.doc.clientID, (s) => s?.user?.name === 'Zaal', 10_000)
+    expect(closes).toEqual([])
+    for (const ws of crowd) ws.close()
+    pool.destroyAll()
+    await own.close()
+  })
 })

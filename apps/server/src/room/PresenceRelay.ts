@@ -167,7 +167,12 @@ export class PresenceRelay {
    * Throws on a malformed update or state (the caller closes the connection, 4400).
    */
   receive(socket: RoomSocket, update: Uint8Array): void {
-    if (update.byteLength > this.#options.maxAwarenessBytes) {
+    // A stock client echoes every change it is sent, the states of everyone on the board included: a client joining
+    // a room of 300 phones sends their 300 states back in one message (~150 KB). Each is at most `maxStateBytes` as
+    // relayed, so the bound grows with the board's presence; only the connection's own entry is ever parsed.
+    const bound =
+      this.#options.maxAwarenessBytes + this.awareness.states.size * this.#options.limits.maxStateBytes
+    if (update.byteLength > bound) {
       this.#options.refuse(socket, CloseCodes.MESSAGE_TOO_LARGE.code, 'AWARENESS_TOO_LARGE')
       return
     }

@@ -13,6 +13,14 @@ export const REFUSED_CHANGE_CODES: ReadonlySet<number> = new Set([
   1009,
 ])
 
+/**
+ * Whether a close refused one of this device's document changes. A 4413 for presence (`AWARENESS_TOO_LARGE`) is not
+ * one: the document is fine, and restarting it from the server's copy would not change what presence sends.
+ */
+export function isRefusedChange(code: number, reason: string): boolean {
+  return REFUSED_CHANGE_CODES.has(code) && !reason.startsWith('AWARENESS_')
+}
+
 /** What the person is told after a refused change: why, what was left out, and how much else was kept. */
 export type RefusalReport = {
   /** Counts refusals in this page's life, so a new one shows again after the last was dismissed. */

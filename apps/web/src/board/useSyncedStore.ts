@@ -14,7 +14,7 @@ import { templateBindingUtils, templateShapeUtils } from '../templates/index.ts'
 import { BoardConnection } from './BoardConnection.ts'
 import { takeConnection } from './earlyBoard.ts'
 import { type Recovery, recoverLocalChanges } from './recoverLocalChanges.ts'
-import { REFUSED_CHANGE_CODES, type RefusalReport } from './refusedChange.ts'
+import { isRefusedChange, type RefusalReport } from './refusedChange.ts'
 import { WtNoteShapeUtil } from './WtNoteShapeUtil.tsx'
 
 export type SyncedStore = {
@@ -73,7 +73,8 @@ export function useSyncedStore(boardId: string, token: string, role: Role): Sync
     carried.current = null
     let refused = false
     const unsubscribe = connection.subscribe((status) => {
-      if (status.kind !== 'closed' || !REFUSED_CHANGE_CODES.has(status.code) || cancelled || refused) return
+      if (status.kind !== 'closed' || !isRefusedChange(status.code, status.reason) || cancelled || refused)
+        return
       refused = true
       const now = Date.now()
       resets.current = [...resets.current.filter((at) => now - at < RESET_WINDOW_MS), now]
