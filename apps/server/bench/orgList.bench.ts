@@ -112,6 +112,8 @@ async function main(): Promise<void> {
     QUOTA_BOARDS: '0',
     QUOTA_STORAGE_MB: '0',
     PURGE_INTERVAL_MS: '0',
+    // Creation as before #17 (a script with the organiser key), beside creation by a signed-in organiser.
+    ORGANISER_KEY: 'bench-organiser-key-0123',
   })
   const server = createServer(config, {
     storage,
@@ -163,6 +165,13 @@ async function main(): Promise<void> {
     })
   ).json()) as { links: { observer: string } }
   const token = new URL(links.links.observer).searchParams.get('token') ?? ''
+  const csrf = (await (await get('/api/auth/me')).json()) as { csrfToken: string }
+  const post = (path: string, headers: Record<string, string>, body: unknown) =>
+    fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    })
 
   // Page 20 of the default list, by following the cursors (what "more" on the home page does).
   let cursor: string | null = null
@@ -188,6 +197,19 @@ async function main(): Promise<void> {
     'projects of a workspace (50, with counts)': await time(SAMPLES, (i) =>
       get(`/api/workspaces/ws${i % WORKSPACES}/projects`),
     ),
+    // Issue #17: "creating a board stays ≤ 2× today's". Today's = POST /api/boards as before the organisation layer
+    // (no session, no project); now = a signed-in organiser's board in a project (session, CSRF, access check,
+    // placement, audit line).
+    'create: POST /api/boards by organiser key (as before)': await time(SAMPLES, (i) =>
+      post('/api/boards', { authorization: 'Bearer bench-organiser-key-0123' }, { title: `Sleutel ${i}` }),
+    ),
+    'create: POST /api/projects/:id/boards signed in': await time(SAMPLES, (i) =>
+      post(
+        `/api/projects/${projectIds[i % PROJECTS]}/boards`,
+        { cookie, 'x-csrf-token': csrf.csrfToken },
+        { title: `Project ${i}` },
+      ),
+    ),
   }
   const base = results['GET /healthz (baseline)']!
   console.log(
@@ -200,6 +222,11 @@ async function main(): Promise<void> {
       `| ${name} | ${s.p50.toFixed(2)} ms | ${s.p95.toFixed(2)} ms | ${s.p99.toFixed(2)} ms | ${(s.p95 / base.p95).toFixed(1)}× |`,
     )
   }
+  const before = results['create: POST /api/boards by organiser key (as before)']!
+  const now = results['create: POST /api/projects/:id/boards signed in']!
+  console.log(
+    `\ncreating a board: p50 ${(now.p50 / before.p50).toFixed(2)}×, p95 ${(now.p95 / before.p95).toFixed(2)}× the way before #17 (target ≤ 2×)`,
+  )
   const home = results['home list: GET /api/org/boards (first 50)']!
   console.log(
     `\nhome list p95 ${home.p95.toFixed(2)} ms: ${home.p95 <= 50 ? 'within' : 'OVER'} the 50 ms target`,

@@ -155,6 +155,7 @@ export function createServer(config: Config, deps: ServerDeps): RunningServer {
     boards,
     transfer,
     rooms,
+    log: storage,
     deleteGraceDays: config.workspaces.deleteGraceDays,
   })
   const purger = new BoardPurger({

@@ -12,6 +12,7 @@ export {
   RoleLinksSchema,
   SessionResponseSchema,
 } from './api.ts'
+export * from './boardSetup.ts'
 export type { CloseCode, CloseCodeName, CloseReasonName } from './closeCodes.ts'
 export { CloseCodes, CloseReasons, describeCloseCode } from './closeCodes.ts'
 export type {

@@ -13,6 +13,7 @@ describe('judgeUpdate', () => {
       expect(judgeUpdate(role, changes('facilitation/timer'), NO_RESTRICTIONS)).toBe('SERVER_ONLY_STATE')
       // The workshop details come from an import only: nobody rewrites who took part from a client.
       expect(judgeUpdate(role, changes('workshop/details'), NO_RESTRICTIONS)).toBe('SERVER_ONLY_STATE')
+      expect(judgeUpdate(role, changes('setup/template'), NO_RESTRICTIONS)).toBe('SERVER_ONLY_STATE')
     }
   })
 

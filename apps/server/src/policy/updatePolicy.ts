@@ -1,5 +1,5 @@
 import type { Role } from '@waardentafel/protocol'
-import { FACILITATION_MAP } from '@waardentafel/protocol'
+import { FACILITATION_MAP, SETUP_MAP } from '@waardentafel/protocol'
 import { WORKSHOP_MAP_NAME } from '../workshopDetails.ts'
 import type { ChangedPaths } from './changedPaths.ts'
 
@@ -48,7 +48,9 @@ function isAnnotation(path: readonly string[]): boolean {
 export function judgeUpdate(role: Role, changes: ChangedPaths, restrictions: Restrictions): Refusal | null {
   if (changes.unresolved) return 'UNRESOLVED'
   for (const path of changes.paths) {
-    if (path[0] === FACILITATION_MAP || path[0] === WORKSHOP_MAP_NAME) return 'SERVER_ONLY_STATE'
+    if (path[0] === FACILITATION_MAP || path[0] === WORKSHOP_MAP_NAME || path[0] === SETUP_MAP) {
+      return 'SERVER_ONLY_STATE'
+    }
   }
   if (role === 'facilitator') return null
   if (restrictions.structureIds.size === 0 && restrictions.valueCardIds.size === 0) return null

@@ -24,6 +24,9 @@ const PRESENCE_FLOOD_SECONDS = 4
  */
 const MAX_FIRST_CLOCK = 2 ** 32
 
+/** Freed ids whose last state the relay remembers (the oldest is forgotten first). */
+const MAX_REMEMBERED_STATES = 10_000
+
 /** Transaction origin of presence that came from another server instance. */
 const REMOTE = Symbol('remote-instance')
 
@@ -75,6 +78,8 @@ export class PresenceRelay {
   readonly #members = new Map<RoomSocket, Member>()
   /** Which connection speaks for each presence client id (see `Member`). */
   readonly #owners = new Map<number, RoomSocket>()
+  /** A freed id's last state as relayed (JSON) until it is taken again: what an echo of it is (see `#mayClaim`). */
+  readonly #lastStates = new Map<number, string>()
   /** Which role last held each id (see `PresenceHolders`); `#epoch` orders joins and frees. */
   readonly #holders: PresenceHolders
   #epoch = 0
@@ -142,8 +147,12 @@ export class PresenceRelay {
       this.#applyOwn(next, waiting)
       return
     }
-    if (this.awareness.states.has(client))
-      awarenessProtocol.removeAwarenessStates(this.awareness, [client], null)
+    const last = this.awareness.states.get(client)
+    if (last === undefined) return
+    this.#lastStates.set(client, JSON.stringify(last))
+    if (this.#lastStates.size > MAX_REMEMBERED_STATES)
+      this.#lastStates.delete(this.#lastStates.keys().next().value!)
+    awarenessProtocol.removeAwarenessStates(this.awareness, [client], null)
   }
 
   /** A connection waiting for `client` (see `Member`), with the entry it sent last. */
@@ -155,6 +164,7 @@ export class PresenceRelay {
   }
 
   #take(socket: RoomSocket, member: Member, client: number): void {
+    this.#lastStates.delete(client)
     member.client = client
     this.#owners.set(client, socket)
     this.#holders.held(client, socket.role, socket.generation)
@@ -240,16 +250,17 @@ export class PresenceRelay {
    * Whether a connection that speaks for no id yet may take this entry's: a state (not a removal), for an id no
    * other connection here holds and with no live entry from another instance, that was last held (if the relay
    * remembers it) by a connection of the same role and no newer link generation. A connection that was here before
-   * the id was freed may have been sent its last state, so from it only a clock newer than the relay's counts
-   * (never a late echo of someone who just left); one that joined after may take it with any clock (a reconnecting
-   * tab keeps its id and its clock, which the relayed clocks may have passed).
+   * the id was freed may have been sent its last state, so from it only a clock newer than the relay's counts, or
+   * the same clock with another state (never a late echo of someone who just left: an echo repeats the relayed state
+   * to the byte); one that joined after may take it with any clock (a reconnecting tab keeps its id and its clock).
    */
   #mayClaim(socket: RoomSocket, member: Member, { client, clock, json }: AwarenessEntry): boolean {
     if (isRemoval(json) || this.#owners.has(client) || this.awareness.states.has(client)) return false
     const verdict = this.#holders.mayTake(client, socket.role, socket.generation, member.joinedAt)
     if (verdict !== 'echo-possible') return verdict === 'fresh'
     const meta = this.awareness.meta.get(client)
-    return meta === undefined || meta.clock < clock
+    if (meta === undefined || meta.clock < clock) return true
+    return meta.clock === clock && this.#lastStates.get(client) !== decodeUtf8(json)
   }
 
   /** Whether another connection here of this connection's role (and no newer link) holds the entry's id. */

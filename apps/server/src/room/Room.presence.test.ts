@@ -74,6 +74,32 @@ describe('Room presence', () => {
     room.destroy()
   })
 
+  it('[P2] the same tab back before its old socket left, with its next change at the relay’s own clock, is shown; an echo is not', async () => {
+    const room = newRoom()
+    const [tab, watcher] = [new RecordingSocket('tab', 'facilitator'), new RecordingSocket('w')]
+    for (const s of [tab, watcher]) room.join(s)
+    // The room counts on from the first clock it relayed (1 for a first clock of 0): one ahead of the tab's.
+    room.receive(tab, presenceMessage([7, 0, {}]))
+    room.receive(tab, presenceMessage([7, 1, { user: { name: 'Fenna' } }]))
+    await turn()
+    expect(room.awareness.meta.get(7)?.clock).toBe(2)
+    // The tab reconnects: its new socket joins, then the old one leaves, then the new one's first message comes.
+    const again = new RecordingSocket('again', 'facilitator')
+    room.join(again)
+    room.leave(tab)
+    await turn()
+    expect(watcher.presence().has(7)).toBe(false)
+    // A late echo of the last relayed state, at its clock: not the tab.
+    room.receive(again, presenceMessage([7, 2, { user: { name: 'Fenna', role: 'facilitator' } }]))
+    await turn()
+    expect(watcher.presence().has(7)).toBe(false)
+    // The tab's own next change, whose clock (2) equals the relay's: shown.
+    room.receive(again, presenceMessage([7, 2, { user: { name: 'Fenna', terug: true } }]))
+    await turn()
+    expect(watcher.presence().get(7)).toEqual({ user: { name: 'Fenna', terug: true, role: 'facilitator' } })
+    room.destroy()
+  })
+
   it('[P2] a remote instance’s entry never overrides a local connection’s, and a remote id cannot be taken here', async () => {
     const room = newRoom()
     const [local, watcher, other] = [

@@ -3,6 +3,7 @@ import { stripPersonalRecords } from '@waardentafel/domain'
 import {
   type AuditAction,
   type AuditEntry,
+  type BoardTemplate,
   CloseCodes,
   type CreateBoardResponse,
   type CreateProjectRequest,
@@ -11,15 +12,19 @@ import {
   type Project,
   type ProjectDetail,
   type RoleLinks,
+  SETUP_MAP,
+  SETUP_TEMPLATE_KEY,
   type UpdateProjectRequest,
   type Workspace,
 } from '@waardentafel/protocol'
+import * as Y from 'yjs'
 import type { BoardService } from '../../BoardService.ts'
 import type { BoardTransfer } from '../../BoardTransfer.ts'
 import { AppError } from '../../errors.ts'
 import type { SignedInOrganiser } from '../../http/organiserAuth.ts'
 import type { RoomManager } from '../../room/RoomManager.ts'
 import type { BoardStore } from '../../storage/ports/BoardStore.ts'
+import type { DocumentLog } from '../../storage/ports/DocumentLog.ts'
 import type { OrganiserStore } from '../../storage/ports/OrganiserStore.ts'
 import type {
   BoardListing,
@@ -36,6 +41,8 @@ export type OrgServiceDeps = {
   boards: BoardService
   transfer: BoardTransfer
   rooms: RoomManager
+  /** Writes a new board's set-up (its template) into its document, before anyone opens it. */
+  log: Pick<DocumentLog, 'appendUpdate'>
   /** Days a deleted board can still be restored (`DELETE_GRACE_DAYS`). */
   deleteGraceDays: number
   now?: () => number
@@ -46,6 +53,15 @@ const DEFAULT_RETENTION_MONTHS = 24
 const AUDIT_LIMIT = 500
 
 const newId = () => randomBytes(12).toString('base64url')
+
+/** The document update that says which template a new board starts from (see `SETUP_MAP`). */
+function setupUpdate(template: BoardTemplate): Uint8Array {
+  const doc = new Y.Doc()
+  doc.getMap(SETUP_MAP).set(SETUP_TEMPLATE_KEY, template)
+  const update = Y.encodeStateAsUpdate(doc)
+  doc.destroy()
+  return update
+}
 
 /**
  * The organisation layer's operations: each looks up where the organiser stands (`WorkspaceStore`), asks the pure
@@ -197,6 +213,7 @@ export class OrgService {
   ): Promise<CreateBoardResponse> {
     await this.#project(who, projectId, 'work')
     const created = await this.#d.boards.create(title, baseUrl, who.id)
+    if (template) await this.#d.log.appendUpdate(created.id, setupUpdate(template))
     await this.#place(created.id, title, projectId, who)
     await this.#audit(who, projectId, 'board.created', created.id, {
       title,

@@ -34,6 +34,7 @@ import { WtSelectTool } from '../../patches/WtSelectTool.ts'
 import { usePrivateMode, usePrivateNotes } from '../../private/usePrivateNotes.ts'
 import { PvwPanel } from '../../pvw/PvwPanel.tsx'
 import { ToolbarContext, TopbarContext } from '../../shared/Topbar.tsx'
+import { applyBoardSetup } from '../../templates/actions/applyBoardSetup.ts'
 import { TemplatePanels } from '../../templates/index.ts'
 import { ValueCardLockGuard } from '../../templates/lock/ValueCardLockGuard.tsx'
 import { BoardPrivateModeBar } from './BoardPrivateModeBar.tsx'
@@ -125,6 +126,12 @@ export function BoardView({ session, token, identity: ownIdentity, licenseKey }:
       editor.off('event', onEvent)
     }
   }, [editor, synced, session.role, presenter])
+
+  // A board made from the Quickscan template is laid out by the first facilitator who opens it (before the fit below).
+  useEffect(() => {
+    if (!editor || !synced || presenter || session.role !== 'facilitator') return
+    applyBoardSetup(editor, synced.connection.doc)
+  }, [editor, synced, presenter, session.role])
 
   // The first view shows the whole board in the free part of the canvas, not 100% at the origin; the
   // presenter screen follows the facilitator instead.
