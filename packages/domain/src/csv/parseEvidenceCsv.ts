@@ -1,6 +1,6 @@
 import type { EvidenceFigure } from '../shapes/evidenceCardShape.ts'
 import { EVIDENCE_SOURCE_LABELS, EVIDENCE_SOURCES, type EvidenceSource } from '../shapes/spineFields.ts'
-import { CSV_LIMITS, type CsvProblem, csvProblem, parseDate, parseNumber, readCsv } from './readCsv.ts'
+import { type CsvProblem, csvProblem, parseDate, parseNumber, readCsv, rowProblem } from './readCsv.ts'
 
 // The polaroid's figures from a CSV (Kansenanalyse stap 1): one row per figure, with the value it belongs to.
 // Columns by header, in any order: `waarde`, `indicator`, `cijfer`, `eenheid`, `bron`, `datum`, and optionally
@@ -52,26 +52,9 @@ export function parseEvidenceCsv(input: unknown): EvidenceCsvResult {
   const out: EvidenceCsvRow[] = []
   const problems: CsvProblem[] = []
   for (const { line, cells } of rows) {
-    if (cells.length !== header.length) {
-      problems.push(
-        csvProblem(
-          'CSV-ROW-COLUMNS',
-          line,
-          `Regel ${line} heeft ${cells.length} kolommen in plaats van ${header.length}.`,
-          `Line ${line} has ${cells.length} columns instead of ${header.length}.`,
-        ),
-      )
-      continue
-    }
-    if (cells.some((c) => c.length > CSV_LIMITS.maxCellChars)) {
-      problems.push(
-        csvProblem(
-          'CSV-ROW-CELL-TOO-LONG',
-          line,
-          `Regel ${line} heeft een te lange cel.`,
-          `Line ${line} has a cell too long.`,
-        ),
-      )
+    const problem = rowProblem(line, cells, header.length)
+    if (problem) {
+      problems.push(problem)
       continue
     }
     const cell = (name: string) => (at(name) >= 0 ? cells[at(name)]!.trim() : '')

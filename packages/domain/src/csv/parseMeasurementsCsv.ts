@@ -1,5 +1,5 @@
 import type { Measurement } from '../shapes/kernindicatorCardShape.ts'
-import { CSV_LIMITS, type CsvProblem, csvProblem, parseDate, parseNumber, readCsv } from './readCsv.ts'
+import { type CsvProblem, csvProblem, parseDate, parseNumber, readCsv, rowProblem } from './readCsv.ts'
 
 // Measurements of kernindicatoren from a CSV (monitoring after adoption): columns `indicator`, `datum`, `waarde`
 // and optionally `toelichting`. A bad row is reported with its line and skipped; the good rows are kept.
@@ -33,26 +33,9 @@ export function parseMeasurementsCsv(input: unknown): MeasurementCsvResult {
   for (const { line, cells } of rows) {
     const cell = (name: string) =>
       header.indexOf(name) >= 0 ? (cells[header.indexOf(name)] ?? '').trim() : ''
-    if (cells.length !== header.length) {
-      problems.push(
-        csvProblem(
-          'CSV-ROW-COLUMNS',
-          line,
-          `Regel ${line} heeft ${cells.length} kolommen in plaats van ${header.length}.`,
-          `Line ${line} has ${cells.length} columns instead of ${header.length}.`,
-        ),
-      )
-      continue
-    }
-    if (cells.some((c) => c.length > CSV_LIMITS.maxCellChars)) {
-      problems.push(
-        csvProblem(
-          'CSV-ROW-CELL-TOO-LONG',
-          line,
-          `Regel ${line} heeft een te lange cel.`,
-          `Line ${line} has a cell too long.`,
-        ),
-      )
+    const problem = rowProblem(line, cells, header.length)
+    if (problem) {
+      problems.push(problem)
       continue
     }
     const indicator = cell('indicator')

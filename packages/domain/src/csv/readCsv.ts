@@ -33,6 +33,30 @@ function delimiterOf(firstLine: string): string {
 }
 
 /** Reads the whole text into a header and rows (blank lines skipped), or the first problem that stops it. */
+/**
+ * What is wrong with a data row as a whole, before its cells are read: another number of columns than the header, or
+ * a cell longer than `CSV_LIMITS.maxCellChars`. Null when the row can be read.
+ */
+export function rowProblem(line: number, cells: readonly string[], columns: number): CsvProblem | null {
+  if (cells.length !== columns) {
+    return csvProblem(
+      'CSV-ROW-COLUMNS',
+      line,
+      `Regel ${line} heeft ${cells.length} kolommen in plaats van ${columns}.`,
+      `Line ${line} has ${cells.length} columns instead of ${columns}.`,
+    )
+  }
+  if (cells.some((c) => c.length > CSV_LIMITS.maxCellChars)) {
+    return csvProblem(
+      'CSV-ROW-CELL-TOO-LONG',
+      line,
+      `Regel ${line} heeft een te lange cel.`,
+      `Line ${line} has a cell too long.`,
+    )
+  }
+  return null
+}
+
 export function readCsv(input: unknown): { ok: true; table: CsvTable } | { ok: false; problem: CsvProblem } {
   if (typeof input !== 'string') {
     return {
